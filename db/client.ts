@@ -1,0 +1,68 @@
+import "server-only";
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import postgres from "postgres";
+import * as schema from "./schema";
+import { config } from "@/lib/config";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface DbHandle {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+/** `url` → a Postgres server; otherwise PGlite in `dataDir` (or in memory when dataDir is "memory://"). */
+export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
+  if (opts.url) {
+    const client = postgres(opts.url, { max: 10, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+    return { db: drizzlePostgres(client, { schema }) as unknown as Db, driver: "postgres", close: () => client.end() };
+  }
+  const dir = opts.dataDir ?? "memory://";
+  if (!dir.startsWith("memory://")) mkdirSync(path.resolve(dir), { recursive: true });
+  const client = new PGlite(dir.startsWith("memory://") ? undefined : path.resolve(dir));
+  return { db: drizzlePglite(client, { schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
+}
+
+// One handle per process, shared by every module graph (Next's bundle and the tsx server):
+// two PGlite instances on one directory would corrupt it.
+const KEY = Symbol.for("outage-radar.db");
+type Holder = { [KEY]?: DbHandle };
+
+export function getDbHandle(): DbHandle {
+  const g = globalThis as Holder;
+  if (!g[KEY]) {
+    const { DATABASE_URL, DATA_DIR } = config();
+    g[KEY] = createDb({ url: DATABASE_URL, dataDir: DATA_DIR });
+  }
+  return g[KEY];
+}
+
+export function getDb(): Db {
+  return getDbHandle().db;
+}
+
+/** Replaces the process-wide handle (tests point the app's modules at their own database). */
+export function setDbHandle(handle: DbHandle | undefined): void {
+  (globalThis as Holder)[KEY] = handle;
+}
+
+/** Raw SQL returning rows, the same shape on both drivers. */
+export async function rows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** SQLSTATE of a database error, whether the driver's own or wrapped by drizzle. */
+export function pgErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = typeof e?.code === "string" ? e.code : e?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}

@@ -1,0 +1,165 @@
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  varchar,
+} from "drizzle-orm/pg-core";
+import {
+  CATEGORY_SLUGS,
+  INCIDENT_CAUSES,
+  INCIDENT_EVENT_KINDS,
+  STATUS_LEVELS,
+  type Symptom,
+} from "@/lib/catalog/constants";
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const categoryEnum = pgEnum("service_category", CATEGORY_SLUGS);
+export const statusLevelEnum = pgEnum("status_level", STATUS_LEVELS);
+export const incidentCauseEnum = pgEnum("incident_cause", INCIDENT_CAUSES);
+export const incidentEventKindEnum = pgEnum("incident_event_kind", INCIDENT_EVENT_KINDS);
+
+export const services = pgTable("services", {
+  id: serial("id").primaryKey(),
+  slug: varchar("slug", { length: 64 }).notNull().unique(),
+  name: text("name").notNull(),
+  category: categoryEnum("category").notNull(),
+  website: text("website").notNull(),
+  statusPage: text("status_page"),
+  aliases: jsonb("aliases").$type<string[]>().notNull().default([]),
+  symptoms: jsonb("symptoms").$type<Symptom[]>().notNull(),
+  troubleshooting: jsonb("troubleshooting").$type<string[]>().notNull(),
+  createdAt: tstz("created_at").notNull().defaultNow(),
+});
+export type Service = typeof services.$inferSelect;
+export type NewService = typeof services.$inferInsert;
+
+/**
+ * One row per submitted report; append-only. The primary key leads with created_at so the table
+ * can become range-partitioned by time without changing its key.
+ */
+export const reports = pgTable(
+  "reports",
+  {
+    id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    symptom: varchar("symptom", { length: 64 }).notNull(),
+    country: varchar("country", { length: 2 }).notNull(),
+    subdivision: varchar("subdivision", { length: 6 }),
+    text: varchar("text", { length: 280 }),
+    /** Keyed hash of IP + user agent + service with a daily salt; never the IP itself. */
+    reporter: varchar("reporter", { length: 32 }).notNull(),
+    /** Keyed hash of the IPv4 /24 or IPv6 /48 the report came from. */
+    network: varchar("network", { length: 32 }).notNull(),
+    /** False for repeats within the reporter's cooldown (and, later, for suppressed floods). */
+    counted: boolean("counted").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.createdAt, t.id] }), index("reports_service_time").on(t.serviceId, t.createdAt)],
+);
+export type Report = typeof reports.$inferSelect;
+
+/** Per (service, minute, country, symptom): all reports, and distinct reporters (= counted reports). */
+export const reportRollups = pgTable(
+  "report_rollups",
+  {
+    serviceId: integer("service_id").notNull(),
+    bucket: tstz("bucket").notNull(),
+    country: varchar("country", { length: 2 }).notNull(),
+    symptom: varchar("symptom", { length: 64 }).notNull(),
+    reports: integer("reports").notNull(),
+    reporters: integer("reporters").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.bucket, t.country, t.symptom] })],
+);
+
+/** Per (service, minute) totals: what charts, sparklines and the detector read. */
+export const serviceMinuteRollups = pgTable(
+  "service_minute_rollups",
+  {
+    serviceId: integer("service_id").notNull(),
+    bucket: tstz("bucket").notNull(),
+    reports: integer("reports").notNull(),
+    reporters: integer("reporters").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.bucket] })],
+);
+
+/** The last counted report per reporter and service; decides whether a new report counts. */
+export const reporterCooldowns = pgTable(
+  "reporter_cooldowns",
+  {
+    reporter: varchar("reporter", { length: 32 }).notNull(),
+    serviceId: integer("service_id").notNull(),
+    lastCountedAt: tstz("last_counted_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reporter, t.serviceId] }), index("reporter_cooldowns_time").on(t.lastCountedAt)],
+);
+
+/** One row per service, written by the detector, so the home page is one read. */
+export const serviceStatus = pgTable("service_status", {
+  serviceId: integer("service_id")
+    .primaryKey()
+    .references(() => services.id),
+  level: statusLevelEnum("level").notNull().default("ok"),
+  since: tstz("since").notNull().defaultNow(),
+  incidentId: integer("incident_id"),
+  updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
+export type ServiceStatus = typeof serviceStatus.$inferSelect;
+
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: serial("id").primaryKey(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    level: statusLevelEnum("level").notNull(),
+    startedAt: tstz("started_at").notNull(),
+    detectedAt: tstz("detected_at").notNull(),
+    peakAt: tstz("peak_at"),
+    /** Distinct reporters per minute at the peak. */
+    peakRate: doublePrecision("peak_rate"),
+    endedAt: tstz("ended_at"),
+    regions: jsonb("regions").$type<string[]>().notNull().default([]),
+    symptoms: jsonb("symptoms").$type<string[]>().notNull().default([]),
+    cause: incidentCauseEnum("cause"),
+    mergedInto: integer("merged_into"),
+  },
+  (t) => [index("incidents_service_start").on(t.serviceId, t.startedAt), index("incidents_start").on(t.startedAt)],
+);
+export type Incident = typeof incidents.$inferSelect;
+
+export const incidentEvents = pgTable(
+  "incident_events",
+  {
+    id: serial("id").primaryKey(),
+    incidentId: integer("incident_id")
+      .notNull()
+      .references(() => incidents.id),
+    kind: incidentEventKindEnum("kind").notNull(),
+    at: tstz("at").notNull(),
+    level: statusLevelEnum("level"),
+    message: text("message"),
+  },
+  (t) => [index("incident_events_incident").on(t.incidentId, t.at)],
+);
+export type IncidentEvent = typeof incidentEvents.$inferSelect;
+
+/** Small server-side settings, e.g. the generated reporter-hash secret when none is configured. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

@@ -1,0 +1,51 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { createDb, type DbHandle } from "./client";
+import { migrateDb } from "./migrate";
+import { seedCatalog } from "./seed";
+
+export interface TestDb {
+  handle: DbHandle;
+  drop(): Promise<void>;
+}
+
+export interface TestTarget {
+  name: "pglite" | "postgres";
+  open(): Promise<TestDb>;
+}
+
+/** A migrated, catalog-seeded database of its own: in-memory PGlite, or a fresh database on the server. */
+async function openPglite(): Promise<TestDb> {
+  const handle = createDb({ dataDir: "memory://" });
+  await migrateDb(handle);
+  await seedCatalog(handle.db);
+  return { handle, drop: () => handle.close() };
+}
+
+async function openServer(baseUrl: string): Promise<TestDb> {
+  const name = `outage_radar_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const handle = createDb({ url: url.toString() });
+  await migrateDb(handle, url.toString());
+  await seedCatalog(handle.db);
+  return {
+    handle,
+    async drop() {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** PGlite always; the Postgres server too when DATABASE_URL is set (CI sets it). */
+export function testTargets(): TestTarget[] {
+  const targets: TestTarget[] = [{ name: "pglite", open: openPglite }];
+  const url = process.env.DATABASE_URL;
+  if (url) targets.push({ name: "postgres", open: () => openServer(url) });
+  return targets;
+}

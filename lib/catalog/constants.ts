@@ -1,0 +1,49 @@
+// Drizzle-free constants shared by the schema, server code and client components.
+
+export const CATEGORIES = [
+  { slug: "social", label: "Social" },
+  { slug: "streaming", label: "Video & streaming" },
+  { slug: "messaging", label: "Messaging & calls" },
+  { slug: "gaming", label: "Gaming" },
+  { slug: "cloud", label: "Cloud & developer" },
+  { slug: "productivity", label: "Email & productivity" },
+  { slug: "finance", label: "Payments & banking" },
+  { slug: "telecom", label: "Telecom & ISP" },
+] as const;
+
+export type CategorySlug = (typeof CATEGORIES)[number]["slug"];
+export const CATEGORY_SLUGS = CATEGORIES.map((c) => c.slug) as [CategorySlug, ...CategorySlug[]];
+
+export function categoryLabel(slug: string): string {
+  return CATEGORIES.find((c) => c.slug === slug)?.label ?? slug;
+}
+
+/** Status levels, least to most severe. "possible" = possible problems (weak, sustained evidence). */
+export const STATUS_LEVELS = ["ok", "possible", "outage"] as const;
+export type StatusLevel = (typeof STATUS_LEVELS)[number];
+
+export const STATUS_LABELS: Record<StatusLevel, string> = {
+  ok: "No current problems",
+  possible: "Possible problems",
+  outage: "Outage",
+};
+
+export const INCIDENT_CAUSES = [
+  "traffic_surge",
+  "technical_malfunction",
+  "security_incident",
+  "maintenance",
+  "network_connectivity",
+  "unknown",
+] as const;
+export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
+
+export const INCIDENT_EVENT_KINDS = ["detected", "escalated", "peak", "official_update", "resolved"] as const;
+export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
+
+export const REPORT_TEXT_MAX = 280;
+
+export interface Symptom {
+  slug: string;
+  label: string;
+}

@@ -1,0 +1,54 @@
+import { iso31661 } from "iso-3166/1";
+import { iso31662 } from "iso-3166/2";
+
+export interface Country {
+  code: string;
+  name: string;
+  numeric: string;
+}
+export interface Subdivision {
+  code: string;
+  name: string;
+  country: string;
+}
+
+// ISO's official short names ("Korea, Republic of") read badly; CLDR's English names are what people say.
+const displayNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+
+export const COUNTRIES: readonly Country[] = iso31661
+  .map((c) => ({ code: c.alpha2, name: displayNames.of(c.alpha2) ?? c.name, numeric: c.numeric }))
+  .sort((a, b) => a.name.localeCompare(b.name, "en"));
+
+const countryByCode = new Map(COUNTRIES.map((c) => [c.code, c]));
+
+const subdivisionsByCountry = new Map<string, Subdivision[]>();
+const subdivisionByCode = new Map<string, Subdivision>();
+for (const s of iso31662) {
+  const country = s.code.slice(0, 2);
+  const sub = { code: s.code, name: s.name, country };
+  subdivisionByCode.set(s.code, sub);
+  const list = subdivisionsByCountry.get(country) ?? [];
+  list.push(sub);
+  subdivisionsByCountry.set(country, list);
+}
+for (const list of subdivisionsByCountry.values()) list.sort((a, b) => a.name.localeCompare(b.name, "en"));
+
+export function isCountry(code: string): boolean {
+  return countryByCode.has(code);
+}
+
+export function country(code: string): Country | undefined {
+  return countryByCode.get(code);
+}
+
+export function countryName(code: string): string {
+  return countryByCode.get(code)?.name ?? code;
+}
+
+export function subdivisionsOf(countryCode: string): readonly Subdivision[] {
+  return subdivisionsByCountry.get(countryCode) ?? [];
+}
+
+export function subdivision(code: string): Subdivision | undefined {
+  return subdivisionByCode.get(code);
+}

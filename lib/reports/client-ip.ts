@@ -1,0 +1,36 @@
+import ipaddr from "ipaddr.js";
+
+/**
+ * The front server (server.ts) writes the client's address into this header and drops any value
+ * the client sent, so code behind it can trust it. It never reaches storage or logs: only hashes do.
+ */
+export const CLIENT_IP_HEADER = "x-outage-radar-client-ip";
+
+/** Address of the client: from a trusted proxy header when configured (its left-most entry), else the socket. */
+export function resolveClientIp(
+  socketAddress: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+  trustedHeader: string | undefined,
+): string {
+  if (trustedHeader) {
+    const raw = headers[trustedHeader];
+    const first = (Array.isArray(raw) ? raw[0] : raw)?.split(",")[0]?.trim();
+    if (first && ipaddr.isValid(first)) return first;
+  }
+  return socketAddress ?? "unknown";
+}
+
+/** The block one network controls: IPv4 /24, IPv6 /48 (IPv4-mapped IPv6 counts as IPv4). */
+export function networkBlock(ip: string): string {
+  if (!ipaddr.isValid(ip)) return "unknown";
+  let addr = ipaddr.parse(ip);
+  if (addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress()) {
+    addr = (addr as ipaddr.IPv6).toIPv4Address();
+  }
+  if (addr.kind() === "ipv4") {
+    const [a, b, c] = (addr as ipaddr.IPv4).octets;
+    return `${a}.${b}.${c}.0/24`;
+  }
+  const parts = (addr as ipaddr.IPv6).parts;
+  return `${parts.slice(0, 3).map((p) => p.toString(16)).join(":")}::/48`;
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+import { testTargets, type TestDb } from "@/db/testing";
+import { submitReport } from "./submit";
+
+const T0 = new Date("2026-03-02T12:00:00Z");
+const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
+const alice = { ip: "203.0.113.7", userAgent: "Mozilla/5.0 Alice" };
+const bob = { ip: "198.51.100.20", userAgent: "Mozilla/5.0 Bob" };
+
+describe.each(testTargets())("submitReport on $name", (target) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await target.open();
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+  const db = () => t.handle.db;
+
+  it("stores a valid report, counts the first one and tells how many reported in the last hour", async () => {
+    const out = await submitReport(db(), { service: "tiktok", symptom: "login", country: "us", subdivision: "us-ca" }, alice, T0);
+    expect(out).toMatchObject({ ok: true, counted: true, status: "ok", reportersLastHour: 1 });
+    const stored = await rows<{ country: string; subdivision: string; counted: boolean }>(
+      db(),
+      sql`select country, subdivision, counted from reports where id = ${out.ok ? out.id : -1}`,
+    );
+    expect(stored).toEqual([{ country: "US", subdivision: "US-CA", counted: true }]);
+  });
+
+  it("keeps a repeat within the cooldown but does not count it, and counts again after it", async () => {
+    const repeat = await submitReport(db(), { service: "tiktok", symptom: "app", country: "US" }, alice, minutes(30));
+    expect(repeat).toMatchObject({ ok: true, counted: false, reportersLastHour: 1 });
+    const other = await submitReport(db(), { service: "tiktok", symptom: "app", country: "US" }, bob, minutes(31));
+    expect(other).toMatchObject({ ok: true, counted: true, reportersLastHour: 2 });
+    const later = await submitReport(db(), { service: "tiktok", symptom: "app", country: "US" }, alice, minutes(61));
+    expect(later).toMatchObject({ ok: true, counted: true });
+  });
+
+  it("counts the same person separately for another service", async () => {
+    const out = await submitReport(db(), { service: "youtube", symptom: "playback", country: "GB" }, alice, minutes(62));
+    expect(out).toMatchObject({ ok: true, counted: true });
+  });
+
+  it("keeps rollups equal to the raw rows", async () => {
+    const raw = await rows<{ service_id: number; bucket: string; country: string; symptom: string; reports: number; reporters: number }>(
+      db(),
+      sql`select service_id, date_trunc('minute', created_at) as bucket, country, symptom,
+                 count(*)::int as reports, (count(*) filter (where counted))::int as reporters
+          from reports group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
+    );
+    const rolled = await rows<typeof raw[number]>(
+      db(),
+      sql`select service_id, bucket, country, symptom, reports, reporters from report_rollups order by 1, 2, 3, 4`,
+    );
+    expect(rolled.map((r) => ({ ...r, bucket: new Date(r.bucket).toISOString() }))).toEqual(
+      raw.map((r) => ({ ...r, bucket: new Date(r.bucket).toISOString() })),
+    );
+    const [totals] = await rows<{ a: number; b: number }>(
+      db(),
+      sql`select (select sum(reporters) from service_minute_rollups)::int as a, (select count(*) from reports where counted)::int as b`,
+    );
+    expect(totals?.a).toBe(totals?.b);
+  });
+
+  it("counts exactly one of many simultaneous reports from one person", async () => {
+    const carol = { ip: "192.0.2.44", userAgent: "Carol" };
+    const outs = await Promise.all(
+      Array.from({ length: 8 }, () => submitReport(db(), { service: "discord", symptom: "voice", country: "DE" }, carol, minutes(90))),
+    );
+    expect(outs.filter((o) => o.ok && o.counted)).toHaveLength(1);
+    expect(outs.every((o) => o.ok)).toBe(true);
+  });
+
+  it("rejects bad input naming the field, and writes nothing", async () => {
+    const before = await rows<{ n: number }>(db(), sql`select count(*)::int as n from reports`);
+    const cases: Array<[unknown, string, "invalid" | "not_found"]> = [
+      [{ symptom: "login", country: "US" }, "service", "invalid"],
+      [{ service: "tiktok", country: "US" }, "symptom", "invalid"],
+      [{ service: "tiktok", symptom: "login" }, "country", "invalid"],
+      [{ service: "tiktok", symptom: "login", country: "ZZ" }, "country", "invalid"],
+      [{ service: "tiktok", symptom: "login", country: "US", subdivision: "DE-BE" }, "subdivision", "invalid"],
+      [{ service: "tiktok", symptom: "login", country: "US", subdivision: "US-XX" }, "subdivision", "invalid"],
+      [{ service: "tiktok", symptom: "login", country: "US", text: "x".repeat(281) }, "text", "invalid"],
+      [{ service: "tiktok", symptom: "no-such-symptom", country: "US" }, "symptom", "invalid"],
+      [{ service: "no-such-service", symptom: "login", country: "US" }, "service", "not_found"],
+      [{ service: 42, symptom: "login", country: "US" }, "service", "invalid"],
+      ["not an object", "body", "invalid"],
+    ];
+    for (const [input, field, code] of cases) {
+      const out = await submitReport(db(), input, bob, minutes(200));
+      expect(out.ok, JSON.stringify(input)).toBe(false);
+      if (!out.ok) {
+        expect(out.code).toBe(code);
+        expect(out.issues.map((i) => i.field)).toContain(field);
+      }
+    }
+    const after = await rows<{ n: number }>(db(), sql`select count(*)::int as n from reports`);
+    expect(after).toEqual(before);
+  });
+
+  it("accepts 280 emoji of text (counted as characters, not UTF-16 units)", async () => {
+    const out = await submitReport(db(), { service: "x", symptom: "feed", country: "FR", text: "🔥".repeat(280) }, bob, minutes(300));
+    expect(out).toMatchObject({ ok: true });
+  });
+
+  it("never stores the raw IP address or user agent", async () => {
+    const leaked = await rows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from reports r
+          where r::text like ${`%${alice.ip}%`} or r::text like ${`%${bob.ip}%`} or r::text like '%Alice%'`,
+    );
+    expect(leaked[0]?.n).toBe(0);
+  });
+});
