@@ -27,6 +27,8 @@ const envSchema = z.object({
     .transform((s) => s.toLowerCase())
     .optional(),
   DEMO: z.enum(["on", "off"]).optional(),
+  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+  DEMO_SEED: z.coerce.number().int().default(20261122),
 });
 
 export type Config = z.infer<typeof envSchema> & { demo: boolean };
@@ -36,7 +38,8 @@ let cached: Config | undefined;
 /** Validates the environment once; a bad value stops the process with a message naming it. */
 export function config(): Config {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  // An empty value (DATABASE_URL=) means "not set", as in most tools.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);

@@ -10,6 +10,8 @@ export interface Subdivision {
   code: string;
   name: string;
   country: string;
+  /** The country code for first-level subdivisions, else the enclosing subdivision's code. */
+  parent: string;
 }
 
 // ISO's official short names ("Korea, Republic of") read badly; CLDR's English names are what people say.
@@ -25,7 +27,7 @@ const subdivisionsByCountry = new Map<string, Subdivision[]>();
 const subdivisionByCode = new Map<string, Subdivision>();
 for (const s of iso31662) {
   const country = s.code.slice(0, 2);
-  const sub = { code: s.code, name: s.name, country };
+  const sub = { code: s.code, name: s.name, country, parent: s.parent };
   subdivisionByCode.set(s.code, sub);
   const list = subdivisionsByCountry.get(country) ?? [];
   list.push(sub);

@@ -34,3 +34,8 @@ export function networkBlock(ip: string): string {
   const parts = (addr as ipaddr.IPv6).parts;
   return `${parts.slice(0, 3).map((p) => p.toString(16)).join(":")}::/48`;
 }
+
+/** Who is reporting, as far as hashing needs to know; read from the header the front server set. */
+export function clientFromHeaders(headers: Headers): { ip: string; userAgent: string } {
+  return { ip: headers.get(CLIENT_IP_HEADER) ?? "unknown", userAgent: headers.get("user-agent") ?? "" };
+}

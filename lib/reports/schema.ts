@@ -6,42 +6,45 @@ import { isCountry, subdivision } from "@/lib/regions/regions";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
-const slug = (what: string) =>
+const requiredString = { error: (issue: { input: unknown }) => (issue.input === undefined ? "is required" : "must be a string") };
+
+// Messages never repeat the field's name: the API prefixes it, the form shows them under the field.
+const slug = (example: string) =>
   z
-    .string({ error: `${what} is required` })
+    .string(requiredString)
     .trim()
-    .min(1, `${what} is required`)
-    .max(64, `${what} is too long`)
-    .regex(/^[a-z0-9-]+$/, `${what} must be a slug such as "tiktok"`);
+    .min(1, "is required")
+    .max(64, "is too long (64 characters at most)")
+    .regex(/^[a-z0-9-]+$/, `must be a slug such as "${example}"`);
 
 /** The one schema for a report, shared by the JSON API, the form and the server action. */
 export const reportInputSchema = z
   .object({
-    service: slug("service"),
-    symptom: slug("symptom"),
+    service: slug("tiktok"),
+    symptom: slug("login"),
     country: z
-      .string({ error: "country is required" })
+      .string(requiredString)
       .trim()
       .toUpperCase()
-      .refine((c) => /^[A-Z]{2}$/.test(c) && isCountry(c), "country must be an ISO 3166-1 alpha-2 code such as \"US\""),
+      .refine((c) => /^[A-Z]{2}$/.test(c) && isCountry(c), "must be an ISO 3166-1 alpha-2 country code such as \"US\""),
     subdivision: optional(
       z
         .string()
         .trim()
         .toUpperCase()
-        .refine((s) => subdivision(s) !== undefined, "subdivision must be an ISO 3166-2 code such as \"US-CA\""),
+        .refine((s) => subdivision(s) !== undefined, "must be an ISO 3166-2 region code such as \"US-CA\""),
     ),
     text: optional(
       z
         .string()
         .trim()
         // Count characters as Postgres does (code points), so emoji are not charged double.
-        .refine((t) => [...t].length <= REPORT_TEXT_MAX, `text must be at most ${REPORT_TEXT_MAX} characters`),
+        .refine((t) => [...t].length <= REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
     ),
   })
   .refine((r) => !r.subdivision || r.subdivision.startsWith(`${r.country}-`), {
     path: ["subdivision"],
-    message: "subdivision must belong to the chosen country",
+    message: "must be a region of the chosen country",
   });
 
 export type ReportInput = z.infer<typeof reportInputSchema>;

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { connection } from "next/server";
+import { getDb } from "@/db/client";
+import { CATEGORIES } from "@/lib/catalog/constants";
+import { servicesOverview } from "@/lib/queries/services";
+import { ServiceCard } from "@/components/service-card";
+import { ServiceDirectory } from "@/components/service-directory";
+
+export default async function HomePage({ searchParams }: PageProps<"/">) {
+  await connection();
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const category = CATEGORIES.some((c) => c.slug === params.category) ? (params.category as string) : null;
+  const all = await servicesOverview(getDb());
+  const broken = all.filter((s) => s.status !== "ok");
+  const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
+  const cards = all.map(({ slug, name, category: c, aliases, status, reportersLastHour, sparkline }) => ({
+    slug, name, category: c, aliases, status, reportersLastHour, sparkline,
+  }));
+
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-heading">
+        <h1 id="hero-heading">Is it down right now?</h1>
+        <p>
+          Live problem reports from people using {all.length} services. If many people report at once, it&apos;s
+          probably not just you.
+        </p>
+      </section>
+
+      <section className="section" aria-labelledby="now-heading">
+        <div className="section-head">
+          <h2 id="now-heading">Problems right now</h2>
+        </div>
+        {broken.length > 0 ? (
+          <ul className="grid" data-testid="broken-now">
+            {broken.map((s) => (
+              <li key={s.slug}>
+                <ServiceCard s={s} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <>
+            <p className="notice notice-info" data-testid="broken-now">
+              No widespread problems right now.
+              {busiest.length > 0 ? " These services have the most reports in the last hour:" : ""}
+            </p>
+            {busiest.length > 0 ? (
+              <ul className="grid" style={{ marginTop: "0.75rem" }}>
+                {busiest.map((s) => (
+                  <li key={s.slug}>
+                    <ServiceCard s={s} />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="all-heading">
+        <h2 id="all-heading">All services</h2>
+        <nav aria-label="Categories">
+          <ul className="chips">
+            <li>
+              <Link className="chip" href={q ? `/?q=${encodeURIComponent(q)}` : "/"} aria-current={category ? undefined : "page"}>
+                All
+              </Link>
+            </li>
+            {CATEGORIES.map((c) => (
+              <li key={c.slug}>
+                <Link
+                  className="chip"
+                  href={`/?category=${c.slug}${q ? `&q=${encodeURIComponent(q)}` : ""}`}
+                  aria-current={category === c.slug ? "page" : undefined}
+                >
+                  {c.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <ServiceDirectory services={cards} initialQuery={q} category={category} />
+      </section>
+    </>
+  );
+}

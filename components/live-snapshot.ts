@@ -1,0 +1,65 @@
+"use client";
+
+import { useCallback, useSyncExternalStore } from "react";
+import type { ServiceSnapshot } from "@/lib/queries/service-snapshot";
+
+export const POLL_MS = 10_000;
+
+interface Store {
+  snapshot: ServiceSnapshot;
+  listeners: Set<() => void>;
+  timer?: ReturnType<typeof setInterval>;
+}
+
+// One store per service, shared by every live component on the page, so one poller serves them all.
+const stores = new Map<string, Store>();
+
+async function refresh(store: Store): Promise<void> {
+  if (typeof document !== "undefined" && document.visibilityState === "hidden") return;
+  try {
+    const response = await fetch(`/api/v1/services/${store.snapshot.slug}/snapshot`, { cache: "no-store" });
+    if (!response.ok) return;
+    store.snapshot = (await response.json()) as ServiceSnapshot;
+    store.listeners.forEach((l) => l());
+  } catch {
+    // Offline for a moment: keep showing the last snapshot and try again on the next tick.
+  }
+}
+
+function storeFor(initial: ServiceSnapshot): Store {
+  let store = stores.get(initial.slug);
+  if (!store) {
+    store = { snapshot: initial, listeners: new Set() };
+    stores.set(initial.slug, store);
+  }
+  return store;
+}
+
+function subscribeTo(initial: ServiceSnapshot, listener: () => void): () => void {
+  const store = storeFor(initial);
+  store.listeners.add(listener);
+  if (!store.timer) store.timer = setInterval(() => void refresh(store), POLL_MS);
+  return () => {
+    store.listeners.delete(listener);
+    if (store.listeners.size === 0) {
+      clearInterval(store.timer);
+      stores.delete(initial.slug);
+    }
+  };
+}
+
+function read(initial: ServiceSnapshot): ServiceSnapshot {
+  return stores.get(initial.slug)?.snapshot ?? initial;
+}
+
+/** The latest snapshot of a service, re-fetched every POLL_MS while the page is visible. */
+export function useLiveSnapshot(initial: ServiceSnapshot): ServiceSnapshot {
+  const subscribe = useCallback((listener: () => void) => subscribeTo(initial, listener), [initial]);
+  return useSyncExternalStore(subscribe, () => read(initial), () => initial);
+}
+
+/** Re-fetch now, e.g. right after the visitor's own report was stored. */
+export function refreshLiveSnapshot(slug: string): Promise<void> {
+  const store = stores.get(slug);
+  return store ? refresh(store) : Promise.resolve();
+}

@@ -1,0 +1,158 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
+import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/reports/form-state";
+import { refreshLiveSnapshot } from "./live-snapshot";
+
+interface Region {
+  code: string;
+  name: string;
+}
+
+function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p className="field-error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
+/** One form for everyone: a server action that also works as a plain POST without JavaScript. */
+export function ReportForm({
+  action,
+  service,
+  countries,
+  defaultCountry,
+  defaultSubdivisions,
+}: {
+  action: (previous: ReportFormState, form: FormData) => Promise<ReportFormState>;
+  service: { slug: string; name: string; symptoms: Symptom[] };
+  countries: Region[];
+  defaultCountry: string;
+  defaultSubdivisions: Region[];
+}) {
+  const [state, formAction, pending] = useActionState<ReportFormState, FormData>(action, IDLE);
+  const values = state.kind === "error" ? state.values : {};
+  const errors = state.kind === "error" ? state.fields : {};
+  const [country, setCountry] = useState(values.country || defaultCountry);
+  const [subdivisions, setSubdivisions] = useState(defaultSubdivisions);
+  const [textLength, setTextLength] = useState([...(values.text ?? "")].length);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (state.kind === "idle") return;
+    noticeRef.current?.focus();
+    if (state.kind === "saved") void refreshLiveSnapshot(service.slug);
+  }, [state, service.slug]);
+
+  async function changeCountry(code: string) {
+    setCountry(code);
+    setSubdivisions([]);
+    const response = await fetch(`/api/v1/regions/${code}`);
+    if (response.ok) setSubdivisions((await response.json()) as Region[]);
+  }
+
+  const describedBy = (field: string, hint?: string) =>
+    [errors[field] ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <form action={formAction} className="form" id="report" aria-labelledby="report-heading" data-testid="report-form">
+      <h2 id="report-heading">Having problems with {service.name}?</h2>
+      <div ref={noticeRef} tabIndex={-1} aria-live="polite" className="notice-slot">
+        {state.kind === "saved" ? (
+          <div className="notice notice-ok" data-testid="report-result">
+            <strong>{state.counted ? "Thanks, your report is in." : "Thanks, we already have your report."}</strong>
+            {state.counted ? null : (
+              <p>
+                You reported {service.name} in the last hour, so we kept this one but counted you once. That keeps the
+                numbers honest.
+              </p>
+            )}
+            <p data-testid="just-me">{justMeAnswer(state)}</p>
+          </div>
+        ) : state.kind === "error" ? (
+          <div className="notice notice-error" role="alert">
+            <strong>{state.message}</strong>
+          </div>
+        ) : null}
+      </div>
+      <input type="hidden" name="service" value={service.slug} />
+      <fieldset aria-describedby={describedBy("symptom")}>
+        <legend>What is not working?</legend>
+        <div className="choices">
+          {service.symptoms.map((s) => (
+            <label className="choice" key={s.slug}>
+              <input type="radio" name="symptom" value={s.slug} required defaultChecked={values.symptom === s.slug} />
+              {s.label}
+            </label>
+          ))}
+        </div>
+        <FieldError id="symptom-error" message={errors.symptom} />
+      </fieldset>
+      <div>
+          <label className="label" htmlFor="report-country">
+            Country
+          </label>
+          <select
+            id="report-country"
+            name="country"
+            value={country}
+            onChange={(e) => void changeCountry(e.target.value)}
+            aria-invalid={errors.country ? true : undefined}
+            aria-describedby={describedBy("country")}
+          >
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="country-error" message={errors.country} />
+      </div>
+      <div>
+          <label className="label" htmlFor="report-subdivision">
+            Region <span className="muted">(optional)</span>
+          </label>
+          <select
+            id="report-subdivision"
+            name="subdivision"
+            key={country}
+            defaultValue={values.subdivision ?? ""}
+            aria-invalid={errors.subdivision ? true : undefined}
+            aria-describedby={describedBy("subdivision")}
+          >
+            <option value="">Whole country</option>
+            {subdivisions.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id="subdivision-error" message={errors.subdivision} />
+      </div>
+      <div>
+        <label className="label" htmlFor="report-text">
+          What happened? <span className="muted">(optional)</span>
+        </label>
+        <textarea
+          id="report-text"
+          name="text"
+          maxLength={REPORT_TEXT_MAX * 2}
+          defaultValue={values.text ?? ""}
+          onChange={(e) => setTextLength([...e.target.value].length)}
+          aria-invalid={errors.text ? true : undefined}
+          aria-describedby={describedBy("text", "report-text-hint")}
+        />
+        <p className="hint" id="report-text-hint">
+          {textLength}/{REPORT_TEXT_MAX} characters. Shown publicly without your name; don&apos;t include personal details.
+        </p>
+        <FieldError id="text-error" message={errors.text} />
+      </div>
+      <button className="button" type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Report a problem"}
+      </button>
+      <p className="hint">We count one report per person per hour, and never store your IP address.</p>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { categoryLabel, type CategorySlug, type StatusLevel } from "@/lib/catalog/constants";
+import { Sparkline } from "./sparkline";
+import { StatusBadge } from "./status-badge";
+
+export interface ServiceCardData {
+  slug: string;
+  name: string;
+  category: CategorySlug;
+  aliases: string[];
+  status: StatusLevel;
+  reportersLastHour: number;
+  sparkline: number[];
+}
+
+export function ServiceCard({ s }: { s: ServiceCardData }) {
+  const reports = `${s.reportersLastHour.toLocaleString("en")} ${s.reportersLastHour === 1 ? "report" : "reports"} in the last hour`;
+  return (
+    <Link href={`/status/${s.slug}`} className={`service-card is-${s.status}`} data-testid={`service-${s.slug}`}>
+      <span className="name">{s.name}</span>
+      <Sparkline values={s.sparkline} />
+      <StatusBadge level={s.status} />
+      <span className="meta">
+        {categoryLabel(s.category)} · {reports}
+      </span>
+    </Link>
+  );
+}

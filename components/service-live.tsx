@@ -1,0 +1,134 @@
+"use client";
+
+import type { ServiceSnapshot } from "@/lib/queries/service-snapshot";
+import { StatusIcon } from "./status-icon";
+import { LocalTime } from "./local-time";
+import { ReportsChart } from "./reports-chart";
+import { useLiveSnapshot } from "./live-snapshot";
+
+/** "Is it down?" in one glance: the level in words, since when, and a way to report. */
+export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
+  const s = useLiveSnapshot(initial);
+  const title =
+    s.status === "ok" ? (
+      <>No current problems at {s.name}</>
+    ) : s.status === "possible" ? (
+      <>
+        Possible problems at {s.name} since <LocalTime iso={s.statusSince} />
+      </>
+    ) : (
+      <>
+        User reports indicate problems at {s.name} since <LocalTime iso={s.statusSince} />
+      </>
+    );
+  return (
+    <section className={`banner level-${s.status}`} aria-label="Current status" data-testid="status-banner" data-level={s.status}>
+      <div className="banner-main">
+        <StatusIcon level={s.status} size={28} />
+        <div>
+          <p className="banner-title" role="status">
+            {title}
+          </p>
+          <p className="banner-sub">
+            {s.reportersLastHour.toLocaleString("en")} {s.reportersLastHour === 1 ? "report" : "reports"} in the last
+            hour · updated <LocalTime iso={s.generatedAt} />
+          </p>
+        </div>
+      </div>
+      <a className="button" href="#report">
+        I have a problem with {s.name}
+      </a>
+    </section>
+  );
+}
+
+export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
+  const s = useLiveSnapshot(initial);
+  const total24h = s.series.reduce((a, p) => a + p.reporters, 0);
+  const peak = s.series.reduce((best, p) => (p.reporters > best.reporters ? p : best), s.series[0] ?? { t: s.generatedAt, reporters: 0, reports: 0 });
+  return (
+    <>
+      <section className="card" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Reports in the last 24 hours</h2>
+        <div className="stats">
+          <div className="stat">
+            <div className="stat-value" data-testid="reports-last-hour">
+              {s.reportersLastHour.toLocaleString("en")}
+            </div>
+            <div className="stat-label">people reported in the last hour</div>
+          </div>
+          <div className="stat">
+            <div className="stat-value" data-testid="reports-24h">
+              {total24h.toLocaleString("en")}
+            </div>
+            <div className="stat-label">in the last 24 hours</div>
+          </div>
+          <div className="stat">
+            <div className="stat-value">{peak.reporters.toLocaleString("en")}</div>
+            <div className="stat-label">
+              busiest {s.bucketMinutes} min, at <LocalTime iso={peak.t} />
+            </div>
+          </div>
+        </div>
+        <p className="chart-legend">
+          <span>
+            <span className="legend-swatch" aria-hidden="true" />
+            Distinct people reporting per {s.bucketMinutes} minutes
+          </span>
+        </p>
+        <ReportsChart series={s.series} bucketMinutes={s.bucketMinutes} />
+        <details className="table-toggle">
+          <summary>Show the chart as a table</summary>
+          <div className="data-table-wrap">
+            <table className="data" data-testid="reports-table">
+              <caption className="visually-hidden">Reports per {s.bucketMinutes} minutes, last 24 hours</caption>
+              <thead>
+                <tr>
+                  <th scope="col">From</th>
+                  <th scope="col" className="num">
+                    People reporting
+                  </th>
+                  <th scope="col" className="num">
+                    All reports
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...s.series].reverse().map((p) => (
+                  <tr key={p.t}>
+                    <td>
+                      <LocalTime iso={p.t} />
+                    </td>
+                    <td className="num">{p.reporters}</td>
+                    <td className="num">{p.reports}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
+      <section className="card" aria-labelledby="problems-heading">
+        <h2 id="problems-heading">Most reported problems</h2>
+        {total24h === 0 ? (
+          <p className="muted">No reports in the last 24 hours.</p>
+        ) : (
+          <ul className="shares" data-testid="symptom-shares">
+            {s.symptoms.map((x) => {
+              const pct = Math.round(x.share * 100);
+              return (
+                <li key={x.slug} className="share-row">
+                  <span>{x.label}</span>
+                  <span className="share-pct">{pct}%</span>
+                  <span className="share-bar" aria-hidden="true">
+                    <span style={{ width: `${Math.max(pct, x.reporters > 0 ? 1 : 0)}%` }} />
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

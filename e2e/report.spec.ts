@@ -1,0 +1,94 @@
+import { expect, test } from "@playwright/test";
+import { freshClientIp, ServicePage } from "./pages";
+
+test.describe("report a problem", () => {
+  // The browser's language decides Accept-Language, from which the form guesses the country.
+  test.use({ locale: "de-DE" });
+  test.beforeEach(async ({ context }) => {
+    await context.setExtraHTTPHeaders({ "x-forwarded-for": freshClientIp() });
+  });
+
+  test("with JavaScript: the report is counted, the answer and the chart update without a reload", async ({ page }) => {
+    const service = new ServicePage(page);
+    await service.open("tiktok");
+    await expect(service.banner()).toContainText("TikTok");
+    // Region comes from Accept-Language when no edge header is present, and stays editable.
+    await expect(page.getByLabel("Country")).toHaveValue("DE");
+    const before = await service.reportersLastHour();
+    const bucketBefore = await service.latestBucket();
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+
+    await service.report("Login", { country: "US", subdivision: "US-CA", text: "Can't log in since lunch" });
+
+    await expect(service.result()).toContainText("Thanks, your report is in.");
+    await expect(page.getByTestId("just-me")).toContainText(/in the last hour/);
+    await expect.poll(() => service.reportersLastHour()).toBeGreaterThan(before);
+    await expect.poll(() => service.latestBucket()).toBeGreaterThan(bucketBefore);
+    // Still the same document: no full reload happened.
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+    await expect(page.getByTestId("reports-chart").locator("svg.recharts-surface")).toBeVisible();
+
+    // The same person again within the hour: kept, not counted, and told so.
+    await service.report("App crashing");
+    await expect(service.result()).toContainText("we already have your report");
+  });
+
+  test("troubleshooting steps and the official status page are on the page", async ({ page }) => {
+    const service = new ServicePage(page);
+    await service.open("discord");
+    await expect(page.getByRole("heading", { name: /Try these first/ })).toBeVisible();
+    await expect(page.locator("#troubleshooting li").first()).toBeVisible();
+    await expect(page.getByRole("link", { name: /official status page/ })).toHaveAttribute("href", "https://discordstatus.com");
+  });
+
+  test("unknown service shows a not-found page with status 404", async ({ page }) => {
+    const response = await page.goto("/status/no-such-service");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: /couldn.t find/ })).toBeVisible();
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form posts, the page answers and shows the new count", async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ "x-forwarded-for": freshClientIp() });
+    const service = new ServicePage(page);
+    await service.open("youtube");
+    const before = await service.reportersLastHour();
+    await service.report("Video playback");
+    await expect(service.result()).toContainText("Thanks, your report is in.");
+    await expect(page.getByTestId("just-me")).toBeVisible();
+    expect(await service.reportersLastHour()).toBeGreaterThan(before);
+  });
+
+  test("text over the limit is refused by the server with a message, and the input is kept", async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ "x-forwarded-for": freshClientIp() });
+    const service = new ServicePage(page);
+    await service.open("netflix");
+    const tooLong = "Black screen. ".repeat(25); // 350 characters: the browser allows it, the server must not
+    await service.report("Login", { text: tooLong });
+    await expect(page.getByRole("alert")).toContainText("check the highlighted fields");
+    await expect(page.locator("#text-error")).toContainText("at most 280 characters");
+    await expect(page.getByLabel(/What happened/)).toHaveValue(tooLong);
+    await expect(page.getByRole("radio", { name: "Login" })).toBeChecked();
+    await expect(service.result()).toHaveCount(0);
+  });
+});
+
+test("home lists every service with search and categories", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Is it down right now?" })).toBeVisible();
+  const all = page.getByRole("list", { name: "Services" }).getByRole("listitem");
+  expect(await all.count()).toBeGreaterThanOrEqual(40);
+  await page.getByRole("searchbox", { name: "Search services" }).fill("tik");
+  await expect(all).toHaveCount(1);
+  await all.first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/status\/tiktok$/);
+  await page.goto("/?category=gaming");
+  const categories = page.getByRole("navigation", { name: "Categories" });
+  await expect(categories.getByRole("link", { name: "Gaming", exact: true })).toHaveAttribute("aria-current", "page");
+  const list = page.getByRole("list", { name: "Services" });
+  await expect(list.getByTestId("service-steam")).toBeVisible();
+  await expect(list.getByTestId("service-tiktok")).toHaveCount(0);
+});

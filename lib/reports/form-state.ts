@@ -1,0 +1,33 @@
+import type { SubmitOutcome } from "./submit";
+
+/** What the report form shows after a submission; plain data so it crosses the server-action boundary. */
+export type ReportFormState =
+  | { kind: "idle" }
+  | { kind: "saved"; counted: boolean; serviceName: string; reportersLastHour: number; at: string }
+  | { kind: "error"; message: string; fields: Record<string, string>; values: Record<string, string> };
+
+export const IDLE: ReportFormState = { kind: "idle" };
+
+/** `values` are what the person typed, echoed back on error so nothing has to be re-entered. */
+export function reportFormState(outcome: SubmitOutcome, values: Record<string, string>): ReportFormState {
+  if (outcome.ok) {
+    return {
+      kind: "saved",
+      counted: outcome.counted,
+      serviceName: outcome.service.name,
+      reportersLastHour: outcome.reportersLastHour,
+      at: new Date().toISOString(),
+    };
+  }
+  const fields: Record<string, string> = {};
+  for (const issue of outcome.issues) fields[issue.field] ??= issue.message;
+  return { kind: "error", message: "Please check the highlighted fields.", fields, values };
+}
+
+/** The "is it just me?" answer, in words. */
+export function justMeAnswer(state: Extract<ReportFormState, { kind: "saved" }>): string {
+  const others = Math.max(0, state.reportersLastHour - (state.counted ? 1 : 0));
+  if (others === 0) return `You're the first to report a problem with ${state.serviceName} in the last hour. It may be on your side: try the steps below.`;
+  if (others < 5) return `${others} other ${others === 1 ? "person has" : "people have"} reported a problem with ${state.serviceName} in the last hour. It could be you or a small issue.`;
+  return `It's not just you: ${others.toLocaleString("en")} other people reported a problem with ${state.serviceName} in the last hour.`;
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { services } from "@/db/schema";
+import { identify } from "@/lib/reports/identity";
+import { ingestReports, pruneCooldowns } from "@/lib/reports/ingest";
+import { reporterSecret } from "@/lib/reports/secret";
+import { generateReports, type SimReport } from "./generate";
+import { profileFor } from "./profiles";
+import type { SimService } from "./outages";
+
+const BATCH = 2_000;
+
+async function loadServices(db: Db) {
+  const list = await db.select({ id: services.id, slug: services.slug, category: services.category, symptoms: services.symptoms }).from(services);
+  const ids = new Map(list.map((s) => [s.slug, s.id]));
+  const sim: SimService[] = list.map((s) => ({ slug: s.slug, symptoms: s.symptoms.map((x) => x.slug), profile: profileFor(s) }));
+  return { ids, sim };
+}
+
+/** Writes simulated reports through the same hashing and ingest path as real ones. */
+async function store(db: Db, reports: SimReport[], ids: Map<string, number>, cooldownMinutes: number): Promise<void> {
+  const secret = await reporterSecret(db);
+  for (let i = 0; i < reports.length; i += BATCH) {
+    const items = reports.slice(i, i + BATCH).map((r) => {
+      const serviceId = ids.get(r.slug) as number;
+      return {
+        serviceId,
+        symptom: r.symptom,
+        country: r.country,
+        subdivision: r.subdivision,
+        text: r.text,
+        ...identify(secret, r.ip, r.userAgent, serviceId, r.createdAt),
+        createdAt: r.createdAt,
+      };
+    });
+    await ingestReports(db, items, cooldownMinutes);
+  }
+}
+
+export interface DemoOptions {
+  seed: number;
+  cooldownMinutes: number;
+}
+
+/** Fills `days` of history ending at `now`, a day at a time, reporting progress after each day. */
+export async function seedDemoHistory(
+  db: Db,
+  opts: DemoOptions & { now: Date; days: number; onProgress?: (day: number, days: number, reports: number) => void },
+): Promise<number> {
+  const { ids, sim } = await loadServices(db);
+  const end = opts.now.getTime();
+  const start = end - opts.days * 86_400_000;
+  let total = 0;
+  for (let day = 0; day < opts.days; day++) {
+    const from = start + day * 86_400_000;
+    const reports = generateReports(opts.seed, sim, from, Math.min(end, from + 86_400_000));
+    await store(db, reports, ids, opts.cooldownMinutes);
+    total += reports.length;
+    opts.onProgress?.(day + 1, opts.days, total);
+  }
+  await pruneCooldowns(db, opts.cooldownMinutes, opts.now);
+  return total;
+}
+
+/** Keeps simulated reports arriving while the demo runs; returns a function that stops it. */
+export function startDemoTraffic(db: Db, opts: DemoOptions & { from: Date; intervalMs: number; onError: (e: unknown) => void }) {
+  let last = opts.from.getTime();
+  let running: Promise<void> = Promise.resolve();
+  const servicesPromise = loadServices(db);
+  const timer = setInterval(() => {
+    running = running.then(async () => {
+      const now = Date.now();
+      if (now <= last) return;
+      const { ids, sim } = await servicesPromise;
+      await store(db, generateReports(opts.seed, sim, last, now), ids, opts.cooldownMinutes);
+      last = now;
+    }).catch(opts.onError);
+  }, opts.intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

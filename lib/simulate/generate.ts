@@ -1,0 +1,119 @@
+import { subdivisionsOf } from "@/lib/regions/regions";
+import { hashSeed, pickWeighted, poisson, rng } from "./random";
+import { seasonality } from "./profiles";
+import { outageShape, outagesBetween, type SimService } from "./outages";
+
+export interface SimReport {
+  slug: string;
+  symptom: string;
+  country: string;
+  subdivision: string | null;
+  text: string | null;
+  ip: string;
+  userAgent: string;
+  createdAt: Date;
+}
+
+const SYMPTOM_WEIGHTS = [34, 24, 16, 11, 8, 7];
+const USER_AGENTS = [
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+  "Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36",
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36",
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Version/18.1 Safari/605.1.15",
+  "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+];
+const TEXTS = [
+  "Won't load at all.",
+  "Keeps logging me out.",
+  "Error 503 since a few minutes ago.",
+  "Works on Wi-Fi but not on mobile data.",
+  "Spinning forever.",
+  "Is it down for everyone?",
+  "Tried restarting, still broken.",
+];
+const firstLevelCache = new Map<string, string[]>();
+/** First-level subdivisions (US states, German Länder…), where the demo places a share of reports. */
+function firstLevel(country: string): string[] {
+  let list = firstLevelCache.get(country);
+  if (!list) {
+    list = subdivisionsOf(country)
+      .filter((s) => s.parent === country)
+      .map((s) => s.code);
+    firstLevelCache.set(country, list);
+  }
+  return list;
+}
+const REPEAT_SHARE = 0.04;
+const OUTAGE_FLOOR_RATE = 20; // even a quiet service's outage brings this many reporters an hour per unit of magnitude
+
+/**
+ * Deterministic synthetic reports for [from, to): seasonal per-country Poisson traffic plus the
+ * scheduled outages, each report from a synthetic address and browser, some of them repeats.
+ */
+export function generateReports(seed: number, services: readonly SimService[], from: number, to: number): SimReport[] {
+  const random = rng(hashSeed(seed, "traffic", from, to));
+  const outages = outagesBetween(seed, from, to, services);
+  const out: SimReport[] = [];
+  const recent = new Map<string, Array<{ ip: string; userAgent: string; at: number }>>();
+
+  for (let minute = Math.floor(from / 60_000) * 60_000; minute < to; minute += 60_000) {
+    const sliceStart = Math.max(from, minute);
+    const sliceEnd = Math.min(to, minute + 60_000);
+    const fraction = (sliceEnd - sliceStart) / 60_000;
+    if (fraction <= 0) continue;
+    for (const s of services) {
+      const p = s.profile;
+      const weightTotal = p.countryWeights.reduce((a, b) => a + b, 0);
+      const active = outages.filter((o) => o.slug === s.slug);
+      for (let i = 0; i < p.countries.length; i++) {
+        const country = p.countries[i] as string;
+        const share = (p.countryWeights[i] ?? 0) / weightTotal;
+        const usual = (p.baseRate / 60) * share * seasonality(p, country, minute) * fraction;
+        let extra = 0;
+        let outageSymptom: string | null = null;
+        for (const o of active) {
+          const shape = outageShape(o, minute);
+          if (shape === 0 || (o.country && o.country !== country)) continue;
+          const scope = o.country ? 1 : share;
+          extra += (Math.max(p.baseRate, OUTAGE_FLOOR_RATE) / 60) * (o.magnitude - 1) * shape * scope * fraction;
+          outageSymptom = o.symptom;
+        }
+        const n = poisson(random, usual + extra);
+        for (let k = 0; k < n; k++) {
+          const at = sliceStart + Math.floor(random() * (sliceEnd - sliceStart));
+          const fromOutage = outageSymptom !== null && random() < extra / (usual + extra);
+          const symptom =
+            fromOutage && random() < 0.7
+              ? (outageSymptom as string)
+              : pickWeighted(random, s.symptoms, SYMPTOM_WEIGHTS.slice(0, s.symptoms.length));
+          const subs = random() < 0.6 ? firstLevel(country) : [];
+          const subdivision = subs.length ? (subs[Math.floor(random() * subs.length)] ?? null) : null;
+          const history = recent.get(s.slug) ?? [];
+          const fresh = history.filter((h) => at - h.at < 30 * 60_000);
+          let who: { ip: string; userAgent: string };
+          if (fresh.length > 0 && random() < REPEAT_SHARE) {
+            who = fresh[Math.floor(random() * fresh.length)] as { ip: string; userAgent: string };
+          } else {
+            const ip = [1 + Math.floor(random() * 222), random() * 256, random() * 256, 1 + random() * 254]
+              .map((x) => Math.floor(x))
+              .join(".");
+            who = { ip, userAgent: USER_AGENTS[Math.floor(random() * USER_AGENTS.length)] as string };
+            fresh.push({ ...who, at });
+          }
+          recent.set(s.slug, fresh.slice(-50));
+          out.push({
+            slug: s.slug,
+            symptom,
+            country,
+            subdivision,
+            text: random() < 0.08 ? (TEXTS[Math.floor(random() * TEXTS.length)] as string) : null,
+            ip: who.ip,
+            userAgent: who.userAgent,
+            createdAt: new Date(at),
+          });
+        }
+      }
+    }
+  }
+  return out.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}

@@ -1,0 +1,43 @@
+import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/chromium";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: chromiumLaunchOptions,
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions } },
+    { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromiumLaunchOptions } },
+  ],
+  webServer: {
+    // A fresh embedded database with two days of demo history; the test client's address comes
+    // from X-Forwarded-For so every test is a distinct reporter.
+    command: "rm -rf .data/e2e && npm start",
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATA_DIR: ".data/e2e",
+      DEMO: "on",
+      DEMO_HISTORY_DAYS: "2",
+      CLIENT_IP_HEADER: "x-forwarded-for",
+      DATABASE_URL: "",
+    },
+  },
+});
