@@ -30,7 +30,9 @@ function ensureBuild(): void {
   const sources = ["app", "components", "lib", "db", "public", "next.config.ts", "package.json", "package-lock.json"];
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   if (built > Math.max(...sources.map(newestSource))) return;
-  log(built ? "sources changed since the last build: building…" : "no production build yet: building (about a minute)…");
+  log(
+    built ? "sources changed since the last build: building…" : "no production build yet: building (about a minute)…",
+  );
   const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
   if (result.status !== 0) throw new Error("next build failed");
 }
@@ -53,7 +55,8 @@ async function prepareDatabase() {
       cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
       now,
       days: cfg.DEMO_HISTORY_DAYS,
-      onProgress: (day, days, reports) => log(`seeding demo history: day ${day}/${days}, ${reports.toLocaleString("en")} reports`),
+      onProgress: (day, days, reports) =>
+        log(`seeding demo history: day ${day}/${days}, ${reports.toLocaleString("en")} reports`),
     });
     log(`demo history ready: ${total.toLocaleString("en")} reports in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -73,7 +76,9 @@ async function main() {
   if (!dev) ensureBuild();
   const { handle, stopDemo } = await prepareDatabase();
   const maintenance = setInterval(() => {
-    pruneCooldowns(handle.db, cfg.REPORT_COOLDOWN_MINUTES).catch((e) => console.error("[outage-radar] prune failed:", e));
+    pruneCooldowns(handle.db, cfg.REPORT_COOLDOWN_MINUTES).catch((e) =>
+      console.error("[outage-radar] prune failed:", e),
+    );
   }, 10 * 60_000);
   maintenance.unref();
 

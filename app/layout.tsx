@@ -4,7 +4,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Outage Radar: is it down right now?", template: "%s · Outage Radar" },
-  description: "Live user reports of problems and outages for the services you use, with open data and published detection methods.",
+  description:
+    "Live user reports of problems and outages for the services you use, with open data and published detection methods.",
 };
 
 export const viewport: Viewport = {

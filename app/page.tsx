@@ -15,7 +15,13 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const broken = all.filter((s) => s.status !== "ok");
   const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
   const cards = all.map(({ slug, name, category: c, aliases, status, reportersLastHour, sparkline }) => ({
-    slug, name, category: c, aliases, status, reportersLastHour, sparkline,
+    slug,
+    name,
+    category: c,
+    aliases,
+    status,
+    reportersLastHour,
+    sparkline,
   }));
 
   return (
@@ -26,6 +32,28 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
           Live problem reports from people using {all.length} services. If many people report at once, it&apos;s
           probably not just you.
         </p>
+        <form className="search" role="search" action="/search" method="get">
+          <label htmlFor="find-service" className="visually-hidden">
+            Find a service
+          </label>
+          <input
+            id="find-service"
+            type="search"
+            name="q"
+            list="service-names"
+            placeholder="Which service? e.g. TikTok"
+            autoComplete="off"
+            required
+          />
+          <datalist id="service-names">
+            {all.map((s) => (
+              <option key={s.slug} value={s.name} />
+            ))}
+          </datalist>
+          <button className="button" type="submit">
+            Check
+          </button>
+        </form>
       </section>
 
       <section className="section" aria-labelledby="now-heading">
@@ -64,7 +92,11 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         <nav aria-label="Categories">
           <ul className="chips">
             <li>
-              <Link className="chip" href={q ? `/?q=${encodeURIComponent(q)}` : "/"} aria-current={category ? undefined : "page"}>
+              <Link
+                className="chip"
+                href={q ? `/?q=${encodeURIComponent(q)}` : "/"}
+                aria-current={category ? undefined : "page"}
+              >
                 All
               </Link>
             </li>

@@ -55,7 +55,11 @@ function read(initial: ServiceSnapshot): ServiceSnapshot {
 /** The latest snapshot of a service, re-fetched every POLL_MS while the page is visible. */
 export function useLiveSnapshot(initial: ServiceSnapshot): ServiceSnapshot {
   const subscribe = useCallback((listener: () => void) => subscribeTo(initial, listener), [initial]);
-  return useSyncExternalStore(subscribe, () => read(initial), () => initial);
+  return useSyncExternalStore(
+    subscribe,
+    () => read(initial),
+    () => initial,
+  );
 }
 
 /** Re-fetch now, e.g. right after the visitor's own report was stored. */

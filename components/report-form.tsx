@@ -91,45 +91,45 @@ export function ReportForm({
         <FieldError id="symptom-error" message={errors.symptom} />
       </fieldset>
       <div>
-          <label className="label" htmlFor="report-country">
-            Country
-          </label>
-          <select
-            id="report-country"
-            name="country"
-            value={country}
-            onChange={(e) => void changeCountry(e.target.value)}
-            aria-invalid={errors.country ? true : undefined}
-            aria-describedby={describedBy("country")}
-          >
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="country-error" message={errors.country} />
+        <label className="label" htmlFor="report-country">
+          Country
+        </label>
+        <select
+          id="report-country"
+          name="country"
+          value={country}
+          onChange={(e) => void changeCountry(e.target.value)}
+          aria-invalid={errors.country ? true : undefined}
+          aria-describedby={describedBy("country")}
+        >
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id="country-error" message={errors.country} />
       </div>
       <div>
-          <label className="label" htmlFor="report-subdivision">
-            Region <span className="muted">(optional)</span>
-          </label>
-          <select
-            id="report-subdivision"
-            name="subdivision"
-            key={country}
-            defaultValue={values.subdivision ?? ""}
-            aria-invalid={errors.subdivision ? true : undefined}
-            aria-describedby={describedBy("subdivision")}
-          >
-            <option value="">Whole country</option>
-            {subdivisions.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <FieldError id="subdivision-error" message={errors.subdivision} />
+        <label className="label" htmlFor="report-subdivision">
+          Region <span className="muted">(optional)</span>
+        </label>
+        <select
+          id="report-subdivision"
+          name="subdivision"
+          key={country}
+          defaultValue={values.subdivision ?? ""}
+          aria-invalid={errors.subdivision ? true : undefined}
+          aria-describedby={describedBy("subdivision")}
+        >
+          <option value="">Whole country</option>
+          {subdivisions.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id="subdivision-error" message={errors.subdivision} />
       </div>
       <div>
         <label className="label" htmlFor="report-text">
@@ -145,7 +145,8 @@ export function ReportForm({
           aria-describedby={describedBy("text", "report-text-hint")}
         />
         <p className="hint" id="report-text-hint">
-          {textLength}/{REPORT_TEXT_MAX} characters. Shown publicly without your name; don&apos;t include personal details.
+          {textLength}/{REPORT_TEXT_MAX} characters. Shown publicly without your name; don&apos;t include personal
+          details.
         </p>
         <FieldError id="text-error" message={errors.text} />
       </div>

@@ -2,17 +2,12 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { matchesService } from "@/lib/catalog/match";
 import { ServiceCard, type ServiceCardData } from "./service-card";
 
-function matches(s: ServiceCardData, query: string): boolean {
-  const q = query.trim().toLowerCase();
-  if (!q) return true;
-  return [s.name, s.slug, ...s.aliases].some((v) => v.toLowerCase().includes(q));
-}
-
 /**
- * Search and category filter over every service. Without JavaScript the search is a GET form the
- * server filters; with it, the list narrows as you type.
+ * Name and category filter over every service. Without JavaScript the filter is a GET form the
+ * server applies; with it, the list narrows as you type.
  */
 export function ServiceDirectory({
   services,
@@ -25,20 +20,20 @@ export function ServiceDirectory({
 }) {
   const [query, setQuery] = useState(initialQuery);
   const shown = useMemo(
-    () => services.filter((s) => (!category || s.category === category) && matches(s, query)),
+    () => services.filter((s) => (!category || s.category === category) && matchesService(s, query)),
     [services, category, query],
   );
   return (
     <>
       <form className="search" role="search" action="/" method="get">
         <label htmlFor="service-search" className="visually-hidden">
-          Search services
+          Filter services
         </label>
         <input
           id="service-search"
           type="search"
           name="q"
-          placeholder="Search a service, e.g. TikTok"
+          placeholder="Filter by name"
           autoComplete="off"
           value={query}
           onChange={(e) => {
@@ -50,8 +45,8 @@ export function ServiceDirectory({
           }}
         />
         {category ? <input type="hidden" name="category" value={category} /> : null}
-        <button className="button" type="submit">
-          Search
+        <button className="button button-secondary" type="submit">
+          Filter
         </button>
       </form>
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -22,7 +22,12 @@ export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
       </>
     );
   return (
-    <section className={`banner level-${s.status}`} aria-label="Current status" data-testid="status-banner" data-level={s.status}>
+    <section
+      className={`banner level-${s.status}`}
+      aria-label="Current status"
+      data-testid="status-banner"
+      data-level={s.status}
+    >
       <div className="banner-main">
         <StatusIcon level={s.status} size={28} />
         <div>
@@ -45,7 +50,10 @@ export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
 export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
   const s = useLiveSnapshot(initial);
   const total24h = s.series.reduce((a, p) => a + p.reporters, 0);
-  const peak = s.series.reduce((best, p) => (p.reporters > best.reporters ? p : best), s.series[0] ?? { t: s.generatedAt, reporters: 0, reports: 0 });
+  const peak = s.series.reduce(
+    (best, p) => (p.reporters > best.reporters ? p : best),
+    s.series[0] ?? { t: s.generatedAt, reporters: 0, reports: 0 },
+  );
   return (
     <>
       <section className="card" aria-labelledby="activity-heading">

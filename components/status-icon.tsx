@@ -7,7 +7,14 @@ export function StatusIcon({ level, size = 16 }: { level: StatusLevel; size?: nu
     return (
       <svg {...common}>
         <circle cx="8" cy="8" r="7" fill="currentColor" />
-        <path d="M4.5 8.2l2.3 2.3 4.7-4.8" fill="none" stroke="var(--surface)" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M4.5 8.2l2.3 2.3 4.7-4.8"
+          fill="none"
+          stroke="var(--surface)"
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
     );
   }

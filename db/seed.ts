@@ -26,4 +26,3 @@ export async function seedCatalog(db: Db): Promise<number> {
   });
   return CATALOG.length;
 }
-

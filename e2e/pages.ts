@@ -17,10 +17,21 @@ export class ServicePage {
     return Number((await this.page.getByTestId("reports-last-hour").innerText()).replace(/[^0-9]/g, ""));
   }
 
-  /** The newest row of the chart's table equivalent: people reporting in the current bucket. */
-  async latestBucket(): Promise<number> {
-    const cell = this.page.getByTestId("reports-table").locator("tbody tr").first().locator("td").nth(1);
-    return Number(await cell.textContent());
+  /** The newest row of the chart's table equivalent: its start time and the people reporting in it. */
+  async latestBucket(): Promise<{ t: string; n: number }> {
+    const row = this.page.getByTestId("reports-table").locator("tbody tr").first();
+    const t = (await row.locator("time").getAttribute("datetime")) ?? "";
+    return { t, n: Number(await row.locator("td").nth(1).textContent()) };
+  }
+
+  /**
+   * True once the newest bucket shows one more person than `before` did. The last-hour total is a
+   * sliding window that also loses old reports, so the current bucket is the honest signal; if a
+   * bucket boundary passed meanwhile, the new bucket must hold at least this report.
+   */
+  async bucketGrewSince(before: { t: string; n: number }): Promise<boolean> {
+    const now = await this.latestBucket();
+    return now.t === before.t ? now.n > before.n : now.n >= 1;
   }
 
   async report(symptomLabel: string, opts: { country?: string; subdivision?: string; text?: string } = {}) {
@@ -41,5 +52,5 @@ let counter = 0;
 /** A documentation-range address unique to this run, so each test reports as a new person. */
 export function freshClientIp(): string {
   counter++;
-  return `198.51.${(Date.now() / 1000) % 200 | 0}.${(counter % 250) + 1}`;
+  return `198.51.${((Date.now() / 1000) % 200) | 0}.${(counter % 250) + 1}`;
 }

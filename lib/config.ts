@@ -1,14 +1,12 @@
 import "server-only";
 import { z } from "zod";
 
-const list = z
-  .string()
-  .transform((s) =>
-    s
-      .split(",")
-      .map((h) => h.trim().toLowerCase())
-      .filter(Boolean),
-  );
+const list = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean),
+);
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -19,7 +17,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
   REPORTER_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  REPORT_COOLDOWN_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  REPORT_COOLDOWN_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   REGION_HEADERS: list.default(["cf-ipcountry", "x-vercel-ip-country"]),
   CLIENT_IP_HEADER: z
     .string()

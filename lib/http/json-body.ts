@@ -1,9 +1,7 @@
 /** Largest JSON body a report endpoint reads; a report is a few hundred bytes. */
 export const MAX_JSON_BODY_BYTES = 4 * 1024;
 
-export type BodyResult =
-  | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 413 | 415; message: string };
+export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; message: string };
 
 /** Reads a JSON body without ever buffering more than `limit` bytes. */
 export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<BodyResult> {

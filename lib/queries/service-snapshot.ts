@@ -67,7 +67,11 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
   for (let i = 0; i < SERIES_BUCKETS; i++) {
     const t = from.getTime() + i * BUCKET_MS;
     const b = byTime.get(t);
-    series.push({ t: new Date(t).toISOString(), reports: Number(b?.reports ?? 0), reporters: Number(b?.reporters ?? 0) });
+    series.push({
+      t: new Date(t).toISOString(),
+      reports: Number(b?.reports ?? 0),
+      reporters: Number(b?.reporters ?? 0),
+    });
   }
 
   const counts = new Map(bySymptom.map((s) => [s.symptom, Number(s.reporters)]));

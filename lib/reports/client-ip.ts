@@ -32,7 +32,10 @@ export function networkBlock(ip: string): string {
     return `${a}.${b}.${c}.0/24`;
   }
   const parts = (addr as ipaddr.IPv6).parts;
-  return `${parts.slice(0, 3).map((p) => p.toString(16)).join(":")}::/48`;
+  return `${parts
+    .slice(0, 3)
+    .map((p) => p.toString(16))
+    .join(":")}::/48`;
 }
 
 /** Who is reporting, as far as hashing needs to know; read from the header the front server set. */

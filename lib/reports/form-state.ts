@@ -27,7 +27,9 @@ export function reportFormState(outcome: SubmitOutcome, values: Record<string, s
 /** The "is it just me?" answer, in words. */
 export function justMeAnswer(state: Extract<ReportFormState, { kind: "saved" }>): string {
   const others = Math.max(0, state.reportersLastHour - (state.counted ? 1 : 0));
-  if (others === 0) return `You're the first to report a problem with ${state.serviceName} in the last hour. It may be on your side: try the steps below.`;
-  if (others < 5) return `${others} other ${others === 1 ? "person has" : "people have"} reported a problem with ${state.serviceName} in the last hour. It could be you or a small issue.`;
+  if (others === 0)
+    return `You're the first to report a problem with ${state.serviceName} in the last hour. It may be on your side: try the steps below.`;
+  if (others < 5)
+    return `${others} other ${others === 1 ? "person has" : "people have"} reported a problem with ${state.serviceName} in the last hour. It could be you or a small issue.`;
   return `It's not just you: ${others.toLocaleString("en")} other people reported a problem with ${state.serviceName} in the last hour.`;
 }

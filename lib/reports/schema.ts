@@ -6,7 +6,9 @@ import { isCountry, subdivision } from "@/lib/regions/regions";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
-const requiredString = { error: (issue: { input: unknown }) => (issue.input === undefined ? "is required" : "must be a string") };
+const requiredString = {
+  error: (issue: { input: unknown }) => (issue.input === undefined ? "is required" : "must be a string"),
+};
 
 // Messages never repeat the field's name: the API prefixes it, the form shows them under the field.
 const slug = (example: string) =>
@@ -26,13 +28,13 @@ export const reportInputSchema = z
       .string(requiredString)
       .trim()
       .toUpperCase()
-      .refine((c) => /^[A-Z]{2}$/.test(c) && isCountry(c), "must be an ISO 3166-1 alpha-2 country code such as \"US\""),
+      .refine((c) => /^[A-Z]{2}$/.test(c) && isCountry(c), 'must be an ISO 3166-1 alpha-2 country code such as "US"'),
     subdivision: optional(
       z
         .string()
         .trim()
         .toUpperCase()
-        .refine((s) => subdivision(s) !== undefined, "must be an ISO 3166-2 region code such as \"US-CA\""),
+        .refine((s) => subdivision(s) !== undefined, 'must be an ISO 3166-2 region code such as "US-CA"'),
     ),
     text: optional(
       z

@@ -20,7 +20,12 @@ describe.each(testTargets())("submitReport on $name", (target) => {
   const db = () => t.handle.db;
 
   it("stores a valid report, counts the first one and tells how many reported in the last hour", async () => {
-    const out = await submitReport(db(), { service: "tiktok", symptom: "login", country: "us", subdivision: "us-ca" }, alice, T0);
+    const out = await submitReport(
+      db(),
+      { service: "tiktok", symptom: "login", country: "us", subdivision: "us-ca" },
+      alice,
+      T0,
+    );
     expect(out).toMatchObject({ ok: true, counted: true, status: "ok", reportersLastHour: 1 });
     const stored = await rows<{ country: string; subdivision: string; counted: boolean }>(
       db(),
@@ -39,18 +44,30 @@ describe.each(testTargets())("submitReport on $name", (target) => {
   });
 
   it("counts the same person separately for another service", async () => {
-    const out = await submitReport(db(), { service: "youtube", symptom: "playback", country: "GB" }, alice, minutes(62));
+    const out = await submitReport(
+      db(),
+      { service: "youtube", symptom: "playback", country: "GB" },
+      alice,
+      minutes(62),
+    );
     expect(out).toMatchObject({ ok: true, counted: true });
   });
 
   it("keeps rollups equal to the raw rows", async () => {
-    const raw = await rows<{ service_id: number; bucket: string; country: string; symptom: string; reports: number; reporters: number }>(
+    const raw = await rows<{
+      service_id: number;
+      bucket: string;
+      country: string;
+      symptom: string;
+      reports: number;
+      reporters: number;
+    }>(
       db(),
       sql`select service_id, date_trunc('minute', created_at) as bucket, country, symptom,
                  count(*)::int as reports, (count(*) filter (where counted))::int as reporters
           from reports group by 1, 2, 3, 4 order by 1, 2, 3, 4`,
     );
-    const rolled = await rows<typeof raw[number]>(
+    const rolled = await rows<(typeof raw)[number]>(
       db(),
       sql`select service_id, bucket, country, symptom, reports, reporters from report_rollups order by 1, 2, 3, 4`,
     );
@@ -67,7 +84,9 @@ describe.each(testTargets())("submitReport on $name", (target) => {
   it("counts exactly one of many simultaneous reports from one person", async () => {
     const carol = { ip: "192.0.2.44", userAgent: "Carol" };
     const outs = await Promise.all(
-      Array.from({ length: 8 }, () => submitReport(db(), { service: "discord", symptom: "voice", country: "DE" }, carol, minutes(90))),
+      Array.from({ length: 8 }, () =>
+        submitReport(db(), { service: "discord", symptom: "voice", country: "DE" }, carol, minutes(90)),
+      ),
     );
     expect(outs.filter((o) => o.ok && o.counted)).toHaveLength(1);
     expect(outs.every((o) => o.ok)).toBe(true);
@@ -101,7 +120,12 @@ describe.each(testTargets())("submitReport on $name", (target) => {
   });
 
   it("accepts 280 emoji of text (counted as characters, not UTF-16 units)", async () => {
-    const out = await submitReport(db(), { service: "x", symptom: "feed", country: "FR", text: "🔥".repeat(280) }, bob, minutes(300));
+    const out = await submitReport(
+      db(),
+      { service: "x", symptom: "feed", country: "FR", text: "🔥".repeat(280) },
+      bob,
+      minutes(300),
+    );
     expect(out).toMatchObject({ ok: true });
   });
 

@@ -36,14 +36,23 @@ export async function submitReport(db: Db, raw: unknown, client: ClientInfo, now
 
   const service = await findService(db, input.service);
   if (!service) {
-    return { ok: false, code: "not_found", issues: [{ field: "service", message: `"${input.service}" is not a service we track` }] };
+    return {
+      ok: false,
+      code: "not_found",
+      issues: [{ field: "service", message: `"${input.service}" is not a service we track` }],
+    };
   }
   if (!service.symptoms.some((s) => s.slug === input.symptom)) {
     const known = service.symptoms.map((s) => s.slug).join(", ");
     return {
       ok: false,
       code: "invalid",
-      issues: [{ field: "symptom", message: `"${input.symptom}" is not a problem we list for ${service.name}; use one of: ${known}` }],
+      issues: [
+        {
+          field: "symptom",
+          message: `"${input.symptom}" is not a problem we list for ${service.name}; use one of: ${known}`,
+        },
+      ],
     };
   }
 

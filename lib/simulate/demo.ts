@@ -11,9 +11,15 @@ import type { SimService } from "./outages";
 const BATCH = 2_000;
 
 async function loadServices(db: Db) {
-  const list = await db.select({ id: services.id, slug: services.slug, category: services.category, symptoms: services.symptoms }).from(services);
+  const list = await db
+    .select({ id: services.id, slug: services.slug, category: services.category, symptoms: services.symptoms })
+    .from(services);
   const ids = new Map(list.map((s) => [s.slug, s.id]));
-  const sim: SimService[] = list.map((s) => ({ slug: s.slug, symptoms: s.symptoms.map((x) => x.slug), profile: profileFor(s) }));
+  const sim: SimService[] = list.map((s) => ({
+    slug: s.slug,
+    symptoms: s.symptoms.map((x) => x.slug),
+    profile: profileFor(s),
+  }));
   return { ids, sim };
 }
 
@@ -63,18 +69,23 @@ export async function seedDemoHistory(
 }
 
 /** Keeps simulated reports arriving while the demo runs; returns a function that stops it. */
-export function startDemoTraffic(db: Db, opts: DemoOptions & { from: Date; intervalMs: number; onError: (e: unknown) => void }) {
+export function startDemoTraffic(
+  db: Db,
+  opts: DemoOptions & { from: Date; intervalMs: number; onError: (e: unknown) => void },
+) {
   let last = opts.from.getTime();
   let running: Promise<void> = Promise.resolve();
   const servicesPromise = loadServices(db);
   const timer = setInterval(() => {
-    running = running.then(async () => {
-      const now = Date.now();
-      if (now <= last) return;
-      const { ids, sim } = await servicesPromise;
-      await store(db, generateReports(opts.seed, sim, last, now), ids, opts.cooldownMinutes);
-      last = now;
-    }).catch(opts.onError);
+    running = running
+      .then(async () => {
+        const now = Date.now();
+        if (now <= last) return;
+        const { ids, sim } = await servicesPromise;
+        await store(db, generateReports(opts.seed, sim, last, now), ids, opts.cooldownMinutes);
+        last = now;
+      })
+      .catch(opts.onError);
   }, opts.intervalMs);
   timer.unref();
   return async () => {

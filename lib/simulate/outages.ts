@@ -30,7 +30,11 @@ const RAMP_DOWN_MS = 20 * 60_000;
 function outageInSlot(seed: number, slot: number, services: readonly SimService[]): SimOutage | null {
   const random = rng(hashSeed(seed, "outage", slot));
   if (random() > 0.6 || services.length === 0) return null;
-  const service = pickWeighted(random, services, services.map((s) => 1 + Math.sqrt(s.profile.baseRate)));
+  const service = pickWeighted(
+    random,
+    services,
+    services.map((s) => 1 + Math.sqrt(s.profile.baseRate)),
+  );
   const start = slot * SLOT_MS + Math.floor(random() * (SLOT_MS - MAX_DURATION_MS));
   const duration = 15 * 60_000 * Math.exp(random() * Math.log(MAX_DURATION_MS / (15 * 60_000)));
   const regional = random() < 0.3;

@@ -58,24 +58,24 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
           />
         </aside>
         <section className="card area-steps" aria-labelledby="steps-heading" id="troubleshooting">
-            <h2 id="steps-heading">Not sure it&apos;s {service.name}? Try these first</h2>
-            <ol className="steps">
-              {service.troubleshooting.map((step) => (
-                <li key={step}>{step}</li>
-              ))}
-            </ol>
-            <p className="links">
-              {service.statusPage ? (
-                <a href={service.statusPage} rel="noopener external">
-                  {service.name}&apos;s official status page
-                </a>
-              ) : (
-                <span className="muted">{service.name} has no public status page.</span>
-              )}
-              <a href={service.website} rel="noopener external">
-                {service.name} website
+          <h2 id="steps-heading">Not sure it&apos;s {service.name}? Try these first</h2>
+          <ol className="steps">
+            {service.troubleshooting.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+          <p className="links">
+            {service.statusPage ? (
+              <a href={service.statusPage} rel="noopener external">
+                {service.name}&apos;s official status page
               </a>
-            </p>
+            ) : (
+              <span className="muted">{service.name} has no public status page.</span>
+            )}
+            <a href={service.website} rel="noopener external">
+              {service.name} website
+            </a>
+          </p>
         </section>
       </div>
     </>

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { identify } from "./identity";
+import { networkBlock, resolveClientIp } from "./client-ip";
+
+const SECRET = "s".repeat(40);
+const day1 = new Date("2026-05-01T10:00:00Z");
+const day1later = new Date("2026-05-01T23:59:00Z");
+const day2 = new Date("2026-05-02T00:01:00Z");
+
+describe("reporter identity", () => {
+  it("is stable within a day and never contains the address", () => {
+    const a = identify(SECRET, "203.0.113.9", "UA", 1, day1);
+    expect(identify(SECRET, "203.0.113.9", "UA", 1, day1later)).toEqual(a);
+    expect(a.reporter).toMatch(/^[0-9a-f]{32}$/);
+    expect(JSON.stringify(a)).not.toContain("203.0.113");
+  });
+
+  it("differs by service, browser, day and secret", () => {
+    const a = identify(SECRET, "203.0.113.9", "UA", 1, day1).reporter;
+    expect(identify(SECRET, "203.0.113.9", "UA", 2, day1).reporter).not.toBe(a);
+    expect(identify(SECRET, "203.0.113.9", "Other UA", 1, day1).reporter).not.toBe(a);
+    expect(identify(SECRET, "203.0.113.9", "UA", 1, day2).reporter).not.toBe(a);
+    expect(identify("t".repeat(40), "203.0.113.9", "UA", 1, day1).reporter).not.toBe(a);
+  });
+
+  it("groups addresses of one network block", () => {
+    const n = (ip: string) => identify(SECRET, ip, "UA", 1, day1).network;
+    expect(n("203.0.113.9")).toBe(n("203.0.113.200"));
+    expect(n("203.0.113.9")).toBe(n("::ffff:203.0.113.77"));
+    expect(n("203.0.113.9")).not.toBe(n("203.0.114.9"));
+    expect(n("2001:db8:1::1")).toBe(n("2001:db8:1:ffff::2"));
+    expect(n("2001:db8:1::1")).not.toBe(n("2001:db8:2::1"));
+  });
+});
+
+describe("client address", () => {
+  it("uses the socket unless a trusted header is configured", () => {
+    const headers = { "x-forwarded-for": "198.51.100.1, 10.0.0.1" };
+    expect(resolveClientIp("10.0.0.1", headers, undefined)).toBe("10.0.0.1");
+    expect(resolveClientIp("10.0.0.1", headers, "x-forwarded-for")).toBe("198.51.100.1");
+    expect(resolveClientIp("10.0.0.1", { "x-forwarded-for": "garbage" }, "x-forwarded-for")).toBe("10.0.0.1");
+  });
+
+  it("names blocks as /24 and /48", () => {
+    expect(networkBlock("192.0.2.55")).toBe("192.0.2.0/24");
+    expect(networkBlock("2001:db8:abcd:12::1")).toBe("2001:db8:abcd::/48");
+    expect(networkBlock("nonsense")).toBe("unknown");
+  });
+});
