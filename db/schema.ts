@@ -11,8 +11,10 @@ import {
   serial,
   text,
   timestamp,
+  uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import {
   CATEGORY_SLUGS,
   INCIDENT_CAUSES,
@@ -70,7 +72,11 @@ export const reports = pgTable(
 );
 export type Report = typeof reports.$inferSelect;
 
-/** Per (service, minute, country, symptom): all reports, and distinct reporters (= counted reports). */
+/**
+ * Per (service, minute, country, symptom): all reports, distinct reporters (= counted reports), and
+ * networks: counted reports from a network block not seen for the service in the previous 15
+ * minutes (the detector's network-diversity signal: a flood from a few networks adds few).
+ */
 export const reportRollups = pgTable(
   "report_rollups",
   {
@@ -80,6 +86,7 @@ export const reportRollups = pgTable(
     symptom: varchar("symptom", { length: 64 }).notNull(),
     reports: integer("reports").notNull(),
     reporters: integer("reporters").notNull(),
+    networks: integer("networks").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.bucket, t.country, t.symptom] })],
 );
@@ -92,9 +99,37 @@ export const serviceMinuteRollups = pgTable(
     bucket: tstz("bucket").notNull(),
     reports: integer("reports").notNull(),
     reporters: integer("reporters").notNull(),
+    networks: integer("networks").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.serviceId, t.bucket] })],
+  (t) => [primaryKey({ columns: [t.serviceId, t.bucket] }), index("service_minute_rollups_bucket").on(t.bucket)],
 );
+
+/**
+ * When each network block last sent a counted report for a service. `prev_seen` keeps the sighting
+ * before that, so one upsert tells whether the network is new (unseen for 15 minutes). Pruned with
+ * the cooldowns.
+ */
+export const networkSightings = pgTable(
+  "network_sightings",
+  {
+    serviceId: integer("service_id").notNull(),
+    network: varchar("network", { length: 32 }).notNull(),
+    lastSeen: tstz("last_seen").notNull(),
+    prevSeen: tstz("prev_seen"),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.network] }), index("network_sightings_time").on(t.lastSeen)],
+);
+
+/** The detector's per-service state (baseline and level), advanced minute by minute by each tick. */
+export const detectorState = pgTable("detector_state", {
+  serviceId: integer("service_id")
+    .primaryKey()
+    .references(() => services.id),
+  /** Last minute folded into the state, epoch ms. */
+  throughMinute: bigint("through_minute", { mode: "number" }).notNull(),
+  state: jsonb("state").notNull(),
+  updatedAt: tstz("updated_at").notNull().defaultNow(),
+});
 
 /** The last counted report per reporter and service; decides whether a new report counts. */
 export const reporterCooldowns = pgTable(
@@ -138,7 +173,14 @@ export const incidents = pgTable(
     cause: incidentCauseEnum("cause"),
     mergedInto: integer("merged_into"),
   },
-  (t) => [index("incidents_service_start").on(t.serviceId, t.startedAt), index("incidents_start").on(t.startedAt)],
+  (t) => [
+    index("incidents_service_start").on(t.serviceId, t.startedAt),
+    index("incidents_start").on(t.startedAt),
+    // At most one open incident per service, whatever a crashed or repeated tick tries.
+    uniqueIndex("incidents_one_open")
+      .on(t.serviceId)
+      .where(sql`ended_at is null`),
+  ],
 );
 export type Incident = typeof incidents.$inferSelect;
 

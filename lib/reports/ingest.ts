@@ -21,8 +21,8 @@ export interface IngestResult {
 const DEADLOCK = "40P01";
 
 /**
- * Stores a batch of reports in ONE statement: the cooldown decision, the raw rows and both
- * rollups commit together or not at all. A report counts when it is its reporter's first for
+ * Stores a batch of reports in ONE statement: the cooldown decision, the new-network mark, the raw
+ * rows and both rollups commit together or not at all. A report counts when it is its reporter's first for
  * that service in the batch and the reporter's last counted report is older than the cooldown.
  * Items may carry past timestamps (demo history) and must then come in time order.
  */
@@ -65,27 +65,49 @@ export async function ingestReports(db: Db, items: IngestItem[], cooldownMinutes
       left join firsts f on f.ord = i.ord
       left join cooldown c on c.reporter = i.reporter and c.service_id = i.service_id
     ),
+    net_first as (
+      select distinct on (service_id, network) ord, service_id, network, created_at
+      from judged where counted
+      order by service_id, network, ord
+    ),
+    sighting as (
+      insert into network_sightings (service_id, network, last_seen)
+      select service_id, network, created_at from net_first order by 1, 2
+      on conflict (service_id, network) do update
+        set prev_seen = network_sightings.last_seen, last_seen = excluded.last_seen
+      returning service_id, network, prev_seen, last_seen
+    ),
+    final as materialized (
+      select j.*, (f.ord is not null and (s.prev_seen is null or s.prev_seen <= s.last_seen - interval '15 minutes')) as new_network
+      from judged j
+      left join net_first f on f.ord = j.ord
+      left join sighting s on s.service_id = f.service_id and s.network = f.network
+    ),
     stored as (
       insert into reports (id, created_at, service_id, symptom, country, subdivision, text, reporter, network, counted)
-      select id, created_at, service_id, symptom, country, subdivision, text, reporter, network, counted from judged
+      select id, created_at, service_id, symptom, country, subdivision, text, reporter, network, counted from final
     ),
     detail as (
-      insert into report_rollups (service_id, bucket, country, symptom, reports, reporters)
-      select service_id, date_trunc('minute', created_at), country, symptom, count(*), count(*) filter (where counted)
-      from judged group by 1, 2, 3, 4 order by 1, 2, 3, 4
+      insert into report_rollups (service_id, bucket, country, symptom, reports, reporters, networks)
+      select service_id, date_trunc('minute', created_at), country, symptom,
+             count(*), count(*) filter (where counted), count(*) filter (where new_network)
+      from final group by 1, 2, 3, 4 order by 1, 2, 3, 4
       on conflict (service_id, bucket, country, symptom) do update
         set reports = report_rollups.reports + excluded.reports,
-            reporters = report_rollups.reporters + excluded.reporters
+            reporters = report_rollups.reporters + excluded.reporters,
+            networks = report_rollups.networks + excluded.networks
     ),
     totals as (
-      insert into service_minute_rollups (service_id, bucket, reports, reporters)
-      select service_id, date_trunc('minute', created_at), count(*), count(*) filter (where counted)
-      from judged group by 1, 2 order by 1, 2
+      insert into service_minute_rollups (service_id, bucket, reports, reporters, networks)
+      select service_id, date_trunc('minute', created_at),
+             count(*), count(*) filter (where counted), count(*) filter (where new_network)
+      from final group by 1, 2 order by 1, 2
       on conflict (service_id, bucket) do update
         set reports = service_minute_rollups.reports + excluded.reports,
-            reporters = service_minute_rollups.reporters + excluded.reporters
+            reporters = service_minute_rollups.reporters + excluded.reporters,
+            networks = service_minute_rollups.networks + excluded.networks
     )
-    select id, counted from judged order by ord`;
+    select id, counted from final order by ord`;
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -100,9 +122,12 @@ export async function ingestReports(db: Db, items: IngestItem[], cooldownMinutes
   }
 }
 
-/** Cooldown rows older than the window can never stop a report from counting again. */
+/** Cooldown and network-window rows older than their windows can no longer change a decision. */
 export async function pruneCooldowns(db: Db, cooldownMinutes: number, now = new Date()): Promise<void> {
   await db.execute(
     sql`delete from reporter_cooldowns where last_counted_at < ${now.toISOString()}::timestamptz - make_interval(mins => ${cooldownMinutes}::int)`,
+  );
+  await db.execute(
+    sql`delete from network_sightings where last_seen < ${now.toISOString()}::timestamptz - interval '1 hour'`,
   );
 }

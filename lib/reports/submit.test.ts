@@ -138,3 +138,40 @@ describe.each(testTargets())("submitReport on $name", (target) => {
     expect(leaked[0]?.n).toBe(0);
   });
 });
+
+describe.each(testTargets())("network diversity on $name", (target) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await target.open();
+  });
+  afterAll(() => t.drop());
+
+  it("counts a network block as new only when it was quiet for 15 minutes", async () => {
+    const at = new Date("2026-03-02T12:01:00Z");
+    // Three people on one /24 within minutes, one on another; the first /24 again after a busy
+    // stretch (not new), then after 20 quiet minutes (new).
+    for (const [ip, ua, minute] of [
+      ["203.0.113.1", "a", 0],
+      ["203.0.113.2", "b", 1],
+      ["203.0.113.3", "c", 2],
+      ["198.51.100.9", "d", 3],
+      ["203.0.113.4", "e", 16],
+      ["203.0.113.5", "f", 40],
+    ] as const) {
+      const out = await submitReport(
+        t.handle.db,
+        { service: "reddit", symptom: "feed", country: "US" },
+        { ip, userAgent: ua },
+        new Date(at.getTime() + minute * 60_000),
+      );
+      expect(out).toMatchObject({ ok: true, counted: true });
+    }
+    const [sum] = await rows<{ reporters: number; networks: number; detail: number }>(
+      t.handle.db,
+      sql`select sum(reporters)::int as reporters, sum(networks)::int as networks,
+                 (select sum(networks)::int from report_rollups) as detail
+          from service_minute_rollups`,
+    );
+    expect(sum).toEqual({ reporters: 6, networks: 3, detail: 3 });
+  });
+});

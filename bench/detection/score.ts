@@ -1,0 +1,89 @@
+// Event-level scoring of alarms against the labelled outages and floods.
+import type { Alarm, Detector } from "./detectors";
+import { MINUTE, WEEK, type LabelledOutage, type Scenario } from "./scenario";
+
+export interface Tally {
+  events: number;
+  truePositives: number;
+  floodAlarms: number;
+  falseAlarms: number;
+  outages: number;
+  detected: number;
+  strict: number;
+  strictDetected: number;
+  delays: number[];
+  serviceWeeks: number;
+}
+
+export const emptyTally = (): Tally => ({
+  events: 0,
+  truePositives: 0,
+  floodAlarms: 0,
+  falseAlarms: 0,
+  outages: 0,
+  detected: 0,
+  strict: 0,
+  strictDetected: 0,
+  delays: [],
+  serviceWeeks: 0,
+});
+
+const GRACE = 30 * MINUTE;
+const overlaps = (a: Alarm, from: number, to: number) => a.start < to && a.end > from;
+
+/** The outages the headline recall is about: ≥ 3× the usual rate, ≥ 15 minutes, ≥ 10 extra reporters in 15 minutes. */
+export const isStrict = (o: LabelledOutage) =>
+  o.effective >= 3 && o.end - o.start >= 15 * MINUTE && o.extraFirst15 >= 10;
+
+export function score(scenario: Scenario, detector: Detector, tally: Tally): void {
+  tally.serviceWeeks +=
+    (scenario.services.length * (scenario.start + scenario.minutes * MINUTE - scenario.evalFrom)) / WEEK;
+  for (const spec of scenario.services) {
+    const alarms = detector(scenario, spec.id).filter((a) => a.end > scenario.evalFrom);
+    const outages = scenario.outages.filter((o) => o.service === spec.id);
+    const floods = scenario.floods.filter((f) => f.service === spec.id);
+    for (const a of alarms) {
+      if (a.start < scenario.evalFrom) continue;
+      tally.events++;
+      if (outages.some((o) => overlaps(a, o.start, o.end + GRACE))) tally.truePositives++;
+      else if (floods.some((f) => overlaps(a, f.start, f.end + GRACE))) tally.floodAlarms++;
+      else tally.falseAlarms++;
+    }
+    for (const o of outages) {
+      if (o.start < scenario.evalFrom) continue;
+      const hit = alarms.find((a) => overlaps(a, o.start, o.end + 15 * MINUTE));
+      tally.outages++;
+      if (hit) tally.detected++;
+      if (isStrict(o)) {
+        tally.strict++;
+        if (hit) {
+          tally.strictDetected++;
+          tally.delays.push(Math.max(0, hit.start - o.start) / MINUTE);
+        }
+      }
+    }
+  }
+}
+
+const quantile = (values: number[], q: number) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+
+export function summarize(t: Tally) {
+  const round = (x: number | null, d = 3) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+  return {
+    precision: round(t.events ? t.truePositives / t.events : 1),
+    recall: round(t.outages ? t.detected / t.outages : 0),
+    recall_3x_15min: round(t.strict ? t.strictDetected / t.strict : 0),
+    delay_p50_min: round(quantile(t.delays, 0.5), 1),
+    delay_p90_min: round(quantile(t.delays, 0.9), 1),
+    false_alarms_per_service_week: round(t.falseAlarms / t.serviceWeeks, 4),
+    flood_alarms: t.floodAlarms,
+    alarm_events: t.events,
+    outages: t.outages,
+    outages_3x_15min: t.strict,
+    service_weeks: round(t.serviceWeeks, 1),
+  };
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { emptyBaseline, expectedHour, hourOfWeek, updateBaseline } from "./baseline";
+import { createDetector, stepMinute, warmStart, type DetectorState } from "./detector";
+import { nbTailScore } from "./negative-binomial";
+import { DEFAULT_PARAMS as P } from "./params";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const MONDAY = Date.UTC(2026, 0, 5);
+
+describe("negative-binomial tail", () => {
+  it("matches the Poisson when overdispersion vanishes", () => {
+    // P(X ≥ 10 | Poisson(2)) = 4.65e-5
+    expect(nbTailScore(10, 2, 1e-6)).toBeCloseTo(-Math.log10(4.6498e-5), 2);
+    expect(nbTailScore(0, 5, 0.1)).toBe(0);
+  });
+
+  it("is less surprised by the same count when variance is larger", () => {
+    expect(nbTailScore(30, 10, 0.3)).toBeLessThan(nbTailScore(30, 10, 0.01));
+    expect(nbTailScore(31, 10, 0.05)).toBeGreaterThan(nbTailScore(30, 10, 0.05));
+  });
+});
+
+describe("baseline", () => {
+  it("starts from the category prior and learns the hour-of-week pattern", () => {
+    let b = emptyBaseline(P);
+    expect(expectedHour(b, MONDAY, 6, P)).toBeCloseTo(6);
+    // Four weeks: 100 an hour at 20:00, 10 otherwise.
+    for (let h = 0; h < 4 * 168; h++) {
+      const t = MONDAY + h * HOUR;
+      b = updateBaseline(b, t, new Date(t).getUTCHours() === 20 ? 100 : 10, 5, 6, P);
+    }
+    expect(expectedHour(b, MONDAY + 20 * HOUR, 6, P)).toBeGreaterThan(60);
+    expect(expectedHour(b, MONDAY + 3 * HOUR, 6, P)).toBeLessThan(15);
+    expect(hourOfWeek(MONDAY)).toBe(0);
+  });
+
+  it("shrinks a thin hour-of-week slot toward the hour of day", () => {
+    let b = emptyBaseline(P);
+    for (let d = 0; d < 6; d++) b = updateBaseline(b, MONDAY + d * 24 * HOUR + 9 * HOUR, 50, 40, 6, P); // 09:00 on six days
+    const sunday9 = MONDAY + 6 * 24 * HOUR + 9 * HOUR; // never seen itself
+    expect(expectedHour(b, sunday9, 6, P)).toBeGreaterThan(20);
+  });
+
+  it("caps outage hours so one outage cannot poison the baseline", () => {
+    let b = emptyBaseline(P);
+    for (let h = 0; h < 48; h++) b = updateBaseline(b, MONDAY + h * HOUR, 10, 9, 6, P);
+    const before = expectedHour(b, MONDAY + 48 * HOUR, 6, P);
+    const after = updateBaseline(b, MONDAY + 48 * HOUR, 5000, 4000, 6, P);
+    expect(expectedHour(after, MONDAY + 49 * HOUR, 6, P)).toBeLessThan(before * 3);
+  });
+});
+
+function run(
+  state: DetectorState,
+  from: number,
+  minutes: number,
+  reporters: (m: number) => number,
+  networks = reporters,
+  prior = 6,
+) {
+  const evaluations = [];
+  for (let m = 0; m < minutes; m++) {
+    const r = stepMinute(state, { t: from + m * MINUTE, reporters: reporters(m), networks: networks(m) }, prior, P);
+    state = r.state;
+    evaluations.push(r.evaluation);
+  }
+  return { state, evaluations };
+}
+
+describe("state machine", () => {
+  const steady = () =>
+    warmStart(
+      Array.from({ length: 14 * 24 }, (_, h) => ({ t: MONDAY + h * HOUR, reporters: 60, networks: 55 })),
+      6,
+      P,
+    );
+  const start = MONDAY + 14 * 24 * HOUR;
+
+  it("stays ok on usual traffic", () => {
+    const { evaluations } = run(steady(), start, 600, (m) => (m % 3 === 0 ? 2 : 1));
+    expect(evaluations.every((e) => e.level === "ok" && e.anomalyScore < 0.5)).toBe(true);
+  });
+
+  it("raises within minutes of a surge, escalates, then resolves after calm minutes", () => {
+    const { evaluations } = run(steady(), start, 120, (m) => (m >= 10 && m < 40 ? 30 : 1));
+    const raised = evaluations.findIndex((e) => e.transition === "raised");
+    expect(raised).toBeGreaterThanOrEqual(10);
+    expect(raised).toBeLessThanOrEqual(14);
+    expect(
+      evaluations.some((e) => e.transition === "escalated" || (e.transition === "raised" && e.level === "outage")),
+    ).toBe(true);
+    const resolved = evaluations.findIndex((e) => e.transition === "resolved");
+    expect(resolved).toBeGreaterThan(40 + P.resolveMinutes - 2);
+    expect(resolved).toBeLessThan(40 + 30);
+    expect(evaluations.slice(resolved).every((e) => e.level === "ok")).toBe(true);
+    // The CSV contract: ≥ 0.5 exactly while alarmed.
+    for (const e of evaluations) expect(e.anomalyScore >= 0.5).toBe(e.level !== "ok");
+  });
+
+  it("ignores a surge of reporters that come from a few networks", () => {
+    const { evaluations } = run(
+      steady(),
+      start,
+      90,
+      (m) => (m >= 10 && m < 60 ? 40 : 1),
+      (m) => (m === 10 ? 3 : m > 10 && m < 60 ? 0 : 1),
+    );
+    expect(evaluations.every((e) => e.level === "ok")).toBe(true);
+  });
+
+  it("works for a brand-new service from its category prior", () => {
+    const fresh = createDetector(P);
+    const quiet = run(fresh, start, 240, (m) => (m % 10 === 0 ? 1 : 0));
+    expect(quiet.evaluations.every((e) => e.level === "ok")).toBe(true);
+    const surge = run(quiet.state, start + 240 * MINUTE, 30, () => 25);
+    expect(surge.evaluations.some((e) => e.level !== "ok")).toBe(true);
+  });
+
+  it("is deterministic and serializable", () => {
+    const a = run(steady(), start, 60, (m) => m % 4);
+    const b = run(JSON.parse(JSON.stringify(steady())) as DetectorState, start, 60, (m) => m % 4);
+    expect(JSON.stringify(b.state)).toBe(JSON.stringify(a.state));
+  });
+
+  it("fills missing minutes with zeros and refuses time going backwards", () => {
+    const s = run(steady(), start, 5, () => 1).state;
+    const later = stepMinute(s, { t: start + 30 * MINUTE, reporters: 1, networks: 1 }, 6, P);
+    expect(later.state.lastT).toBe(start + 30 * MINUTE);
+    expect(() => stepMinute(later.state, { t: start, reporters: 1, networks: 1 }, 6, P)).toThrow(/increase/);
+  });
+});

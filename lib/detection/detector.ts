@@ -1,0 +1,250 @@
+import type { StatusLevel } from "@/lib/catalog/constants";
+import { emptyBaseline, expectedHour, updateBaseline, type Baseline } from "./baseline";
+import { nbTailScore } from "./negative-binomial";
+import type { DetectorParams, Threshold } from "./params";
+
+export interface Minute {
+  /** Minute start, epoch ms. */
+  t: number;
+  /** Distinct reporters (counted reports) in the minute. */
+  reporters: number;
+  /** Reporters from a network block not seen for the service in the previous 15 minutes. */
+  networks: number;
+}
+
+/** Everything the detector carries from one minute to the next; plain JSON. */
+export interface DetectorState {
+  baseline: Baseline;
+  level: StatusLevel;
+  /** When the current alarm began (its first confirming minute), epoch ms. */
+  since: number | null;
+  confirm: number;
+  calm: number;
+  /** When the last alarm resolved: evidence windows must not reach back into it. */
+  resolvedAt: number | null;
+  frozenHours: number;
+  hourStart: number | null;
+  hourCount: number;
+  hourNetworks: number;
+  recent: number[];
+  recentNetworks: number[];
+  recentExpected: number[];
+  lastT: number | null;
+}
+
+export interface WindowEvidence {
+  minutes: number;
+  observed: number;
+  expected: number;
+  networks: number;
+  /** −log10 of the negative-binomial tail probability of `observed`. */
+  score: number;
+}
+
+export type Transition = "raised" | "escalated" | "resolved" | null;
+
+export interface Evaluation {
+  t: number;
+  level: StatusLevel;
+  transition: Transition;
+  /** In [0, 1]; ≥ 0.5 exactly while the level is possible or outage. */
+  anomalyScore: number;
+  expectedPerMinute: number;
+  strongest: WindowEvidence;
+}
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const MAX_GAP_MINUTES = 7 * 24 * 60;
+
+export function createDetector(params: DetectorParams): DetectorState {
+  const keep = Math.max(...params.windows);
+  return {
+    baseline: emptyBaseline(params),
+    level: "ok",
+    since: null,
+    confirm: 0,
+    calm: 0,
+    resolvedAt: null,
+    frozenHours: 0,
+    hourStart: null,
+    hourCount: 0,
+    hourNetworks: 0,
+    recent: new Array<number>(keep).fill(0),
+    recentNetworks: new Array<number>(keep).fill(0),
+    recentExpected: new Array<number>(keep).fill(0),
+    lastT: null,
+  };
+}
+
+/**
+ * `nu` is the service's usual networks per reporter: a real surge brings new networks at about
+ * that rate, a flood from a few networks does not.
+ */
+function passes(w: WindowEvidence, th: Threshold, nu: number): boolean {
+  const excess = w.observed - w.expected;
+  return (
+    w.score >= th.score &&
+    excess >= th.minExcess &&
+    w.observed >= th.minRatio * w.expected &&
+    w.networks >= th.minNetworks &&
+    w.networks - nu * w.expected >= th.networkShare * nu * excess
+  );
+}
+
+const sumLast = (values: number[], n: number) => {
+  let s = 0;
+  for (let i = values.length - n; i < values.length; i++) s += values[i] ?? 0;
+  return s;
+};
+
+/** Pure: the state after one more minute, and what the detector says about that minute. */
+export function stepMinute(
+  state: DetectorState,
+  minute: Minute,
+  priorPerHour: number,
+  params: DetectorParams,
+): { state: DetectorState; evaluation: Evaluation } {
+  let s = state;
+  // Missing minutes had no reports; a very long silence only needs its last week replayed.
+  if (s.lastT !== null && minute.t - s.lastT > MINUTE) {
+    const gap = Math.min((minute.t - s.lastT) / MINUTE - 1, MAX_GAP_MINUTES);
+    for (let i = gap; i >= 1; i--) {
+      s = stepMinute(s, { t: minute.t - i * MINUTE, reporters: 0, networks: 0 }, priorPerHour, params).state;
+    }
+  }
+  if (s.lastT !== null && minute.t <= s.lastT) throw new Error(`minutes must increase: ${minute.t} after ${s.lastT}`);
+
+  // Close the previous hour into the baseline, unless an alarm freezes it.
+  let baseline = s.baseline;
+  let frozenHours = s.frozenHours;
+  let hourStart = s.hourStart;
+  let hourCount = s.hourCount;
+  let hourNetworks = s.hourNetworks;
+  const thisHour = Math.floor(minute.t / HOUR) * HOUR;
+  if (hourStart !== null && thisHour !== hourStart) {
+    const frozen = s.level !== "ok" && frozenHours < params.maxFreezeHours;
+    if (frozen) frozenHours++;
+    else baseline = updateBaseline(baseline, hourStart, hourCount, hourNetworks, priorPerHour, params);
+    hourCount = 0;
+    hourNetworks = 0;
+  }
+  hourStart = thisHour;
+  hourCount += minute.reporters;
+  hourNetworks += minute.networks;
+
+  const expectedPerMinute = expectedHour(baseline, thisHour, priorPerHour, params) / 60;
+  const recent = [...s.recent.slice(1), minute.reporters];
+  const recentNetworks = [...s.recentNetworks.slice(1), minute.networks];
+  const recentExpected = [...s.recentExpected.slice(1), expectedPerMinute];
+
+  // Thin history means an uncertain baseline: widen the distribution until warm-up ends.
+  const warm = Math.min(1, baseline.hours / params.warmupHours);
+  const phi = Math.max(baseline.phi, 0.5 * (1 - warm));
+
+  let strongest: WindowEvidence = { minutes: params.windows[0] ?? 5, observed: 0, expected: 0, networks: 0, score: 0 };
+  let possibleHit = false;
+  let outageHit = false;
+  let shortHit = false;
+  let calmWindow = true;
+  for (const minutes of params.windows) {
+    const observed = sumLast(recent, minutes);
+    const expected = sumLast(recentExpected, minutes);
+    const networks = sumLast(recentNetworks, minutes);
+    const excess = observed - expected;
+    // The tail probability is only worth computing when the cheap conditions already hold.
+    const worth = excess >= Math.min(params.possible.minExcess, 3) && observed >= params.possible.minRatio * expected;
+    const w: WindowEvidence = {
+      minutes,
+      observed,
+      expected,
+      networks,
+      score: worth ? nbTailScore(observed, expected, phi) : 0,
+    };
+    if (w.score > strongest.score || strongest.observed === 0) strongest = w;
+    if (s.resolvedAt !== null && minute.t - minutes * MINUTE < s.resolvedAt) continue;
+    const hit = passes(w, params.possible, baseline.networkRate);
+    possibleHit ||= hit;
+    outageHit ||= passes(w, params.outage, baseline.networkRate);
+    // The 60-minute window remembers a surge for an hour; whether it is still going is for the short ones.
+    if (minutes <= 15) shortHit ||= hit;
+    if (minutes === 15) calmWindow = observed < params.resolveRatio * expected + 1 || w.score < params.resolveScore;
+  }
+
+  let { level, since, confirm, calm, resolvedAt } = s;
+  let transition: Transition = null;
+  confirm = possibleHit || outageHit ? confirm + 1 : 0;
+  if (level === "ok") {
+    if (outageHit && confirm >= Math.min(2, params.confirmMinutes)) {
+      level = "outage";
+      transition = "raised";
+    } else if (possibleHit && confirm >= params.confirmMinutes) {
+      level = "possible";
+      transition = "raised";
+    }
+    if (transition) {
+      since = minute.t - (confirm - 1) * MINUTE;
+      calm = 0;
+      frozenHours = 0;
+    }
+  } else {
+    if (level === "possible" && outageHit) {
+      level = "outage";
+      transition = "escalated";
+    }
+    calm = calmWindow && !shortHit ? calm + 1 : 0;
+    if (calm >= params.resolveMinutes) {
+      level = "ok";
+      transition = "resolved";
+      since = null;
+      calm = 0;
+      confirm = 0;
+      resolvedAt = minute.t;
+    }
+  }
+
+  const anomalyScore =
+    level === "ok"
+      ? 0.49 * Math.min(1, strongest.score / params.possible.score)
+      : 0.5 + 0.5 * Math.min(1, strongest.score / (2 * params.outage.score));
+
+  return {
+    state: {
+      baseline,
+      level,
+      since,
+      confirm,
+      calm,
+      resolvedAt,
+      frozenHours,
+      hourStart,
+      hourCount,
+      hourNetworks,
+      recent,
+      recentNetworks,
+      recentExpected,
+      lastT: minute.t,
+    },
+    evaluation: { t: minute.t, level, transition, anomalyScore, expectedPerMinute, strongest },
+  };
+}
+
+export interface HourCount {
+  /** Hour start, epoch ms. */
+  t: number;
+  reporters: number;
+  networks: number;
+}
+
+/**
+ * A detector whose baseline has learned from hourly history (oldest first) without stepping every
+ * minute: how a service with weeks of rollups but no saved state starts. The next minute stepped
+ * must be the start of the hour after the last one given.
+ */
+export function warmStart(hours: HourCount[], priorPerHour: number, params: DetectorParams): DetectorState {
+  const state = createDetector(params);
+  let baseline = state.baseline;
+  for (const h of hours) baseline = updateBaseline(baseline, h.t, h.reporters, h.networks, priorPerHour, params);
+  const last = hours.at(-1);
+  return { ...state, baseline, lastT: last ? last.t + HOUR - MINUTE : null };
+}

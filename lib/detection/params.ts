@@ -1,0 +1,92 @@
+import type { CategorySlug } from "@/lib/catalog/constants";
+
+/** Every tunable number of the detector, with what it means; docs/detection.md explains the maths. */
+export interface DetectorParams {
+  /** Windows (minutes) over which observed distinct reporters are tested against the baseline. */
+  windows: number[];
+  possible: Threshold;
+  outage: Threshold;
+  /** Consecutive minutes a "possible" condition must hold before the level is raised. */
+  confirmMinutes: number;
+  /** A level ends after this many consecutive calm minutes... */
+  resolveMinutes: number;
+  /** ...where calm means the 15-minute window is under this multiple of its expectation... */
+  resolveRatio: number;
+  /** ...or its evidence is under this −log10 p. */
+  resolveScore: number;
+  /** Pseudo-observations pulling each seasonal level toward the next coarser one (shrinkage). */
+  shrinkWeight: number;
+  /** Per-observation decay of the hour-of-week, hour-of-day and overall levels. */
+  decayHourOfWeek: number;
+  decayHourOfDay: number;
+  decayLevel: number;
+  /** Growth factor (recent actual / recent expected): smoothing per hour and its clip. */
+  growthAlpha: number;
+  growthMin: number;
+  growthMax: number;
+  /** Hourly counts entering the baseline are capped at cap·expected + capSlack (after warm-up). */
+  inputCap: number;
+  inputCapSlack: number;
+  /** Hours of history before caps apply and before alarms may be raised. */
+  warmupHours: number;
+  /** While a level is raised the baseline is frozen, for at most this many hours. */
+  maxFreezeHours: number;
+  /** Overdispersion φ: initial value, smoothing per hour and clip. */
+  phiInitial: number;
+  phiAlpha: number;
+  phiMin: number;
+  phiMax: number;
+}
+
+export interface Threshold {
+  /** Minimum −log10 of the negative-binomial tail probability. */
+  score: number;
+  /** Minimum extra distinct reporters over expectation in the window. */
+  minExcess: number;
+  /** Minimum observed / expected. */
+  minRatio: number;
+  /** Minimum distinct networks in the window. */
+  minNetworks: number;
+  /**
+   * The excess must come from new networks at the service's usual rate ν (networks per reporter):
+   * networks − ν·expected ≥ share · ν · excess.
+   */
+  networkShare: number;
+}
+
+export const DEFAULT_PARAMS: DetectorParams = {
+  windows: [5, 15, 60],
+  possible: { score: 6, minExcess: 7, minRatio: 2, minNetworks: 5, networkShare: 0.7 },
+  outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7 },
+  confirmMinutes: 2,
+  resolveMinutes: 15,
+  resolveRatio: 1.5,
+  resolveScore: 2,
+  shrinkWeight: 3,
+  decayHourOfWeek: 0.75,
+  decayHourOfDay: 0.85,
+  decayLevel: 1 - 1 / 72,
+  growthAlpha: 1 / 48,
+  growthMin: 0.5,
+  growthMax: 2,
+  inputCap: 3,
+  inputCapSlack: 5,
+  warmupHours: 24,
+  maxFreezeHours: 12,
+  phiInitial: 0.1,
+  phiAlpha: 1 / 168,
+  phiMin: 0.01,
+  phiMax: 1,
+};
+
+/** Cold start: distinct reporters per hour a service of the category sees before it has history. */
+export const CATEGORY_PRIOR_PER_HOUR: Record<CategorySlug, number> = {
+  social: 10,
+  streaming: 8,
+  messaging: 8,
+  gaming: 8,
+  cloud: 2,
+  productivity: 3,
+  finance: 3,
+  telecom: 6,
+};

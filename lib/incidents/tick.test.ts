@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+import { testTargets, type TestDb } from "@/db/testing";
+import { identify } from "@/lib/reports/identity";
+import { ingestReports, type IngestItem } from "@/lib/reports/ingest";
+import { runTick } from "./tick";
+
+const MINUTE = 60_000;
+const T0 = Date.parse("2026-04-15T12:00:00Z");
+const SECRET = "x".repeat(40);
+let seq = 0;
+
+/** `perMinute` distinct people (each on their own network) reporting at each minute of [from, to). */
+function traffic(serviceId: number, from: number, to: number, perMinute: number, country = "US"): IngestItem[] {
+  const items: IngestItem[] = [];
+  for (let t = from; t < to; t += MINUTE) {
+    for (let i = 0; i < perMinute; i++) {
+      seq++;
+      const ip = `10.${(seq >> 8) & 255}.${seq & 255}.7`; // each person on their own /24
+      const at = new Date(t + ((i * 997) % 59_000));
+      items.push({
+        serviceId,
+        symptom: "login",
+        country,
+        subdivision: null,
+        text: null,
+        ...identify(SECRET, ip, "ua", serviceId, at),
+        createdAt: at,
+      });
+    }
+  }
+  return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+async function store(t: TestDb, items: IngestItem[]) {
+  for (let i = 0; i < items.length; i += 2000) await ingestReports(t.handle.db, items.slice(i, i + 2000), 60);
+}
+
+describe.each(testTargets())("detector tick on $name", (target) => {
+  let t: TestDb;
+  let serviceId: number;
+  beforeAll(async () => {
+    t = await target.open();
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'github'`);
+    serviceId = svc!.id;
+    // Two quiet days: one person every other minute.
+    const history: IngestItem[] = [];
+    for (let m = -2 * 1440; m < 0; m += 2)
+      history.push(...traffic(serviceId, T0 + m * MINUTE, T0 + (m + 1) * MINUTE, 1));
+    await store(t, history);
+  }, 120_000);
+  afterAll(() => t.drop());
+
+  const openIncidents = async () =>
+    (
+      await rows<{
+        id: number;
+        level: string;
+        started_at: string;
+        detected_at: string;
+        ended_at: string | null;
+        peak_rate: number;
+        regions: string[];
+        symptoms: string[];
+      }>(
+        t.handle.db,
+        sql`select id, level, started_at, detected_at, ended_at, peak_rate, regions, symptoms from incidents order by id`,
+      )
+    ).map((r) => ({
+      ...r,
+      detected_at: new Date(r.detected_at),
+      ended_at: r.ended_at === null ? null : new Date(r.ended_at),
+    }));
+
+  it("learns from history without raising anything", async () => {
+    const first = await runTick(t.handle.db, new Date(T0 + 30_000));
+    expect(first.ran).toBe(true);
+    expect(await openIncidents()).toEqual([]);
+    const [status] = await rows<{ level: string }>(
+      t.handle.db,
+      sql`select level from service_status where service_id = ${serviceId}`,
+    );
+    expect(status?.level).toBe("ok");
+  });
+
+  it("opens an incident within minutes of a surge, escalates it, and does not duplicate it", async () => {
+    // 40 people a minute from their own networks in Germany: about 80× the usual rate.
+    await store(t, traffic(serviceId, T0, T0 + 25 * MINUTE, 40, "DE"));
+    await runTick(t.handle.db, new Date(T0 + 2 * MINUTE + 5_000));
+    await runTick(t.handle.db, new Date(T0 + 4 * MINUTE + 5_000));
+    const [opened] = await openIncidents();
+    expect(opened).toBeDefined();
+    expect(opened!.detected_at.getTime() - T0).toBeLessThanOrEqual(5 * MINUTE);
+    expect(opened!.ended_at).toBeNull();
+    // Repeated and concurrent ticks over the same minutes change nothing.
+    await Promise.all([
+      runTick(t.handle.db, new Date(T0 + 10 * MINUTE)),
+      runTick(t.handle.db, new Date(T0 + 10 * MINUTE)),
+    ]);
+    await runTick(t.handle.db, new Date(T0 + 10 * MINUTE));
+    const list = await openIncidents();
+    expect(list).toHaveLength(1);
+    expect(list[0]!.level).toBe("outage");
+    const [status] = await rows<{ level: string; incident_id: number }>(
+      t.handle.db,
+      sql`select level, incident_id from service_status where service_id = ${serviceId}`,
+    );
+    expect(status).toEqual({ level: "outage", incident_id: list[0]!.id });
+  });
+
+  it("resolves once reports are back to normal, with peak, regions, symptoms and a timeline", async () => {
+    await store(t, traffic(serviceId, T0 + 25 * MINUTE, T0 + 70 * MINUTE, 0));
+    await runTick(t.handle.db, new Date(T0 + 70 * MINUTE));
+    const [incident] = await openIncidents();
+    expect(incident!.ended_at).not.toBeNull();
+    expect(incident!.ended_at!.getTime()).toBeGreaterThan(T0 + 20 * MINUTE);
+    expect(incident!.ended_at!.getTime()).toBeLessThan(T0 + 50 * MINUTE);
+    expect(incident!.peak_rate).toBeGreaterThanOrEqual(35);
+    expect(incident!.regions).toEqual(["DE"]);
+    expect(incident!.symptoms).toEqual(["login"]);
+    const events = await rows<{ kind: string }>(
+      t.handle.db,
+      sql`select kind from incident_events where incident_id = ${incident!.id} order by at, id`,
+    );
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(["detected", "peak", "resolved"]));
+    const [status] = await rows<{ level: string; incident_id: number | null }>(
+      t.handle.db,
+      sql`select level, incident_id from service_status where service_id = ${serviceId}`,
+    );
+    expect(status).toEqual({ level: "ok", incident_id: null });
+  });
+
+  it("does not open an incident for a flood from one network", async () => {
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'gitlab'`);
+    const flood: IngestItem[] = [];
+    for (let m = 0; m < 30; m++) {
+      for (let i = 0; i < 30; i++) {
+        const at = new Date(T0 + 100 * MINUTE + m * MINUTE + i * 1000);
+        // 900 reports, each with a new user agent, all from one /24.
+        flood.push({
+          serviceId: svc!.id,
+          symptom: "git",
+          country: "US",
+          subdivision: null,
+          text: null,
+          ...identify(SECRET, `192.0.2.${(i % 250) + 1}`, `bot-${m}-${i}`, svc!.id, at),
+          createdAt: at,
+        });
+      }
+    }
+    await store(t, flood);
+    await runTick(t.handle.db, new Date(T0 + 131 * MINUTE));
+    const list = await rows<{ service_id: number }>(
+      t.handle.db,
+      sql`select service_id from incidents where service_id = ${svc!.id}`,
+    );
+    expect(list).toEqual([]);
+  });
+});
