@@ -13,6 +13,11 @@ import { seedCatalog } from "@/db/seed";
 import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/reports/client-ip";
 import { pruneCooldowns } from "@/lib/reports/ingest";
 import { seedDemoHistory, startDemoTraffic } from "@/lib/simulate/demo";
+import { runTick } from "@/lib/incidents/tick";
+
+const TICK_MS = 30_000;
+/** Demo history: the baseline learns from the first days, the detector replays the rest. */
+const DEMO_LEARNING_DAYS = 3;
 
 const dev = process.argv.includes("--dev");
 const log = (msg: string) => console.log(`[outage-radar] ${msg}`);
@@ -59,6 +64,11 @@ async function prepareDatabase() {
         log(`seeding demo history: day ${day}/${days}, ${reports.toLocaleString("en")} reports`),
     });
     log(`demo history ready: ${total.toLocaleString("en")} reports in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const replayed = Date.now();
+    const learning = Math.min(DEMO_LEARNING_DAYS, cfg.DEMO_HISTORY_DAYS - 1);
+    const replayFrom = new Date(now.getTime() - (cfg.DEMO_HISTORY_DAYS - learning) * 86_400_000);
+    const s = await runTick(handle.db, now, undefined, replayFrom);
+    log(`detector replayed the demo history: ${s.opened} incidents (${((Date.now() - replayed) / 1000).toFixed(1)} s)`);
   }
   const stopDemo = startDemoTraffic(handle.db, {
     seed: cfg.DEMO_SEED,
@@ -75,6 +85,18 @@ async function main() {
   const cfg = config();
   if (!dev) ensureBuild();
   const { handle, stopDemo } = await prepareDatabase();
+  // Every instance ticks; the advisory lock inside the tick lets exactly one of them evaluate.
+  let ticking: Promise<unknown> | null = null;
+  const detector = setInterval(() => {
+    if (ticking) return;
+    ticking = runTick(handle.db)
+      .then((s) => {
+        if (s.opened || s.escalated || s.resolved) log(`detector: opened ${s.opened}, escalated ${s.escalated}, resolved ${s.resolved}`);
+      })
+      .catch((e) => console.error("[outage-radar] detector tick failed:", e))
+      .finally(() => (ticking = null));
+  }, TICK_MS);
+  detector.unref();
   const maintenance = setInterval(() => {
     pruneCooldowns(handle.db, cfg.REPORT_COOLDOWN_MINUTES).catch((e) =>
       console.error("[outage-radar] prune failed:", e),
@@ -104,6 +126,8 @@ async function main() {
     await stopDemo();
     await closed;
     clearInterval(maintenance);
+    clearInterval(detector);
+    await ticking;
     await handle.close();
     process.exit(0);
   };

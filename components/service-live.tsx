@@ -81,10 +81,24 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
         <p className="chart-legend">
           <span>
             <span className="legend-swatch" aria-hidden="true" />
-            Distinct people reporting per {s.bucketMinutes} minutes
+            People reporting per {s.bucketMinutes} minutes
           </span>
+          <span>
+            <span className="legend-swatch legend-expected" aria-hidden="true" />
+            Usual level (dashed)
+          </span>
+          <span>
+            <span className="legend-swatch legend-threshold" aria-hidden="true" />
+            Alarm level (dotted)
+          </span>
+          {s.incidents.length > 0 ? (
+            <span>
+              <span className="legend-swatch legend-incident" aria-hidden="true" />
+              Shaded: incident
+            </span>
+          ) : null}
         </p>
-        <ReportsChart series={s.series} bucketMinutes={s.bucketMinutes} />
+        <ReportsChart series={s.series} incidents={s.incidents} bucketMinutes={s.bucketMinutes} />
         <details className="table-toggle">
           <summary>Show the chart as a table</summary>
           <div className="data-table-wrap">
@@ -95,6 +109,12 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
                   <th scope="col">From</th>
                   <th scope="col" className="num">
                     People reporting
+                  </th>
+                  <th scope="col" className="num">
+                    Usual
+                  </th>
+                  <th scope="col" className="num">
+                    Alarm level
                   </th>
                   <th scope="col" className="num">
                     All reports
@@ -108,6 +128,8 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
                       <LocalTime iso={p.t} />
                     </td>
                     <td className="num">{p.reporters}</td>
+                    <td className="num">{p.expected ?? "–"}</td>
+                    <td className="num">{p.threshold ?? "–"}</td>
                     <td className="num">{p.reports}</td>
                   </tr>
                 ))}

@@ -56,7 +56,7 @@ export interface Threshold {
 
 export const DEFAULT_PARAMS: DetectorParams = {
   windows: [5, 15, 60],
-  possible: { score: 6, minExcess: 7, minRatio: 2, minNetworks: 5, networkShare: 0.7 },
+  possible: { score: 5, minExcess: 7, minRatio: 2, minNetworks: 5, networkShare: 0.7 },
   outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7 },
   confirmMinutes: 2,
   resolveMinutes: 15,

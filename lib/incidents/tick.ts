@@ -33,7 +33,16 @@ interface ServiceRow {
  * under a transaction-scoped advisory lock, so a crash leaves nothing half-done, a repeated tick
  * finds no new minutes, and a second instance skips.
  */
-export async function runTick(db: Db, now = new Date(), params: DetectorParams = DEFAULT_PARAMS): Promise<TickSummary> {
+export async function runTick(
+  db: Db,
+  now = new Date(),
+  params: DetectorParams = DEFAULT_PARAMS,
+  /**
+   * For services without saved state, learn the baseline only from hours before this instant and
+   * replay every minute after it: how demo history gets its incidents. Default: the current hour.
+   */
+  replayFrom?: Date,
+): Promise<TickSummary> {
   const lastMinute = Math.floor(now.getTime() / MINUTE) * MINUTE - MINUTE; // the last complete minute
   return db.transaction(async (tx) => {
     const [lock] = await rows<{ locked: boolean }>(
@@ -52,7 +61,7 @@ export async function runTick(db: Db, now = new Date(), params: DetectorParams =
     const states = new Map(saved.map((r) => [r.service_id, { through: Number(r.through_minute), state: r.state }]));
 
     // Services never evaluated learn from hourly history, then step minutes from the current hour.
-    const currentHour = Math.floor(lastMinute / HOUR) * HOUR;
+    const currentHour = Math.floor(Math.min(replayFrom?.getTime() ?? lastMinute, lastMinute) / HOUR) * HOUR;
     const fresh = list.filter((s) => !states.has(s.id));
     if (fresh.length > 0) {
       const hourly = await rows<{ service_id: number; t: Date | string; reporters: number; networks: number }>(

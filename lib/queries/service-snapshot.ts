@@ -1,7 +1,11 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, or, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
-import { serviceStatus } from "@/db/schema";
+import { detectorState, incidents, serviceStatus } from "@/db/schema";
+import { expectedHour } from "@/lib/detection/baseline";
+import type { DetectorState } from "@/lib/detection/detector";
+import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS } from "@/lib/detection/params";
+import { alarmThreshold } from "@/lib/detection/threshold";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import type { ServiceDetail } from "./services";
 import { reportersLastHour } from "./activity";
@@ -15,6 +19,17 @@ export interface SeriesPoint {
   t: string;
   reports: number;
   reporters: number;
+  /** Distinct reporters the detector expects in the bucket (null before it has run). */
+  expected: number | null;
+  /** A bucket at or above this many reporters would by itself raise "possible problems". */
+  threshold: number | null;
+}
+
+export interface SnapshotIncident {
+  id: number;
+  level: StatusLevel;
+  startedAt: string;
+  endedAt: string | null;
 }
 
 export interface SymptomShare {
@@ -35,12 +50,14 @@ export interface ServiceSnapshot {
   series: SeriesPoint[];
   reportersLastHour: number;
   symptoms: SymptomShare[];
+  /** Incidents overlapping the chart's 24 hours. */
+  incidents: SnapshotIncident[];
 }
 
 export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new Date()): Promise<ServiceSnapshot> {
   const lastStart = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
   const from = new Date(lastStart - (SERIES_BUCKETS - 1) * BUCKET_MS);
-  const [status, buckets, lastHour, bySymptom] = await Promise.all([
+  const [status, buckets, lastHour, bySymptom, detector, recentIncidents] = await Promise.all([
     db
       .select({ level: serviceStatus.level, since: serviceStatus.since })
       .from(serviceStatus)
@@ -60,17 +77,27 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
           where service_id = ${service.id} and bucket >= ${from.toISOString()}::timestamptz
           group by 1`,
     ),
+    db.select({ state: detectorState.state }).from(detectorState).where(eq(detectorState.serviceId, service.id)),
+    db
+      .select({ id: incidents.id, level: incidents.level, startedAt: incidents.startedAt, endedAt: incidents.endedAt })
+      .from(incidents)
+      .where(and(eq(incidents.serviceId, service.id), or(isNull(incidents.endedAt), gte(incidents.endedAt, from)))),
   ]);
+  const baseline = (detector[0]?.state as DetectorState | undefined)?.baseline;
+  const prior = CATEGORY_PRIOR_PER_HOUR[service.category];
 
   const byTime = new Map(buckets.map((b) => [new Date(b.t).getTime(), b]));
   const series: SeriesPoint[] = [];
   for (let i = 0; i < SERIES_BUCKETS; i++) {
     const t = from.getTime() + i * BUCKET_MS;
     const b = byTime.get(t);
+    const expected = baseline ? (expectedHour(baseline, t, prior, DEFAULT_PARAMS) * BUCKET_MINUTES) / 60 : null;
     series.push({
       t: new Date(t).toISOString(),
       reports: Number(b?.reports ?? 0),
       reporters: Number(b?.reporters ?? 0),
+      expected: expected === null ? null : Math.round(expected * 10) / 10,
+      threshold: expected === null || !baseline ? null : alarmThreshold(expected, baseline.phi, DEFAULT_PARAMS.possible),
     });
   }
 
@@ -93,5 +120,8 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
     series,
     reportersLastHour: lastHour,
     symptoms,
+    incidents: recentIncidents
+      .filter((i) => i.startedAt.getTime() <= now.getTime())
+      .map((i) => ({ id: i.id, level: i.level, startedAt: i.startedAt.toISOString(), endedAt: i.endedAt?.toISOString() ?? null })),
   };
 }
