@@ -91,7 +91,8 @@ async function main() {
     if (ticking) return;
     ticking = runTick(handle.db)
       .then((s) => {
-        if (s.opened || s.escalated || s.resolved) log(`detector: opened ${s.opened}, escalated ${s.escalated}, resolved ${s.resolved}`);
+        if (s.opened || s.escalated || s.resolved)
+          log(`detector: opened ${s.opened}, escalated ${s.escalated}, resolved ${s.resolved}`);
       })
       .catch((e) => console.error("[outage-radar] detector tick failed:", e))
       .finally(() => (ticking = null));

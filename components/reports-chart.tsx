@@ -3,7 +3,8 @@
 import { Area, ComposedChart, CartesianGrid, Line, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import type { SeriesPoint, SnapshotIncident } from "@/lib/queries/service-snapshot";
 
-const time = (iso: string) => new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+const time = (iso: string) =>
+  new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
 
 /** The bucket (an x value of the chart) that contains an instant, clamped to the chart. */
 function bucketAt(series: SeriesPoint[], iso: string | null): string | undefined {
@@ -57,7 +58,12 @@ export function ReportsChart({
         <Tooltip
           labelFormatter={(label) => `${time(String(label))} (${bucketMinutes} min)`}
           formatter={(value, name) => [value ?? "–", name]}
-          contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--text)" }}
+          contentStyle={{
+            background: "var(--surface)",
+            border: "1px solid var(--border)",
+            borderRadius: 8,
+            color: "var(--text)",
+          }}
         />
         <Area
           type="monotone"
@@ -68,8 +74,26 @@ export function ReportsChart({
           fill="var(--chart-fill)"
           isAnimationActive={false}
         />
-        <Line type="monotone" dataKey="expected" name="Usual level" stroke="var(--muted)" strokeWidth={1.5} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-        <Line type="stepAfter" dataKey="threshold" name="Alarm level" stroke="var(--outage)" strokeWidth={1.25} strokeDasharray="2 3" dot={false} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="expected"
+          name="Usual level"
+          stroke="var(--muted)"
+          strokeWidth={1.5}
+          strokeDasharray="6 4"
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          type="stepAfter"
+          dataKey="threshold"
+          name="Alarm level"
+          stroke="var(--outage)"
+          strokeWidth={1.25}
+          strokeDasharray="2 3"
+          dot={false}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </div>
   );

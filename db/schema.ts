@@ -200,6 +200,21 @@ export const incidentEvents = pgTable(
 );
 export type IncidentEvent = typeof incidentEvents.$inferSelect;
 
+/** Detector state per (service, country) for countries with enough volume of their own. */
+export const regionalDetectorState = pgTable(
+  "regional_detector_state",
+  {
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    country: varchar("country", { length: 2 }).notNull(),
+    throughMinute: bigint("through_minute", { mode: "number" }).notNull(),
+    state: jsonb("state").notNull(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.country] })],
+);
+
 /** Small server-side settings, e.g. the generated reporter-hash secret when none is configured. */
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),

@@ -32,7 +32,9 @@ async function main() {
   if (!(prior > 0)) usage("--prior must be a positive number");
 
   const records: Array<{ raw: string; value: string; t: number }> = [];
-  const parser = createReadStream(input).pipe(parse({ columns: false, skip_empty_lines: true, trim: true, from_line: 2 }));
+  const parser = createReadStream(input).pipe(
+    parse({ columns: false, skip_empty_lines: true, trim: true, from_line: 2 }),
+  );
   for await (const record of parser as AsyncIterable<string[]>) {
     const [raw = "", value = ""] = record;
     const t = parseTime(raw);
@@ -41,10 +43,15 @@ async function main() {
   }
 
   const out = stringify({ header: true, columns: ["timestamp", "value", "anomaly_score"] });
-  const done = new Promise<void>((resolve, reject) => out.pipe(createWriteStream(output)).on("finish", resolve).on("error", reject));
+  const done = new Promise<void>((resolve, reject) =>
+    out.pipe(createWriteStream(output)).on("finish", resolve).on("error", reject),
+  );
   let alarms = 0;
   let i = 0;
-  for (const row of scoreStream(records.map((r) => ({ t: r.t, value: Number(r.value) })), prior)) {
+  for (const row of scoreStream(
+    records.map((r) => ({ t: r.t, value: Number(r.value) })),
+    prior,
+  )) {
     const record = records[i++]!;
     if (row.inAlarm) alarms++;
     out.write([record.raw, record.value, row.anomalyScore.toFixed(4)]);

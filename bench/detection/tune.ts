@@ -10,7 +10,10 @@ const net = (share: number, minNetworks: number): DetectorParams => ({
   possible: { ...DEFAULT_PARAMS.possible, networkShare: share, minNetworks },
   outage: { ...DEFAULT_PARAMS.outage, networkShare: share },
 });
-const score = (possible: number): DetectorParams => ({ ...DEFAULT_PARAMS, possible: { ...DEFAULT_PARAMS.possible, score: possible } });
+const score = (possible: number): DetectorParams => ({
+  ...DEFAULT_PARAMS,
+  possible: { ...DEFAULT_PARAMS.possible, score: possible },
+});
 const variants: Record<string, DetectorParams> = {
   default: DEFAULT_PARAMS,
   score5: score(5),

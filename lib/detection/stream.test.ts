@@ -30,6 +30,11 @@ describe("scoreStream (the CSV tool's detector)", () => {
   it("combines rows that fall in the same minute and rejects time going backwards", () => {
     const sub = [...scoreStream(series(6, 0.5, () => 1))];
     expect(sub).toHaveLength(6);
-    expect(() => [...scoreStream([{ t: START + 60_000, value: 1 }, { t: START, value: 1 }])]).toThrow(/backwards/);
+    expect(() => [
+      ...scoreStream([
+        { t: START + 60_000, value: 1 },
+        { t: START, value: 1 },
+      ]),
+    ]).toThrow(/backwards/);
   });
 });

@@ -28,7 +28,8 @@ export function* scoreStream(
   for (const row of rows) {
     if (!Number.isFinite(row.t)) throw new Error("timestamp is not a date");
     const m = Math.floor(row.t / MINUTE) * MINUTE;
-    if (minute !== null && m < minute) throw new Error(`timestamps must not go backwards (${new Date(row.t).toISOString()})`);
+    if (minute !== null && m < minute)
+      throw new Error(`timestamps must not go backwards (${new Date(row.t).toISOString()})`);
     if (minute !== null && m > minute && current) {
       before = current;
       sum = 0;
@@ -38,6 +39,11 @@ export function* scoreStream(
     sum += value;
     const step = stepMinute(before, { t: m, reporters: sum, networks: sum }, priorPerHour, params);
     current = step.state;
-    yield { t: row.t, value: row.value, anomalyScore: step.evaluation.anomalyScore, inAlarm: step.evaluation.level !== "ok" };
+    yield {
+      t: row.t,
+      value: row.value,
+      anomalyScore: step.evaluation.anomalyScore,
+      inAlarm: step.evaluation.level !== "ok",
+    };
   }
 }

@@ -131,6 +131,54 @@ describe.each(testTargets())("detector tick on $name", (target) => {
     expect(status).toEqual({ level: "ok", incident_id: null });
   });
 
+  it("opens an incident for a surge in one country that the service-wide total barely shows", async () => {
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'spotify'`);
+    const id = svc!.id;
+    const start = T0 + 200 * MINUTE;
+    // Two days before: four people a minute in the US, one every other minute in Germany.
+    const history: IngestItem[] = [];
+    for (let m = -2 * 1440; m < 0; m++) {
+      history.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 4, "US"));
+      if (m % 2 === 0) history.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 1, "DE"));
+    }
+    await store(
+      t,
+      history.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    );
+    // Earlier ticks saw no Spotify traffic; forget that state so the tick learns this history.
+    await t.handle.db.execute(sql`delete from detector_state where service_id = ${id}`);
+    await runTick(t.handle.db, new Date(start + 30_000));
+    const [tracked] = await rows<{ n: number }>(
+      t.handle.db,
+      sql`select count(*)::int as n from regional_detector_state where service_id = ${id} and country = 'DE'`,
+    );
+    expect(tracked?.n).toBe(1);
+
+    // Germany goes from 0.5 to 3 a minute (6×); the service from 4.5 to 7 (1.55×, under the 2× bar).
+    const surge: IngestItem[] = [];
+    for (let m = 0; m < 30; m++) {
+      surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 4, "US"));
+      surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, m % 2 === 0 ? 3 : 2, "DE"));
+      if (m % 2 === 0) surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 1, "DE"));
+    }
+    await store(
+      t,
+      surge.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    );
+    await runTick(t.handle.db, new Date(start + 30 * MINUTE + 5_000));
+    const found = await rows<{ regions: string[]; ended_at: string | null }>(
+      t.handle.db,
+      sql`select regions, ended_at from incidents where service_id = ${id}`,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.regions).toContain("DE");
+    const events = await rows<{ message: string | null }>(
+      t.handle.db,
+      sql`select message from incident_events e join incidents i on i.id = e.incident_id where i.service_id = ${id} and e.kind = 'detected'`,
+    );
+    expect(events[0]?.message).toBe("Unusual reports in DE");
+  });
+
   it("does not open an incident for a flood from one network", async () => {
     const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'gitlab'`);
     const flood: IngestItem[] = [];

@@ -2,43 +2,84 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { rows, type Db, type Tx } from "@/db/client";
 import { incidentEvents, incidents, serviceStatus, services } from "@/db/schema";
-import type { CategorySlug } from "@/lib/catalog/constants";
-import { createDetector, stepMinute, warmStart, type DetectorState, type Evaluation } from "@/lib/detection/detector";
+import { STATUS_LEVELS, type StatusLevel } from "@/lib/catalog/constants";
+import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, type DetectorParams } from "@/lib/detection/params";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-/** History a service without saved state learns its baseline from. */
+const DAY = 24 * HOUR;
+/** History a detector without saved state learns its baseline from. */
 const WARM_START_DAYS = 28;
+/** A country gets a detector of its own with at least this many reporters in the last week... */
+const REGION_MIN_WEEKLY = 168;
+/** ...unless it is nearly all of the service's traffic (the service-wide detector already sees it). */
+const REGION_MAX_SHARE = 0.9;
 /** Advisory-lock key: with several app instances exactly one evaluates a tick. */
 export const DETECTOR_LOCK = 7_201_121;
 
 export interface TickSummary {
   ran: boolean;
   services: number;
+  regions: number;
   minutes: number;
   opened: number;
   escalated: number;
   resolved: number;
 }
 
-interface ServiceRow {
-  id: number;
-  category: CategorySlug;
+/** One detector: service-wide (country null) or for one country of a service. */
+interface Track {
+  serviceId: number;
+  country: string | null;
+  prior: number;
+  through: number;
+  state: DetectorState;
+}
+
+type Hourly = { service_id: number; country: string | null; t: Date | string; reporters: number; networks: number };
+const severity = (l: StatusLevel) => STATUS_LEVELS.indexOf(l);
+const key = (serviceId: number, country: string | null) => `${serviceId}:${country ?? ""}`;
+
+/** Baselines learnt from hourly history (hours without rows count as zero), for detectors with no saved state. */
+function warmTracks(fresh: Track[], hourly: Hourly[], until: number, params: DetectorParams): void {
+  const byKey = new Map<string, Map<number, Hourly>>();
+  for (const h of hourly) {
+    const k = key(h.service_id, h.country);
+    const m = byKey.get(k) ?? new Map<number, Hourly>();
+    m.set(new Date(h.t).getTime(), h);
+    byKey.set(k, m);
+  }
+  for (const track of fresh) {
+    const known = byKey.get(key(track.serviceId, track.country));
+    const first = known ? Math.min(...known.keys()) : undefined;
+    const hours = [];
+    if (first !== undefined) {
+      for (let t = first; t < until; t += HOUR) {
+        const h = known!.get(t);
+        hours.push({ t, reporters: Number(h?.reporters ?? 0), networks: Number(h?.networks ?? 0) });
+      }
+    }
+    track.state = hours.length
+      ? warmStart(hours, track.prior, params)
+      : { ...createDetector(params), lastT: until - MINUTE };
+    track.through = until - MINUTE;
+  }
 }
 
 /**
- * One detector tick: advances every service's detector through the minutes completed since its
- * last tick and opens, escalates and resolves incidents. Everything happens in one transaction
- * under a transaction-scoped advisory lock, so a crash leaves nothing half-done, a repeated tick
- * finds no new minutes, and a second instance skips.
+ * One detector tick: advances every service's detectors (service-wide, and per country with enough
+ * volume) through the minutes completed since the last tick, and opens, escalates and resolves
+ * incidents. A service's level is the highest of its detectors'. Everything happens in one
+ * transaction under a transaction-scoped advisory lock, so a crash leaves nothing half-done, a
+ * repeated tick finds no new minutes, and a second instance skips.
  */
 export async function runTick(
   db: Db,
   now = new Date(),
   params: DetectorParams = DEFAULT_PARAMS,
   /**
-   * For services without saved state, learn the baseline only from hours before this instant and
+   * For detectors without saved state, learn the baseline only from hours before this instant and
    * replay every minute after it: how demo history gets its incidents. Default: the current hour.
    */
   replayFrom?: Date,
@@ -49,151 +90,314 @@ export async function runTick(
       tx,
       sql`select pg_try_advisory_xact_lock(${DETECTOR_LOCK}) as locked`,
     );
-    const summary: TickSummary = { ran: false, services: 0, minutes: 0, opened: 0, escalated: 0, resolved: 0 };
+    const summary: TickSummary = {
+      ran: false,
+      services: 0,
+      regions: 0,
+      minutes: 0,
+      opened: 0,
+      escalated: 0,
+      resolved: 0,
+    };
     if (!lock?.locked) return summary;
     summary.ran = true;
 
     const list = await tx.select({ id: services.id, category: services.category }).from(services);
-    const saved = await rows<{ service_id: number; through_minute: string | number; state: DetectorState }>(
-      tx,
-      sql`select service_id, through_minute, state from detector_state`,
-    );
-    const states = new Map(saved.map((r) => [r.service_id, { through: Number(r.through_minute), state: r.state }]));
+    const priors = new Map(list.map((s) => [s.id, CATEGORY_PRIOR_PER_HOUR[s.category]]));
+    const warmUntil = Math.floor(Math.min(replayFrom?.getTime() ?? lastMinute, lastMinute) / HOUR) * HOUR;
+    const tracks = await loadTracks(tx, list, priors, warmUntil, lastMinute, params);
+    summary.services = list.length;
+    summary.regions = tracks.filter((t) => t.country !== null).length;
 
-    // Services never evaluated learn from hourly history, then step minutes from the current hour.
-    const currentHour = Math.floor(Math.min(replayFrom?.getTime() ?? lastMinute, lastMinute) / HOUR) * HOUR;
-    const fresh = list.filter((s) => !states.has(s.id));
-    if (fresh.length > 0) {
-      const hourly = await rows<{ service_id: number; t: Date | string; reporters: number; networks: number }>(
-        tx,
-        sql`select service_id, date_trunc('hour', bucket) as t, sum(reporters)::int as reporters, sum(networks)::int as networks
-            from service_minute_rollups
-            where bucket >= ${new Date(currentHour - WARM_START_DAYS * 86_400_000).toISOString()}::timestamptz
-              and bucket < ${new Date(currentHour).toISOString()}::timestamptz
-            group by 1, 2 order by 1, 2`,
-      );
-      const byService = new Map<number, Array<{ t: number; reporters: number; networks: number }>>();
-      for (const h of hourly) {
-        const arr = byService.get(h.service_id) ?? [];
-        arr.push({ t: new Date(h.t).getTime(), reporters: Number(h.reporters), networks: Number(h.networks) });
-        byService.set(h.service_id, arr);
-      }
-      for (const s of fresh) {
-        const prior = CATEGORY_PRIOR_PER_HOUR[s.category];
-        const known = new Map((byService.get(s.id) ?? []).map((h) => [h.t, h]));
-        const first = byService.get(s.id)?.[0]?.t;
-        const hours = [];
-        // Hours without rows had no reports: they are zeros the baseline must learn too.
-        if (first !== undefined)
-          for (let t = first; t < currentHour; t += HOUR) hours.push(known.get(t) ?? { t, reporters: 0, networks: 0 });
-        const state = hours.length
-          ? warmStart(hours, prior, params)
-          : { ...createDetector(params), lastT: currentHour - MINUTE };
-        states.set(s.id, { through: currentHour - MINUTE, state });
-      }
-    }
-
-    const from = Math.min(...[...states.values()].map((v) => v.through)) + MINUTE;
-    if (from > lastMinute) return { ...summary, services: list.length };
-    const minuteRows = await rows<{ service_id: number; t: Date | string; reporters: number; networks: number }>(
-      tx,
-      sql`select service_id, bucket as t, reporters, networks from service_minute_rollups
-          where bucket >= ${new Date(from).toISOString()}::timestamptz and bucket <= ${new Date(lastMinute).toISOString()}::timestamptz`,
-    );
-    const counts = new Map<string, { reporters: number; networks: number }>();
-    for (const r of minuteRows)
-      counts.set(`${r.service_id}:${new Date(r.t).getTime()}`, {
-        reporters: Number(r.reporters),
-        networks: Number(r.networks),
-      });
+    const from = Math.min(...tracks.map((t) => t.through)) + MINUTE;
+    if (tracks.length === 0 || from > lastMinute) return summary;
+    const counts = await minuteCounts(tx, tracks, from, lastMinute);
 
     const open = await tx.select().from(incidents).where(isNull(incidents.endedAt));
     const openByService = new Map(open.map((i) => [i.serviceId, i]));
-    const updates: Array<{ service_id: number; through_minute: number; state: DetectorState }> = [];
+    const byService = new Map<number, Track[]>();
+    for (const t of tracks) byService.set(t.serviceId, [...(byService.get(t.serviceId) ?? []), t]);
 
-    for (const s of list as ServiceRow[]) {
-      const entry = states.get(s.id)!;
-      let state = entry.state;
-      const prior = CATEGORY_PRIOR_PER_HOUR[s.category];
-      for (let t = entry.through + MINUTE; t <= lastMinute; t += MINUTE) {
-        const c = counts.get(`${s.id}:${t}`) ?? { reporters: 0, networks: 0 };
-        const step = stepMinute(state, { t, reporters: c.reporters, networks: c.networks }, prior, params);
-        state = step.state;
-        summary.minutes++;
-        await applyEvaluation(tx, s.id, step.evaluation, state, c.reporters, openByService, summary, params);
+    for (const [serviceId, own] of byService) {
+      for (let t = from; t <= lastMinute; t += MINUTE) {
+        let moved = false;
+        for (const track of own) {
+          if (t <= track.through) continue;
+          const c = counts.get(`${key(serviceId, track.country)}:${t}`) ?? { reporters: 0, networks: 0 };
+          track.state = stepMinute(
+            track.state,
+            { t, reporters: c.reporters, networks: c.networks },
+            track.prior,
+            params,
+          ).state;
+          track.through = t;
+          moved = true;
+          summary.minutes++;
+        }
+        if (!moved) continue;
+        const total = counts.get(`${key(serviceId, null)}:${t}`)?.reporters ?? 0;
+        await applyLevels(tx, serviceId, t, own, total, openByService, summary, params);
       }
-      updates.push({ service_id: s.id, through_minute: lastMinute, state });
     }
 
-    if (updates.length > 0) {
-      await tx.execute(sql`
-        insert into detector_state (service_id, through_minute, state, updated_at)
-        select service_id, through_minute, state, now()
-        from json_to_recordset(${JSON.stringify(updates)}::json) as x(service_id int, through_minute bigint, state jsonb)
-        on conflict (service_id) do update
-          set through_minute = excluded.through_minute, state = excluded.state, updated_at = excluded.updated_at`);
-    }
-    summary.services = list.length;
+    await saveTracks(tx, tracks);
     return summary;
   });
 }
 
-async function applyEvaluation(
+async function loadTracks(
+  tx: Tx,
+  list: Array<{ id: number }>,
+  priors: Map<number, number>,
+  warmUntil: number,
+  lastMinute: number,
+  params: DetectorParams,
+): Promise<Track[]> {
+  const saved = await rows<{
+    service_id: number;
+    country: string | null;
+    through_minute: string | number;
+    state: DetectorState;
+  }>(
+    tx,
+    sql`select service_id, null as country, through_minute, state from detector_state
+        union all select service_id, country, through_minute, state from regional_detector_state`,
+  );
+  const tracks = new Map<string, Track>();
+  for (const r of saved) {
+    const prior = priors.get(r.service_id) ?? 5;
+    tracks.set(key(r.service_id, r.country), {
+      serviceId: r.service_id,
+      country: r.country,
+      prior: r.country ? prior / 5 : prior,
+      through: Number(r.through_minute),
+      state: r.state,
+    });
+  }
+
+  const fresh: Track[] = [];
+  for (const s of list) {
+    if (tracks.has(key(s.id, null))) continue;
+    const t: Track = {
+      serviceId: s.id,
+      country: null,
+      prior: priors.get(s.id) ?? 5,
+      through: 0,
+      state: createDetector(params),
+    };
+    tracks.set(key(s.id, null), t);
+    fresh.push(t);
+  }
+
+  // Countries with enough volume get their own detector; the set is reconsidered every hour.
+  const oldest = Math.min(...[...tracks.values()].filter((t) => t.through > 0).map((t) => t.through));
+  const newHour = !Number.isFinite(oldest) || Math.floor(lastMinute / HOUR) !== Math.floor(oldest / HOUR);
+  if (newHour) {
+    const volume = await rows<{ service_id: number; country: string; reporters: number; total: number }>(
+      tx,
+      sql`select service_id, country, sum(reporters)::int as reporters,
+                 (sum(sum(reporters)) over (partition by service_id))::int as total
+          from report_rollups
+          where bucket >= ${new Date(warmUntil - 7 * DAY).toISOString()}::timestamptz and bucket < ${new Date(warmUntil).toISOString()}::timestamptz
+          group by 1, 2`,
+    );
+    for (const v of volume) {
+      if (
+        v.reporters < REGION_MIN_WEEKLY ||
+        v.reporters > REGION_MAX_SHARE * v.total ||
+        tracks.has(key(v.service_id, v.country))
+      )
+        continue;
+      const t: Track = {
+        serviceId: v.service_id,
+        country: v.country,
+        prior: (priors.get(v.service_id) ?? 5) / 5,
+        through: 0,
+        state: createDetector(params),
+      };
+      tracks.set(key(v.service_id, v.country), t);
+      fresh.push(t);
+    }
+  }
+
+  if (fresh.length > 0) {
+    const since = new Date(warmUntil - WARM_START_DAYS * DAY).toISOString();
+    const until = new Date(warmUntil).toISOString();
+    const wholeServices = fresh.filter((t) => t.country === null).map((t) => t.serviceId);
+    const pairs = JSON.stringify(
+      fresh.filter((t) => t.country !== null).map((t) => ({ service_id: t.serviceId, country: t.country })),
+    );
+    const hourly = [
+      ...(wholeServices.length
+        ? await rows<Hourly>(
+            tx,
+            sql`select service_id, null as country, date_trunc('hour', bucket) as t, sum(reporters)::int as reporters, sum(networks)::int as networks
+                from service_minute_rollups
+                where bucket >= ${since}::timestamptz and bucket < ${until}::timestamptz
+                  and service_id in (select (jsonb_array_elements_text(${JSON.stringify(wholeServices)}::jsonb))::int)
+                group by 1, 3`,
+          )
+        : []),
+      ...(pairs !== "[]"
+        ? await rows<Hourly>(
+            tx,
+            sql`select r.service_id, r.country, date_trunc('hour', r.bucket) as t, sum(r.reporters)::int as reporters, sum(r.networks)::int as networks
+                from report_rollups r
+                join json_to_recordset(${pairs}::json) as p(service_id int, country text) on p.service_id = r.service_id and p.country = r.country
+                where r.bucket >= ${since}::timestamptz and r.bucket < ${until}::timestamptz
+                group by 1, 2, 3`,
+          )
+        : []),
+    ];
+    warmTracks(fresh, hourly, warmUntil, params);
+  }
+  return [...tracks.values()];
+}
+
+async function minuteCounts(tx: Tx, tracks: Track[], from: number, to: number) {
+  const range = sql`bucket >= ${new Date(from).toISOString()}::timestamptz and bucket <= ${new Date(to).toISOString()}::timestamptz`;
+  const pairs = JSON.stringify(
+    tracks.filter((t) => t.country !== null).map((t) => ({ service_id: t.serviceId, country: t.country })),
+  );
+  const whole = await rows<{ service_id: number; t: Date | string; reporters: number; networks: number }>(
+    tx,
+    sql`select service_id, bucket as t, reporters, networks from service_minute_rollups where ${range}`,
+  );
+  const regional =
+    pairs === "[]"
+      ? []
+      : await rows<{ service_id: number; country: string; t: Date | string; reporters: number; networks: number }>(
+          tx,
+          sql`select r.service_id, r.country, r.bucket as t, sum(r.reporters)::int as reporters, sum(r.networks)::int as networks
+              from report_rollups r
+              join json_to_recordset(${pairs}::json) as p(service_id int, country text) on p.service_id = r.service_id and p.country = r.country
+              where r.bucket >= ${new Date(from).toISOString()}::timestamptz and r.bucket <= ${new Date(to).toISOString()}::timestamptz
+              group by 1, 2, 3`,
+        );
+  const counts = new Map<string, { reporters: number; networks: number }>();
+  for (const r of whole)
+    counts.set(`${key(r.service_id, null)}:${new Date(r.t).getTime()}`, {
+      reporters: Number(r.reporters),
+      networks: Number(r.networks),
+    });
+  for (const r of regional)
+    counts.set(`${key(r.service_id, r.country)}:${new Date(r.t).getTime()}`, {
+      reporters: Number(r.reporters),
+      networks: Number(r.networks),
+    });
+  return counts;
+}
+
+/** Six significant digits are plenty for counts and rates, and halve what every tick reads and writes. */
+const compact = (_key: string, v: unknown) =>
+  typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(6)) : v;
+
+async function saveTracks(tx: Tx, tracks: Track[]) {
+  const payload = (list: Track[]) =>
+    JSON.stringify(
+      list.map((t) => ({ service_id: t.serviceId, country: t.country, through_minute: t.through, state: t.state })),
+      compact,
+    );
+  const whole = tracks.filter((t) => t.country === null);
+  const regional = tracks.filter((t) => t.country !== null);
+  if (whole.length) {
+    await tx.execute(sql`
+      insert into detector_state (service_id, through_minute, state, updated_at)
+      select service_id, through_minute, state, now()
+      from json_to_recordset(${payload(whole)}::json) as x(service_id int, through_minute bigint, state jsonb)
+      on conflict (service_id) do update
+        set through_minute = excluded.through_minute, state = excluded.state, updated_at = excluded.updated_at`);
+  }
+  if (regional.length) {
+    await tx.execute(sql`
+      insert into regional_detector_state (service_id, country, through_minute, state, updated_at)
+      select service_id, country, through_minute, state, now()
+      from json_to_recordset(${payload(regional)}::json) as x(service_id int, country text, through_minute bigint, state jsonb)
+      on conflict (service_id, country) do update
+        set through_minute = excluded.through_minute, state = excluded.state, updated_at = excluded.updated_at`);
+  }
+}
+
+/** Turns the service's detectors' levels at minute `t` into incident transitions. */
+async function applyLevels(
   tx: Tx,
   serviceId: number,
-  e: Evaluation,
-  state: DetectorState,
+  t: number,
+  own: Track[],
   reporters: number,
   openByService: Map<number, typeof incidents.$inferSelect>,
   summary: TickSummary,
   params: DetectorParams,
 ): Promise<void> {
-  const at = new Date(e.t + MINUTE); // known once the minute is complete
+  const at = new Date(t + MINUTE); // known once the minute is complete
+  const alarmed = own.filter((tr) => tr.state.level !== "ok");
+  const level = alarmed.reduce<StatusLevel>(
+    (l, tr) => (severity(tr.state.level) > severity(l) ? tr.state.level : l),
+    "ok",
+  );
+  const alarmedRegions = alarmed.flatMap((tr) => (tr.country ? [tr.country] : []));
   let incident = openByService.get(serviceId);
 
-  if (e.transition === "raised") {
-    const startedAt = new Date(state.since ?? e.t);
+  if (!incident) {
+    if (level === "ok") return;
+    const startedAt = new Date(Math.min(...alarmed.map((tr) => tr.state.since ?? t)));
     const [created] = await tx
       .insert(incidents)
-      .values({ serviceId, level: e.level, startedAt, detectedAt: at, peakAt: new Date(e.t), peakRate: reporters })
+      .values({
+        serviceId,
+        level,
+        startedAt,
+        detectedAt: at,
+        peakAt: new Date(t),
+        peakRate: reporters,
+        regions: alarmedRegions,
+      })
       .returning();
-    incident = created!;
-    openByService.set(serviceId, incident);
-    await tx.insert(incidentEvents).values({ incidentId: incident.id, kind: "detected", at, level: e.level });
+    openByService.set(serviceId, created!);
+    await tx.insert(incidentEvents).values({
+      incidentId: created!.id,
+      kind: "detected",
+      at,
+      level,
+      message:
+        alarmedRegions.length && !alarmed.some((tr) => tr.country === null)
+          ? `Unusual reports in ${alarmedRegions.join(", ")}`
+          : null,
+    });
     await tx
       .update(serviceStatus)
-      .set({ level: e.level, since: startedAt, incidentId: incident.id, updatedAt: at })
+      .set({ level, since: startedAt, incidentId: created!.id, updatedAt: at })
       .where(eq(serviceStatus.serviceId, serviceId));
     summary.opened++;
     return;
   }
-  if (!incident) return;
 
-  if (reporters > (incident.peakRate ?? 0)) {
-    incident = { ...incident, peakAt: new Date(e.t), peakRate: reporters };
-    openByService.set(serviceId, incident);
-    await tx
-      .update(incidents)
-      .set({ peakAt: incident.peakAt, peakRate: reporters })
-      .where(eq(incidents.id, incident.id));
-  }
-  if (e.transition === "escalated") {
-    await tx.update(incidents).set({ level: "outage" }).where(eq(incidents.id, incident.id));
+  const changes: Partial<typeof incidents.$inferInsert> = {};
+  if (reporters > (incident.peakRate ?? 0)) Object.assign(changes, { peakAt: new Date(t), peakRate: reporters });
+  const newRegions = alarmedRegions.filter((c) => !incident!.regions.includes(c));
+  if (newRegions.length) changes.regions = [...incident.regions, ...newRegions];
+  if (level === "outage" && incident.level !== "outage") {
+    changes.level = "outage";
     await tx.insert(incidentEvents).values({ incidentId: incident.id, kind: "escalated", at, level: "outage" });
     await tx
       .update(serviceStatus)
       .set({ level: "outage", updatedAt: at })
       .where(eq(serviceStatus.serviceId, serviceId));
-    openByService.set(serviceId, { ...incident, level: "outage" });
     summary.escalated++;
   }
-  if (e.transition === "resolved") {
+  if (Object.keys(changes).length) {
+    await tx.update(incidents).set(changes).where(eq(incidents.id, incident.id));
+    incident = { ...incident, ...changes } as typeof incident;
+    openByService.set(serviceId, incident);
+  }
+
+  if (level === "ok") {
     // The incident ended when the calm began, not when the calm was long enough to be sure.
-    const endedAt = new Date(e.t - (params.resolveMinutes - 1) * MINUTE);
+    const endedAt = new Date(t - (params.resolveMinutes - 1) * MINUTE);
     const affected = await affectedBy(tx, serviceId, incident.startedAt, endedAt);
     await tx
       .update(incidents)
-      .set({ endedAt, regions: affected.regions, symptoms: affected.symptoms })
+      .set({ endedAt, regions: [...new Set([...incident.regions, ...affected.regions])], symptoms: affected.symptoms })
       .where(and(eq(incidents.id, incident.id), isNull(incidents.endedAt)));
     if (incident.peakAt) {
       await tx

@@ -97,7 +97,8 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
       reports: Number(b?.reports ?? 0),
       reporters: Number(b?.reporters ?? 0),
       expected: expected === null ? null : Math.round(expected * 10) / 10,
-      threshold: expected === null || !baseline ? null : alarmThreshold(expected, baseline.phi, DEFAULT_PARAMS.possible),
+      threshold:
+        expected === null || !baseline ? null : alarmThreshold(expected, baseline.phi, DEFAULT_PARAMS.possible),
     });
   }
 
@@ -122,6 +123,11 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
     symptoms,
     incidents: recentIncidents
       .filter((i) => i.startedAt.getTime() <= now.getTime())
-      .map((i) => ({ id: i.id, level: i.level, startedAt: i.startedAt.toISOString(), endedAt: i.endedAt?.toISOString() ?? null })),
+      .map((i) => ({
+        id: i.id,
+        level: i.level,
+        startedAt: i.startedAt.toISOString(),
+        endedAt: i.endedAt?.toISOString() ?? null,
+      })),
   };
 }
