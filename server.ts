@@ -5,19 +5,16 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import next from "next";
-import { sql } from "drizzle-orm";
 import { config } from "@/lib/config";
-import { getDbHandle, rows } from "@/db/client";
+import { getDbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
 import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/reports/client-ip";
 import { pruneCooldowns } from "@/lib/reports/ingest";
-import { seedDemoHistory, startDemoTraffic } from "@/lib/simulate/demo";
+import { seedDemoIfEmpty, startDemoTraffic } from "@/lib/simulate/demo";
 import { runTick } from "@/lib/incidents/tick";
 
 const TICK_MS = 30_000;
-/** Demo history: the baseline learns from the first days, the detector replays the rest. */
-const DEMO_LEARNING_DAYS = 3;
 
 const dev = process.argv.includes("--dev");
 const log = (msg: string) => console.log(`[outage-radar] ${msg}`);
@@ -51,25 +48,14 @@ async function prepareDatabase() {
   log(`catalog: ${count} services`);
   if (!cfg.demo) return { handle, stopDemo: async () => {} };
 
-  const [existing] = await rows<{ any: boolean }>(handle.db, sql`select exists(select 1 from reports) as any`);
   const now = new Date();
-  if (!existing?.any && cfg.DEMO_HISTORY_DAYS > 0) {
-    const started = Date.now();
-    const total = await seedDemoHistory(handle.db, {
-      seed: cfg.DEMO_SEED,
-      cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
-      now,
-      days: cfg.DEMO_HISTORY_DAYS,
-      onProgress: (day, days, reports) =>
-        log(`seeding demo history: day ${day}/${days}, ${reports.toLocaleString("en")} reports`),
-    });
-    log(`demo history ready: ${total.toLocaleString("en")} reports in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const replayed = Date.now();
-    const learning = Math.min(DEMO_LEARNING_DAYS, cfg.DEMO_HISTORY_DAYS - 1);
-    const replayFrom = new Date(now.getTime() - (cfg.DEMO_HISTORY_DAYS - learning) * 86_400_000);
-    const s = await runTick(handle.db, now, undefined, replayFrom);
-    log(`detector replayed the demo history: ${s.opened} incidents (${((Date.now() - replayed) / 1000).toFixed(1)} s)`);
-  }
+  await seedDemoIfEmpty(handle.db, {
+    seed: cfg.DEMO_SEED,
+    cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
+    now,
+    days: cfg.DEMO_HISTORY_DAYS,
+    log,
+  });
   const stopDemo = startDemoTraffic(handle.db, {
     seed: cfg.DEMO_SEED,
     cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,

@@ -1,28 +1,25 @@
-// npm run db:seed: migrates, upserts the service catalog and, for an empty database, seeds demo history.
-import { sql } from "drizzle-orm";
-import { getDbHandle, rows } from "./client";
+// npm run db:seed [-- --demo]: migrates, upserts the service catalog and, with --demo and an empty
+// database, seeds demo history and lets the detector replay it.
+import { getDbHandle } from "./client";
 import { migrateDb } from "./migrate";
 import { seedCatalog } from "./seed";
 import { config } from "@/lib/config";
-import { seedDemoHistory } from "@/lib/simulate/demo";
+import { seedDemoIfEmpty } from "@/lib/simulate/demo";
 
 async function main() {
   const cfg = config();
   const handle = getDbHandle();
   await migrateDb(handle, cfg.DATABASE_URL);
   console.log(`catalog: ${await seedCatalog(handle.db)} services`);
-  const [existing] = await rows<{ any: boolean }>(handle.db, sql`select exists(select 1 from reports) as any`);
-  if (process.argv.includes("--demo") && !existing?.any) {
-    const total = await seedDemoHistory(handle.db, {
+  if (process.argv.includes("--demo")) {
+    const seeded = await seedDemoIfEmpty(handle.db, {
       seed: cfg.DEMO_SEED,
       cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
       now: new Date(),
       days: cfg.DEMO_HISTORY_DAYS,
-      onProgress: (day, days, n) => console.log(`demo history: day ${day}/${days}, ${n.toLocaleString("en")} reports`),
+      log: console.log,
     });
-    console.log(`demo history: ${total.toLocaleString("en")} reports`);
-  } else if (process.argv.includes("--demo")) {
-    console.log("demo history: skipped, the database already has reports");
+    if (!seeded) console.log("demo history: skipped, the database already has reports");
   }
   await handle.close();
 }

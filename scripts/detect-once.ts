@@ -11,7 +11,7 @@ async function main() {
   const summary = await runTick(handle.db);
   console.log(
     summary.ran
-      ? `tick: ${summary.services} services, ${summary.minutes} service-minutes, opened ${summary.opened}, escalated ${summary.escalated}, resolved ${summary.resolved} (${Date.now() - started} ms)`
+      ? `tick: ${summary.services} services, ${summary.regions} regional detectors, ${summary.minutes} detector-minutes, opened ${summary.opened}, escalated ${summary.escalated}, resolved ${summary.resolved} (${Date.now() - started} ms)`
       : "tick: skipped, another instance holds the detector lock",
   );
   await handle.close();

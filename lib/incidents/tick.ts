@@ -400,14 +400,12 @@ async function applyLevels(
       .set({ endedAt, regions: [...new Set([...incident.regions, ...affected.regions])], symptoms: affected.symptoms })
       .where(and(eq(incidents.id, incident.id), isNull(incidents.endedAt)));
     if (incident.peakAt) {
-      await tx
-        .insert(incidentEvents)
-        .values({
-          incidentId: incident.id,
-          kind: "peak",
-          at: incident.peakAt,
-          message: `${incident.peakRate} people reporting per minute`,
-        });
+      await tx.insert(incidentEvents).values({
+        incidentId: incident.id,
+        kind: "peak",
+        at: incident.peakAt,
+        message: `${incident.peakRate} people reporting per minute`,
+      });
     }
     await tx.insert(incidentEvents).values({ incidentId: incident.id, kind: "resolved", at: endedAt, level: "ok" });
     await tx

@@ -1,5 +1,7 @@
 import "server-only";
-import type { Db } from "@/db/client";
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "@/db/client";
+import { runTick } from "@/lib/incidents/tick";
 import { services } from "@/db/schema";
 import { identify } from "@/lib/reports/identity";
 import { ingestReports, pruneCooldowns } from "@/lib/reports/ingest";
@@ -9,6 +11,8 @@ import { profileFor } from "./profiles";
 import type { SimService } from "./outages";
 
 const BATCH = 2_000;
+/** Demo history: the baseline learns from the first days, the detector replays the rest. */
+const DEMO_LEARNING_DAYS = 3;
 
 async function loadServices(db: Db) {
   const list = await db
@@ -92,4 +96,38 @@ export function startDemoTraffic(
     clearInterval(timer);
     await running;
   };
+}
+
+/**
+ * Demo data for an empty database: `days` of simulated history, then the detector replays it (the
+ * first few days only teach the baselines), so past simulated outages become real incidents.
+ * Does nothing when the database already has reports. Returns the number of reports seeded.
+ */
+export async function seedDemoIfEmpty(
+  db: Db,
+  opts: DemoOptions & { now: Date; days: number; log: (message: string) => void },
+): Promise<number> {
+  const [existing] = await rows<{ any: boolean }>(db, sql`select exists(select 1 from reports) as any`);
+  if (existing?.any || opts.days <= 0) return 0;
+  const started = Date.now();
+  const total = await seedDemoHistory(db, {
+    ...opts,
+    onProgress: (day, days, reports) =>
+      opts.log(`seeding demo history: day ${day}/${days}, ${reports.toLocaleString("en")} reports`),
+  });
+  opts.log(
+    `demo history ready: ${total.toLocaleString("en")} reports in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const replayed = Date.now();
+  const learning = Math.min(DEMO_LEARNING_DAYS, opts.days - 1);
+  const summary = await runTick(
+    db,
+    opts.now,
+    undefined,
+    new Date(opts.now.getTime() - (opts.days - learning) * 86_400_000),
+  );
+  opts.log(
+    `detector replayed the demo history: ${summary.opened} incidents (${((Date.now() - replayed) / 1000).toFixed(1)} s)`,
+  );
+  return total;
 }
