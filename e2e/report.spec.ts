@@ -32,6 +32,20 @@ test.describe("report a problem", () => {
     await expect(service.result()).toContainText("we already have your report");
   });
 
+  test("the chart's table gives the usual level and the alarm level from the detector", async ({ page }) => {
+    const service = new ServicePage(page);
+    await service.open("instagram");
+    await page.getByText("Show the chart as a table").click();
+    const table = page.getByTestId("reports-table");
+    await expect(table.getByRole("columnheader", { name: "Usual" })).toBeVisible();
+    await expect(table.getByRole("columnheader", { name: "Alarm level" })).toBeVisible();
+    const cells = table.locator("tbody tr").first().locator("td");
+    const usual = Number(await cells.nth(2).textContent());
+    const alarm = Number(await cells.nth(3).textContent());
+    expect(usual).toBeGreaterThan(0);
+    expect(alarm).toBeGreaterThan(usual);
+  });
+
   test("troubleshooting steps and the official status page are on the page", async ({ page }) => {
     const service = new ServicePage(page);
     await service.open("discord");
