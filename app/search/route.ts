@@ -1,13 +1,13 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { exactService, matchesService } from "@/lib/catalog/match";
-import { servicesOverview } from "@/lib/queries/services";
+import { serviceNames } from "@/lib/queries/services";
 
 /** The home page's search: straight to the service when the query names one, else the filtered list. */
 export async function GET(request: Request): Promise<Response> {
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100).trim();
   if (!q) redirect("/");
-  const list = await servicesOverview(getDb());
+  const list = await serviceNames(getDb());
   const exact = exactService(list, q);
   const matches = list.filter((s) => matchesService(s, q));
   const target = exact ?? (matches.length === 1 ? matches[0] : undefined);

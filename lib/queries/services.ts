@@ -98,3 +98,8 @@ export async function findService(db: Db, slug: string) {
   return row;
 }
 export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof findService>>>;
+
+/** Just what matching a typed name needs. */
+export function serviceNames(db: Db) {
+  return db.select({ slug: services.slug, name: services.name, aliases: services.aliases }).from(services);
+}
