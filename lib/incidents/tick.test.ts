@@ -205,4 +205,39 @@ describe.each(testTargets())("detector tick on $name", (target) => {
     );
     expect(list).toEqual([]);
   });
+
+  // Last: its tick moves every detector far ahead of the earlier tests' times.
+  it("a tick that crashes half-way leaves no trace, and the next one does the work once", async () => {
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'slack'`);
+    const id = svc!.id;
+    const at = T0 + 400 * MINUTE;
+    await store(t, traffic(id, at, at + 10 * MINUTE, 40, "GB"));
+    const stateBefore = await rows<{ through_minute: string }>(
+      t.handle.db,
+      sql`select through_minute from detector_state where service_id = ${id}`,
+    );
+    // The fault: writing the timeline fails after the incident row was inserted in the same tick.
+    await t.handle.db.execute(
+      sql`create function fail_event() returns trigger language plpgsql as $$ begin raise exception 'injected fault'; end $$`,
+    );
+    await t.handle.db.execute(
+      sql`create trigger fail_event before insert on incident_events for each row execute function fail_event()`,
+    );
+    await expect(runTick(t.handle.db, new Date(at + 10 * MINUTE))).rejects.toThrow();
+    expect(await rows(t.handle.db, sql`select id from incidents where service_id = ${id}`)).toEqual([]);
+    expect(await rows(t.handle.db, sql`select through_minute from detector_state where service_id = ${id}`)).toEqual(
+      stateBefore,
+    );
+
+    await t.handle.db.execute(sql`drop trigger fail_event on incident_events`);
+    await t.handle.db.execute(sql`drop function fail_event`);
+    await runTick(t.handle.db, new Date(at + 10 * MINUTE));
+    const opened = await rows<{ id: number }>(t.handle.db, sql`select id from incidents where service_id = ${id}`);
+    expect(opened).toHaveLength(1);
+    const events = await rows<{ kind: string }>(
+      t.handle.db,
+      sql`select kind from incident_events where incident_id = ${opened[0]!.id}`,
+    );
+    expect(events.map((e) => e.kind)).toEqual(["detected"]);
+  });
 });
