@@ -1,0 +1,48 @@
+import { nbTailScore } from "@/lib/detection/negative-binomial";
+
+/** Regions with fewer distinct reporters than this show as "too few reports", for privacy and against noise. */
+export const MIN_REGION_REPORTERS = 5;
+
+export const ANOMALY_BANDS = ["too-few", "normal", "elevated", "high", "severe"] as const;
+export type AnomalyBand = (typeof ANOMALY_BANDS)[number];
+
+export const BAND_LABELS: Record<AnomalyBand, string> = {
+  "too-few": "Too few reports",
+  normal: "Normal",
+  elevated: "Above usual",
+  high: "Far above usual",
+  severe: "Outage-level",
+};
+
+export interface RegionAnomaly {
+  code: string;
+  band: AnomalyBand;
+  /** Null when under the privacy minimum: the count is not shown at all then. */
+  reporters: number | null;
+  expected: number;
+  /** Observed / expected, null under the privacy minimum. */
+  ratio: number | null;
+  /** −log10 of the negative-binomial tail probability (0 under the privacy minimum). */
+  score: number;
+}
+
+/**
+ * Shades a region by how unusual its reporters are against its own baseline, not by how many
+ * people live there: a busy, normal country stays "normal" and a small one with a real surge does not.
+ */
+export function classifyRegion(code: string, reporters: number, expected: number, phi = 0.1): RegionAnomaly {
+  if (reporters < MIN_REGION_REPORTERS)
+    return { code, band: "too-few", reporters: null, expected, ratio: null, score: 0 };
+  const e = Math.max(expected, 0.1);
+  const ratio = reporters / e;
+  const score = nbTailScore(reporters, e, phi);
+  const band: AnomalyBand =
+    score >= 10 && ratio >= 4
+      ? "severe"
+      : score >= 5 && ratio >= 2
+        ? "high"
+        : score >= 2 && ratio >= 1.5
+          ? "elevated"
+          : "normal";
+  return { code, band, reporters, expected, ratio, score };
+}
