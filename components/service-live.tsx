@@ -101,7 +101,7 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
         <ReportsChart series={s.series} incidents={s.incidents} bucketMinutes={s.bucketMinutes} />
         <details className="table-toggle">
           <summary>Show the chart as a table</summary>
-          <div className="data-table-wrap">
+          <div className="data-table-wrap" tabIndex={0} role="region" aria-label="Reports per bucket, newest first">
             <table className="data" data-testid="reports-table">
               <caption className="visually-hidden">Reports per {s.bucketMinutes} minutes, last 24 hours</caption>
               <thead>

@@ -22,6 +22,9 @@ export function SiteHeader() {
               <Link href="/">All services</Link>
             </li>
             <li>
+              <Link href="/map">Map</Link>
+            </li>
+            <li>
               <Link href="/api/v1/services">API</Link>
             </li>
           </ul>

@@ -75,6 +75,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             <a href={service.website} rel="noopener external">
               {service.name} website
             </a>
+            <Link href={`/status/${service.slug}/map`}>{service.name} outage map</Link>
           </p>
         </section>
       </div>
