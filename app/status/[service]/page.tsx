@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { categoryLabel } from "@/lib/catalog/constants";
@@ -31,17 +32,10 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
 
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Services</Link>
-          </li>
-          <li>
-            <Link href={`/?category=${service.category}`}>{categoryLabel(service.category)}</Link>
-          </li>
-          <li aria-current="page">{service.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={[{ href: `/?category=${service.category}`, label: categoryLabel(service.category) }]}
+        current={service.name}
+      />
       <h1>{service.name} down? Current status and problems</h1>
       <LiveBanner initial={snapshot} />
       <div className="service-layout">

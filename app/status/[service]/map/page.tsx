@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/breadcrumb";
 import { getDb } from "@/db/client";
 import { MAP_WINDOWS, regionActivity } from "@/lib/queries/region-map";
 import { findService } from "@/lib/queries/services";
@@ -20,17 +20,7 @@ export default async function ServiceMapPage({ params, searchParams }: PageProps
   const rows = await regionActivity(db, service.id, minutes);
   return (
     <>
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Services</Link>
-          </li>
-          <li>
-            <Link href={`/status/${service.slug}`}>{service.name}</Link>
-          </li>
-          <li aria-current="page">Map</li>
-        </ol>
-      </nav>
+      <Breadcrumb trail={[{ href: `/status/${service.slug}`, label: service.name }]} current="Map" />
       <h1>{service.name} outage map</h1>
       <RegionMapSection
         rows={rows}
