@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { CATEGORIES } from "@/lib/catalog/constants";
 import { servicesOverview } from "@/lib/queries/services";
-import { ServiceCard } from "@/components/service-card";
+import { ServiceGrid } from "@/components/service-card";
 import { ServiceDirectory } from "@/components/service-directory";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
@@ -61,28 +61,14 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
           <h2 id="now-heading">Problems right now</h2>
         </div>
         {broken.length > 0 ? (
-          <ul className="grid" data-testid="broken-now">
-            {broken.map((s) => (
-              <li key={s.slug}>
-                <ServiceCard s={s} />
-              </li>
-            ))}
-          </ul>
+          <ServiceGrid services={broken} data-testid="broken-now" />
         ) : (
           <>
             <p className="notice notice-info" data-testid="broken-now">
               No widespread problems right now.
               {busiest.length > 0 ? " These services have the most reports in the last hour:" : ""}
             </p>
-            {busiest.length > 0 ? (
-              <ul className="grid" style={{ marginTop: "0.75rem" }}>
-                {busiest.map((s) => (
-                  <li key={s.slug}>
-                    <ServiceCard s={s} />
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            {busiest.length > 0 ? <ServiceGrid services={busiest} style={{ marginTop: "0.75rem" }} /> : null}
           </>
         )}
       </section>

@@ -26,3 +26,16 @@ export function ServiceCard({ s }: { s: ServiceCardData }) {
     </Link>
   );
 }
+
+/** A grid of service cards; extra props (label, test id, style) go to the list. */
+export function ServiceGrid({ services, ...list }: { services: ServiceCardData[] } & React.ComponentProps<"ul">) {
+  return (
+    <ul className="grid" {...list}>
+      {services.map((s) => (
+        <li key={s.slug}>
+          <ServiceCard s={s} />
+        </li>
+      ))}
+    </ul>
+  );
+}

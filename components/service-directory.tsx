@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { matchesService } from "@/lib/catalog/match";
-import { ServiceCard, type ServiceCardData } from "./service-card";
+import { ServiceGrid, type ServiceCardData } from "./service-card";
 
 /**
  * Name and category filter over every service. Without JavaScript the filter is a GET form the
@@ -57,13 +57,7 @@ export function ServiceDirectory({
           No service matches “{query}”. Try another name, or <Link href="/">see all services</Link>.
         </p>
       ) : (
-        <ul className="grid" aria-label="Services">
-          {shown.map((s) => (
-            <li key={s.slug}>
-              <ServiceCard s={s} />
-            </li>
-          ))}
-        </ul>
+        <ServiceGrid services={shown} aria-label="Services" />
       )}
     </>
   );

@@ -22,6 +22,9 @@ export function categoryLabel(slug: string): string {
 export const STATUS_LEVELS = ["ok", "possible", "outage"] as const;
 export type StatusLevel = (typeof STATUS_LEVELS)[number];
 
+/** 0 for ok, higher for worse: the order of STATUS_LEVELS. */
+export const statusSeverity = (level: StatusLevel): number => STATUS_LEVELS.indexOf(level);
+
 export const STATUS_LABELS: Record<StatusLevel, string> = {
   ok: "No current problems",
   possible: "Possible problems",

@@ -167,8 +167,9 @@ export function stepMinute(
     possibleHit ||= hit;
     outageHit ||= passes(w, params.outage, baseline.networkRate);
     // The 60-minute window remembers a surge for an hour; whether it is still going is for the short ones.
-    if (minutes <= 15) shortHit ||= hit;
-    if (minutes === 15) calmWindow = observed < params.resolveRatio * expected + 1 || w.score < params.resolveScore;
+    if (minutes <= params.calmWindowMinutes) shortHit ||= hit;
+    if (minutes === params.calmWindowMinutes)
+      calmWindow = observed < params.resolveRatio * expected + 1 || w.score < params.resolveScore;
   }
 
   let { level, since, confirm, calm, resolvedAt } = s;

@@ -8,11 +8,14 @@ export interface DetectorParams {
   outage: Threshold;
   /** Consecutive minutes a "possible" condition must hold before the level is raised. */
   confirmMinutes: number;
-  /** A level ends after this many consecutive calm minutes... */
+  /**
+   * A level ends after `resolveMinutes` consecutive calm minutes. A minute is calm when no window of
+   * `calmWindowMinutes` or less passes "possible", and the `calmWindowMinutes` window (one of
+   * `windows`) is under `resolveRatio` × its expectation + 1 or scores under `resolveScore`.
+   */
   resolveMinutes: number;
-  /** ...where calm means the 15-minute window is under this multiple of its expectation... */
+  calmWindowMinutes: number;
   resolveRatio: number;
-  /** ...or its evidence is under this −log10 p. */
   resolveScore: number;
   /** Pseudo-observations pulling each seasonal level toward the next coarser one (shrinkage). */
   shrinkWeight: number;
@@ -60,6 +63,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
   outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7 },
   confirmMinutes: 2,
   resolveMinutes: 15,
+  calmWindowMinutes: 15,
   resolveRatio: 1.5,
   resolveScore: 2,
   shrinkWeight: 3,

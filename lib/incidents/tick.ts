@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { rows, type Db, type Tx } from "@/db/client";
 import { incidentEvents, incidents, serviceStatus, services } from "@/db/schema";
-import { STATUS_LEVELS, type StatusLevel } from "@/lib/catalog/constants";
+import { statusSeverity, type StatusLevel } from "@/lib/catalog/constants";
 import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, type DetectorParams } from "@/lib/detection/params";
 
@@ -38,7 +38,6 @@ interface Track {
 }
 
 type Hourly = { service_id: number; country: string | null; t: Date | string; reporters: number; networks: number };
-const severity = (l: StatusLevel) => STATUS_LEVELS.indexOf(l);
 const key = (serviceId: number, country: string | null) => `${serviceId}:${country ?? ""}`;
 
 /** Baselines learnt from hourly history (hours without rows count as zero), for detectors with no saved state. */
@@ -332,7 +331,7 @@ async function applyLevels(
   const at = new Date(t + MINUTE); // known once the minute is complete
   const alarmed = own.filter((tr) => tr.state.level !== "ok");
   const level = alarmed.reduce<StatusLevel>(
-    (l, tr) => (severity(tr.state.level) > severity(l) ? tr.state.level : l),
+    (l, tr) => (statusSeverity(tr.state.level) > statusSeverity(l) ? tr.state.level : l),
     "ok",
   );
   const alarmedRegions = alarmed.flatMap((tr) => (tr.country ? [tr.country] : []));

@@ -86,6 +86,13 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
   const baseline = (detector[0]?.state as DetectorState | undefined)?.baseline;
   const prior = CATEGORY_PRIOR_PER_HOUR[service.category];
 
+  // The four buckets of an hour share an expectation, so each alarm line is searched for once.
+  const thresholds = new Map<number, number>();
+  const thresholdFor = (expected: number, phi: number) => {
+    let t = thresholds.get(expected);
+    if (t === undefined) thresholds.set(expected, (t = alarmThreshold(expected, phi, DEFAULT_PARAMS.possible)));
+    return t;
+  };
   const byTime = new Map(buckets.map((b) => [new Date(b.t).getTime(), b]));
   const series: SeriesPoint[] = [];
   for (let i = 0; i < SERIES_BUCKETS; i++) {
@@ -97,8 +104,7 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
       reports: Number(b?.reports ?? 0),
       reporters: Number(b?.reporters ?? 0),
       expected: expected === null ? null : Math.round(expected * 10) / 10,
-      threshold:
-        expected === null || !baseline ? null : alarmThreshold(expected, baseline.phi, DEFAULT_PARAMS.possible),
+      threshold: expected === null || !baseline ? null : thresholdFor(expected, baseline.phi),
     });
   }
 

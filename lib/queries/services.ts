@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { services, serviceStatus } from "@/db/schema";
-import type { CategorySlug, StatusLevel, Symptom } from "@/lib/catalog/constants";
+import { statusSeverity, type CategorySlug, type StatusLevel, type Symptom } from "@/lib/catalog/constants";
 
 export interface ServiceSummary {
   slug: string;
@@ -11,13 +11,10 @@ export interface ServiceSummary {
   aliases: string[];
   symptoms: Symptom[];
   status: StatusLevel;
-  statusSince: string;
   reportersLastHour: number;
   /** Distinct reporters per hour over the last 24 hours, oldest first (24 values). */
   sparkline: number[];
 }
-
-const SEVERITY: Record<StatusLevel, number> = { outage: 2, possible: 1, ok: 0 };
 
 /** Every service with its status and a 24 h hourly sparkline: what is broken first, then by activity. */
 export async function servicesOverview(db: Db, now = new Date()): Promise<ServiceSummary[]> {
@@ -33,7 +30,6 @@ export async function servicesOverview(db: Db, now = new Date()): Promise<Servic
         aliases: services.aliases,
         symptoms: services.symptoms,
         status: serviceStatus.level,
-        since: serviceStatus.since,
       })
       .from(services)
       .leftJoin(serviceStatus, eq(serviceStatus.serviceId, services.id)),
@@ -69,13 +65,12 @@ export async function servicesOverview(db: Db, now = new Date()): Promise<Servic
       aliases: s.aliases,
       symptoms: s.symptoms,
       status: s.status ?? "ok",
-      statusSince: (s.since ?? now).toISOString(),
       reportersLastHour: recent.get(s.id) ?? 0,
       sparkline: spark.get(s.id) ?? new Array<number>(24).fill(0),
     }))
     .sort(
       (a, b) =>
-        SEVERITY[b.status] - SEVERITY[a.status] ||
+        statusSeverity(b.status) - statusSeverity(a.status) ||
         b.reportersLastHour - a.reportersLastHour ||
         a.name.localeCompare(b.name, "en"),
     );

@@ -3,7 +3,7 @@ import type { SubmitOutcome } from "./submit";
 /** What the report form shows after a submission; plain data so it crosses the server-action boundary. */
 export type ReportFormState =
   | { kind: "idle" }
-  | { kind: "saved"; counted: boolean; serviceName: string; reportersLastHour: number; at: string }
+  | { kind: "saved"; counted: boolean; serviceName: string; reportersLastHour: number }
   | { kind: "error"; message: string; fields: Record<string, string>; values: Record<string, string> };
 
 export const IDLE: ReportFormState = { kind: "idle" };
@@ -16,7 +16,6 @@ export function reportFormState(outcome: SubmitOutcome, values: Record<string, s
       counted: outcome.counted,
       serviceName: outcome.service.name,
       reportersLastHour: outcome.reportersLastHour,
-      at: new Date().toISOString(),
     };
   }
   const fields: Record<string, string> = {};
