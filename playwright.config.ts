@@ -23,7 +23,8 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromiumLaunchOptions } },
   ],
   webServer: {
-    // A fresh embedded database with two days of demo history; the test client's address comes
+    // A fresh embedded database with two days of demo history and WhatsApp failing in Germany
+    // (the `germany` scenario); the test client's address comes
     // from X-Forwarded-For so every test is a distinct reporter.
     command: "rm -rf .data/e2e && npm start",
     url: `${baseURL}/api/health`,
@@ -36,6 +37,7 @@ export default defineConfig({
       DATA_DIR: ".data/e2e",
       DEMO: "on",
       DEMO_HISTORY_DAYS: "2",
+      DEMO_SCENARIO: "germany",
       CLIENT_IP_HEADER: "x-forwarded-for",
       DATABASE_URL: "",
     },

@@ -1,23 +1,27 @@
 // The process people run: prepares the database, then serves Next.js behind a small Node front
 // that stamps each request with the client's address (hashed downstream, never stored).
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import next from "next";
 import { config } from "@/lib/config";
-import { getDbHandle } from "@/db/client";
+import { getDbHandle, type DbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
-import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/reports/client-ip";
+import { createFront } from "@/lib/http/front";
+import { reportQueue } from "@/lib/reports/submit";
 import { pruneCooldowns } from "@/lib/reports/ingest";
+import { maintainReportPartitions } from "@/lib/reports/partitions";
 import { seedDemoIfEmpty, startDemoTraffic } from "@/lib/simulate/demo";
 import { runTick } from "@/lib/incidents/tick";
-
-const TICK_MS = 30_000;
+import { DetectorLeadership } from "@/lib/incidents/leader";
+import { checkHealth } from "@/lib/http/health";
 
 const dev = process.argv.includes("--dev");
-const log = (msg: string) => console.log(`[outage-radar] ${msg}`);
+const log = (msg: string) =>
+  console.log(`[outage-radar${cluster.isWorker ? ` worker ${cluster.worker?.id}` : ""}] ${msg}`);
 
 function newestSource(dir: string): number {
   if (!existsSync(dir)) return 0;
@@ -46,12 +50,17 @@ async function prepareDatabase() {
   await migrateDb(handle, cfg.DATABASE_URL);
   const count = await seedCatalog(handle.db);
   log(`catalog: ${count} services`);
+  const partitions = await maintainReportPartitions(handle.db, cfg.REPORT_RETENTION_DAYS);
+  if (partitions.created.length || partitions.dropped.length)
+    log(`report partitions: ${partitions.created.length} created, ${partitions.dropped.length} dropped`);
   if (!cfg.demo) return { handle, stopDemo: async () => {} };
 
   const now = new Date();
   await seedDemoIfEmpty(handle.db, {
     seed: cfg.DEMO_SEED,
     cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
+    scenario: cfg.DEMO_SCENARIO,
+    startedAt: now,
     now,
     days: cfg.DEMO_HISTORY_DAYS,
     log,
@@ -59,46 +68,59 @@ async function prepareDatabase() {
   const stopDemo = startDemoTraffic(handle.db, {
     seed: cfg.DEMO_SEED,
     cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
+    scenario: cfg.DEMO_SCENARIO,
+    startedAt: now,
     from: now,
     intervalMs: 5_000,
     onError: (e) => console.error("[outage-radar] demo traffic failed:", e),
   });
   log("demo traffic: on (set DEMO=off to stop simulated reports)");
+  if (cfg.DEMO_SCENARIO) log(`demo scenario: ${cfg.DEMO_SCENARIO}`);
   return { handle, stopDemo };
 }
 
-async function main() {
+/** One HTTP server: the front (report POSTs answered directly) before Next.js, plus the detector tick. */
+async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<void> {
   const cfg = config();
-  if (!dev) ensureBuild();
-  const { handle, stopDemo } = await prepareDatabase();
-  // Every instance ticks; the advisory lock inside the tick lets exactly one of them evaluate.
+  // Every instance asks each tick; the one holding the leader lock runs the detector (and the tick's
+  // own transaction lock would stop a second one anyway).
+  const leadership = new DetectorLeadership(handle);
   let ticking: Promise<unknown> | null = null;
-  const detector = setInterval(() => {
+  const tick = () => {
     if (ticking) return;
-    ticking = runTick(handle.db)
-      .then((s) => {
+    ticking = leadership
+      .check()
+      .then(async (role) => {
+        if (role !== "leader") return;
+        const s = await runTick(handle.db);
         if (s.opened || s.escalated || s.resolved)
           log(`detector: opened ${s.opened}, escalated ${s.escalated}, resolved ${s.resolved}`);
       })
       .catch((e) => console.error("[outage-radar] detector tick failed:", e))
       .finally(() => (ticking = null));
-  }, TICK_MS);
+  };
+  tick();
+  const detector = setInterval(tick, cfg.DETECTOR_TICK_SECONDS * 1000);
   detector.unref();
   const maintenance = setInterval(() => {
-    pruneCooldowns(handle.db, cfg.REPORT_COOLDOWN_MINUTES).catch((e) =>
-      console.error("[outage-radar] prune failed:", e),
-    );
+    pruneCooldowns(handle.db, cfg.REPORT_COOLDOWN_MINUTES)
+      .then(() => maintainReportPartitions(handle.db, cfg.REPORT_RETENTION_DAYS))
+      .catch((e) => console.error("[outage-radar] maintenance failed:", e));
   }, 10 * 60_000);
   maintenance.unref();
 
   const app = next({ dev, dir: process.cwd(), hostname: cfg.HOST, port: cfg.PORT });
   await app.prepare();
-  const handle_ = app.getRequestHandler();
-  const server = createServer((req, res) => {
-    // Whatever the client sent under this name is replaced: only this front decides it.
-    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers, cfg.CLIENT_IP_HEADER);
-    void handle_(req, res);
-  });
+  const server = createServer(
+    createFront({
+      db: () => handle.db,
+      clientIpHeader: cfg.CLIENT_IP_HEADER,
+      health: () => checkHealth(handle.db, leadership.role, reportQueue(handle.db).queued),
+      next: app.getRequestHandler(),
+    }),
+  );
+  // A client may not keep a connection by trickling its headers.
+  server.headersTimeout = 10_000;
   server.listen(cfg.PORT, cfg.HOST, () => log(`ready on http://localhost:${cfg.PORT}${dev ? " (development)" : ""}`));
 
   let stopping = false;
@@ -111,15 +133,60 @@ async function main() {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await stopDemo();
-    await closed;
+    // Reports already accepted are written and answered; any arriving now get 503 and Retry-After.
+    await reportQueue(handle.db).drain();
+    // Connections close as their last response goes out; give slow readers a few seconds.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    clearInterval(idle);
+    server.closeAllConnections();
     clearInterval(maintenance);
     clearInterval(detector);
     await ticking;
+    await leadership.release();
     await handle.close();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/**
+ * With WEB_CONCURRENCY > 1 (a Postgres server only) the primary prepares the database and runs the
+ * demo, and that many workers share the port, so request handling can use every core.
+ */
+async function runCluster(workers: number, stopDemo: () => Promise<void>): Promise<void> {
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let stopping = false;
+  cluster.on("exit", (worker, code) => {
+    if (stopping) return;
+    log(`worker ${worker.process.pid} exited (${code}); starting another`);
+    cluster.fork();
+  });
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping ${workers} workers`);
+    const exits = Object.values(cluster.workers ?? {}).map(
+      (w) => new Promise<void>((resolve) => (w!.isDead() ? resolve() : w!.once("exit", () => resolve()))),
+    );
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    await stopDemo();
+    await Promise.all(exits);
+    await getDbHandle().close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+async function main() {
+  const cfg = config();
+  if (cluster.isWorker) return serve(getDbHandle(), async () => {});
+  if (!dev) ensureBuild();
+  const { handle, stopDemo } = await prepareDatabase();
+  if (cfg.WEB_CONCURRENCY > 1) return runCluster(cfg.WEB_CONCURRENCY, stopDemo);
+  return serve(handle, stopDemo);
 }
 
 main().catch((error) => {

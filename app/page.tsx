@@ -2,7 +2,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { CATEGORIES } from "@/lib/catalog/constants";
-import { servicesOverview } from "@/lib/queries/services";
+import { cachedServicesOverview } from "@/lib/queries/services";
 import { ServiceGrid } from "@/components/service-card";
 import { ServiceDirectory } from "@/components/service-directory";
 
@@ -11,7 +11,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const category = CATEGORIES.some((c) => c.slug === params.category) ? (params.category as string) : null;
-  const all = await servicesOverview(getDb());
+  const all = await cachedServicesOverview(getDb());
   const broken = all.filter((s) => s.status !== "ok");
   const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
   const cards = all.map(({ slug, name, category: c, aliases, status, reportersLastHour, sparkline }) => ({

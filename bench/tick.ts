@@ -2,36 +2,19 @@
 // on the Postgres server (DATABASE_URL, default the local test server). Creates and drops its own
 // database. Prints and writes bench/results/tick.md and bench/results/tick.json.
 import { mkdirSync, writeFileSync } from "node:fs";
-import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import { createDb } from "@/db/client";
-import { migrateDb } from "@/db/migrate";
-import { seedCatalog } from "@/db/seed";
 import { runTick } from "@/lib/incidents/tick";
+import { addBenchServices, withBenchDatabase } from "./database";
 
 const SERVICES = 1000;
 const DAYS = 90;
 const MINUTE = 60_000;
-const base = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const name = `outage_radar_bench_tick_${process.pid}`;
 const log = (m: string) => console.log(`[bench:tick] ${m}`);
 
 async function main() {
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = createDb({ url: url.toString() });
-  try {
-    await migrateDb(handle, url.toString());
-    await seedCatalog(handle.db);
+  await withBenchDatabase("tick", async ({ handle }) => {
     const db = handle.db;
-    await db.execute(sql`
-      insert into services (slug, name, category, website, symptoms, troubleshooting)
-      select 'bench-' || g, 'Bench ' || g, (enum_range(null::service_category))[1 + g % 8], 'https://example.com',
-             '[{"slug":"login","label":"Login"}]'::jsonb, '[]'::jsonb
-      from generate_series(1, ${SERVICES} - (select count(*) from services)) g`);
-    await db.execute(sql`insert into service_status (service_id) select id from services on conflict do nothing`);
+    await addBenchServices(db, SERVICES);
     const now = Math.floor(Date.now() / MINUTE) * MINUTE;
     const start = now - DAYS * 86_400_000;
     // Busy services report every minute, quiet ones rarely: about one service-minute in six has rows.
@@ -107,11 +90,7 @@ async function main() {
       "bench/results/tick.md",
       `# Detector tick\n\nCommand: \`npm run bench:tick\` (${result.generated_at.slice(0, 10)}), Postgres server on this 2-core machine.\n\n| services | regional detectors | days of rollups | rollup rows | steady tick p50 | steady tick max | first tick (learns baselines) |\n| --- | --- | --- | --- | --- | --- | --- |\n| ${SERVICES} | ${first.regions} | ${DAYS} | ${n.toLocaleString("en")} | ${result.tick_p50_ms} ms | ${result.tick_max_ms} ms | ${bootstrapMs} ms |\n\nA steady tick advances every service's detector by the minutes completed since the last one (here one), reading only those minutes' rollups and the saved detector states; the first tick of a service learns its baseline from 28 days of hourly sums once.\n`,
     );
-  } finally {
-    await handle.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }
 
 main().catch((e) => {

@@ -1,24 +1,45 @@
 import Link from "next/link";
 import { MAP_WINDOWS, type MapWindowKey, type RegionRow } from "@/lib/queries/region-map";
-import { worldGeometry } from "@/lib/regions/geometry";
-import { RegionMap, RegionTable } from "./region-map";
+import { subdivisionsOf } from "@/lib/regions/regions";
+import { nameList } from "@/lib/text/name-list";
+import type { MapGeometry } from "@/lib/regions/geometry";
+import { LiveRefresh } from "./live-refresh";
+import { RegionMap } from "./region-map";
+import type { MapRow } from "./region-describe";
+import { RegionTable } from "./region-table";
 
-/** Window selector, world map and its table; shared by the global and the per-service map pages. */
+/** How often map pages re-render from live data. */
+const MAP_REFRESH_SECONDS = 30;
+
+/**
+ * Window selector, summary, map (where there is geometry for the level) and the ranked, sortable
+ * table; shared by the world and drill-down pages, global and per service.
+ */
 export function RegionMapSection({
   rows,
   windowKey,
   basePath,
   subject,
+  place,
+  regionLabel,
+  geometry,
 }: {
-  rows: RegionRow[];
+  rows: MapRow[];
   windowKey: MapWindowKey;
   basePath: string;
   subject: string;
+  /** "by country", "in Germany"… */
+  place: string;
+  /** What one row is: "Country", "State", "Region". */
+  regionLabel: string;
+  geometry: MapGeometry | null;
 }) {
   const window = MAP_WINDOWS.find((w) => w.key === windowKey)!;
+  const when = window.label.toLowerCase();
   const unusual = rows.filter((r) => r.band === "high" || r.band === "severe");
   return (
     <>
+      <LiveRefresh seconds={MAP_REFRESH_SECONDS} />
       <nav aria-label="Time window">
         <ul className="chips">
           {MAP_WINDOWS.map((w) => (
@@ -34,22 +55,22 @@ export function RegionMapSection({
           ))}
         </ul>
       </nav>
-      <p className="notice notice-info" data-testid="map-summary">
+      <p className="notice notice-info" data-testid="map-summary" aria-live="polite">
         {unusual.length === 0
-          ? `No region shows unusual reports for ${subject} in the ${window.label.toLowerCase()}.`
-          : `Unusual reports for ${subject} in the ${window.label.toLowerCase()}: ${unusual.map((r) => r.name).join(", ")}.`}
+          ? `No ${regionLabel.toLowerCase()} shows unusual reports for ${subject} ${place}, ${when}.`
+          : `Unusual reports for ${subject} ${place}, ${when}: ${nameList(unusual.map((r) => r.name))}.`}
       </p>
-      <section className="card" aria-labelledby="map-heading" style={{ marginTop: "1rem" }}>
-        <h2 id="map-heading">Where people report problems, against each region&apos;s usual level</h2>
-        <RegionMap
-          geometry={worldGeometry()}
-          rows={rows}
-          label={`Map of reports for ${subject} by country, ${window.label.toLowerCase()}`}
-        />
-      </section>
-      <section className="card" aria-labelledby="table-heading">
-        <h2 id="table-heading">By country</h2>
-        <RegionTable rows={rows} caption={`Reports for ${subject} by country, ${window.label.toLowerCase()}`} />
+      {geometry ? (
+        <section className="card" aria-labelledby="map-heading" style={{ marginTop: "1rem" }}>
+          <h2 id="map-heading">Where people report problems, against each region&apos;s usual level</h2>
+          <RegionMap geometry={geometry} rows={rows} label={`Map of reports for ${subject} ${place}, ${when}`} />
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="table-heading" style={geometry ? undefined : { marginTop: "1rem" }}>
+        <h2 id="table-heading">
+          {regionLabel === "Country" ? "By country" : `${regionLabel}s ${place}`}, most unusual first
+        </h2>
+        <RegionTable rows={rows} caption={`Reports for ${subject} ${place}, ${when}`} regionLabel={regionLabel} />
       </section>
     </>
   );
@@ -57,4 +78,15 @@ export function RegionMapSection({
 
 export function windowFrom(value: string | string[] | undefined): MapWindowKey {
   return MAP_WINDOWS.some((w) => w.key === value) ? (value as MapWindowKey) : "1h";
+}
+
+export function windowMinutes(key: MapWindowKey): number {
+  return MAP_WINDOWS.find((w) => w.key === key)!.minutes;
+}
+
+/** Countries with subdivisions in the catalog link to their drill-down page, keeping the window. */
+export function withDrillDown(rows: RegionRow[], basePath: string, windowKey: MapWindowKey): MapRow[] {
+  return rows.map((r) =>
+    subdivisionsOf(r.code).length > 0 ? { ...r, href: `${basePath}/${r.code}?window=${windowKey}` } : r,
+  );
 }

@@ -24,16 +24,19 @@ export function ReportsChart({
   series,
   incidents,
   bucketMinutes,
+  span = "over the last 24 hours",
 }: {
   series: SeriesPoint[];
   incidents: SnapshotIncident[];
   bucketMinutes: number;
+  /** What the chart covers, for its accessible name. */
+  span?: string;
 }) {
   return (
     <div
       className="chart"
       role="figure"
-      aria-label={`Chart of people reporting per ${bucketMinutes} minutes over the last 24 hours against the usual level; use the arrow keys to step through it, or open the table below`}
+      aria-label={`Chart of people reporting per ${bucketMinutes} minutes ${span} against the usual level; use the arrow keys to step through it, or open the table below`}
       data-testid="reports-chart"
     >
       <ComposedChart

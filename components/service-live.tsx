@@ -4,6 +4,7 @@ import type { ServiceSnapshot } from "@/lib/queries/service-snapshot";
 import { StatusIcon } from "./status-icon";
 import { LocalTime } from "./local-time";
 import { ReportsChart } from "./reports-chart";
+import { ChartLegend, SeriesTable } from "./series-details";
 import { useLiveSnapshot } from "./live-snapshot";
 
 /** "Is it down?" in one glance: the level in words, since when, and a way to report. */
@@ -78,65 +79,13 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
             </div>
           </div>
         </div>
-        <p className="chart-legend">
-          <span>
-            <span className="legend-swatch" aria-hidden="true" />
-            People reporting per {s.bucketMinutes} minutes
-          </span>
-          <span>
-            <span className="legend-swatch legend-expected" aria-hidden="true" />
-            Usual level (dashed)
-          </span>
-          <span>
-            <span className="legend-swatch legend-threshold" aria-hidden="true" />
-            Alarm level (dotted)
-          </span>
-          {s.incidents.length > 0 ? (
-            <span>
-              <span className="legend-swatch legend-incident" aria-hidden="true" />
-              Shaded: incident
-            </span>
-          ) : null}
-        </p>
+        <ChartLegend bucketMinutes={s.bucketMinutes} incidents={s.incidents.length > 0} />
         <ReportsChart series={s.series} incidents={s.incidents} bucketMinutes={s.bucketMinutes} />
-        <details className="table-toggle">
-          <summary>Show the chart as a table</summary>
-          <div className="data-table-wrap" tabIndex={0} role="region" aria-label="Reports per bucket, newest first">
-            <table className="data" data-testid="reports-table">
-              <caption className="visually-hidden">Reports per {s.bucketMinutes} minutes, last 24 hours</caption>
-              <thead>
-                <tr>
-                  <th scope="col">From</th>
-                  <th scope="col" className="num">
-                    People reporting
-                  </th>
-                  <th scope="col" className="num">
-                    Usual
-                  </th>
-                  <th scope="col" className="num">
-                    Alarm level
-                  </th>
-                  <th scope="col" className="num">
-                    All reports
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...s.series].reverse().map((p) => (
-                  <tr key={p.t}>
-                    <td>
-                      <LocalTime iso={p.t} />
-                    </td>
-                    <td className="num">{p.reporters}</td>
-                    <td className="num">{p.expected ?? "–"}</td>
-                    <td className="num">{p.threshold ?? "–"}</td>
-                    <td className="num">{p.reports}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <SeriesTable
+          series={s.series}
+          caption={`Reports per ${s.bucketMinutes} minutes, last 24 hours`}
+          testId="reports-table"
+        />
       </section>
       <section className="card" aria-labelledby="problems-heading">
         <h2 id="problems-heading">Most reported problems</h2>

@@ -25,6 +25,12 @@ export function SiteHeader() {
               <Link href="/map">Map</Link>
             </li>
             <li>
+              <Link href="/incidents">Incidents</Link>
+            </li>
+            <li>
+              <Link href="/compare">Compare</Link>
+            </li>
+            <li>
               <Link href="/api/v1/services">API</Link>
             </li>
           </ul>

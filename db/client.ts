@@ -16,19 +16,52 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export interface DbHandle {
   db: Db;
   driver: "pglite" | "postgres";
+  /** A connection of its own, for session state such as advisory locks. */
+  session(): Promise<DbSession>;
   close(): Promise<void>;
+}
+
+export interface DbSession {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Returns the connection; session locks it held are released with it. */
+  release(): Promise<void>;
 }
 
 /** `url` → a Postgres server; otherwise PGlite in `dataDir` (or in memory when dataDir is "memory://"). */
 export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
   if (opts.url) {
     const client = postgres(opts.url, { max: 10, onnotice: () => {}, connection: { TimeZone: "UTC" } });
-    return { db: drizzlePostgres(client, { schema }) as unknown as Db, driver: "postgres", close: () => client.end() };
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      driver: "postgres",
+      async session() {
+        // Its own client rather than one reserved from the pool: when it closes, its session
+        // locks go with it, and the pool is never a connection short.
+        const own = postgres(opts.url!, { max: 1, onnotice: () => {}, idle_timeout: 0 });
+        return {
+          query: async <T>(text: string, params: unknown[] = []) =>
+            (await own.unsafe(text, params as never[])) as unknown as T[],
+          release: () => own.end({ timeout: 1 }),
+        };
+      },
+      close: () => client.end(),
+    };
   }
   const dir = opts.dataDir ?? "memory://";
   if (!dir.startsWith("memory://")) mkdirSync(path.resolve(dir), { recursive: true });
   const client = new PGlite(dir.startsWith("memory://") ? undefined : path.resolve(dir));
-  return { db: drizzlePglite(client, { schema }) as unknown as Db, driver: "pglite", close: () => client.close() };
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    driver: "pglite",
+    // PGlite is one connection in one process: its session is the only one there is.
+    async session() {
+      return {
+        query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+        release: async () => {},
+      };
+    },
+    close: () => client.close(),
+  };
 }
 
 // One handle per process, shared by every module graph (Next's bundle and the tsx server):

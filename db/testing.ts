@@ -7,6 +7,8 @@ import { seedCatalog } from "./seed";
 
 export interface TestDb {
   handle: DbHandle;
+  /** The server database's URL (so a test can open more connections to it); unset for PGlite. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ async function openServer(baseUrl: string): Promise<TestDb> {
   await seedCatalog(handle.db);
   return {
     handle,
+    url: url.toString(),
     async drop() {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -1,7 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-const pages = ["/", "/status/tiktok", "/status/no-such-service"];
+const pages = [
+  "/",
+  "/status/tiktok",
+  "/status/no-such-service",
+  "/map",
+  "/map/US",
+  "/status/whatsapp/map",
+  "/status/whatsapp/map/DE",
+  "/incidents",
+  "/status/whatsapp/incidents",
+  "/compare",
+];
 
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`axe, ${scheme} scheme`, () => {

@@ -1,37 +1,99 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { MapPage } from "./pages";
+
+// The e2e server runs the `germany` demo scenario: WhatsApp fails in Germany only.
 
 test("the global map is drawn on the server, switches windows and has a table", async ({ page }) => {
-  await page.goto("/map");
-  await expect(page.getByRole("heading", { name: "Outage map" })).toBeVisible();
-  const regions = page.locator("[data-region]");
-  expect(await regions.count()).toBeGreaterThan(150);
+  const map = new MapPage(page);
+  await map.open("/map");
+  await expect(page.getByRole("heading", { name: "Outage map", level: 1 })).toBeVisible();
+  expect(await map.regions().count()).toBeGreaterThan(150);
   await expect(page.getByRole("link", { name: "Last hour" })).toHaveAttribute("aria-current", "page");
   await page.getByRole("link", { name: "Last 24 hours" }).click();
   await expect(page).toHaveURL(/window=24h/);
   await expect(page.getByRole("link", { name: "Last 24 hours" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByTestId("region-table").locator("tbody tr").first()).toBeVisible();
+  await expect(map.tableRow("United States")).toBeVisible();
 });
 
-test("a country can be reached by keyboard and says its numbers in words", async ({ page }) => {
-  await page.goto("/status/tiktok/map?window=24h");
-  const us = page.locator('[data-region="US"]');
+test("a regional outage shows where it is, and only there", async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open("/status/whatsapp/map");
+  await expect(map.summary()).toContainText("Unusual reports for WhatsApp by country, last hour: Germany.");
+  await expect(map.region("DE")).toHaveAttribute("data-band", "severe");
+  await expect(map.region("US")).toHaveAttribute("data-band", "normal");
+  // The table says the same, most unusual first.
+  await expect(map.table().locator("tbody tr").first()).toContainText("Germany");
+  await expect(map.tableRow("Germany")).toContainText("Outage-level");
+  await expect(map.tableRow("United States")).toContainText("Normal");
+  // And the service page's own small map names it in words.
+  await page.goto("/status/whatsapp");
+  await expect(page.getByTestId("map-preview")).toContainText("Unusual reports in the last hour from Germany");
+  await page.getByRole("link", { name: "Open the WhatsApp outage map" }).click();
+  await expect(page).toHaveURL(/\/status\/whatsapp\/map$/);
+});
+
+test("a country can be reached by keyboard, says its numbers and drills into US states", async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open("/status/tiktok/map?window=24h");
+  const us = map.region("US");
   await us.focus();
   await expect(us).toBeFocused();
   await expect(us).toHaveAttribute(
     "aria-label",
-    /^United States of America: \d+ (person|people) reporting, .* times the usual/,
+    /^United States: \d+ (person|people) reporting, [\d.]+ times the usual (<0.1|[\d.]+)\. (Normal|Above usual|Far above usual|Outage-level)\.$/,
   );
+  await expect(map.tooltip()).toHaveText((await us.getAttribute("aria-label"))!);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/#region-US$/);
-  await expect(page.locator("#region-US")).toContainText("United States");
+  await expect(page).toHaveURL(/\/status\/tiktok\/map\/US\?window=24h$/);
+  await expect(page.getByRole("heading", { name: "TikTok outage map: United States", level: 1 })).toBeVisible();
+  expect(await map.regions().count()).toBeGreaterThanOrEqual(51);
+  await expect(map.region("US-CA")).toHaveAttribute("aria-label", /^California: /);
+  await page.getByRole("link", { name: "Last 6 hours" }).click();
+  await expect(page).toHaveURL(/\/status\/tiktok\/map\/US\?window=6h$/);
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Map" })).toHaveAttribute(
+    "href",
+    "/status/tiktok/map?window=6h",
+  );
 });
 
-test("map pages have no serious accessibility violations", async ({ page }) => {
-  for (const path of ["/map", "/status/tiktok/map"]) {
-    await page.goto(path);
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${path} ${v.id}: ${v.help}`)).toEqual([]);
-  }
+test("countries without a drawn map drill into a ranked table of their regions", async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open("/status/whatsapp/map");
+  await map.tableRow("Germany").getByRole("link", { name: "Germany" }).click();
+  await expect(page.getByRole("heading", { name: "WhatsApp outage map: Germany", level: 1 })).toBeVisible();
+  await expect(map.regions()).toHaveCount(0);
+  const rows = map.table().locator("tbody tr");
+  expect(await rows.count()).toBeGreaterThan(3);
+  await expect(rows.first()).toHaveAttribute("data-band", /high|severe/);
+});
+
+test("the region table sorts by any column and says how", async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open("/map?window=24h");
+  const header = map.table().getByRole("columnheader", { name: /People reporting/ });
+  await header.getByRole("button").click();
+  await expect(header).toHaveAttribute("aria-sort", "descending");
+  const counts = await map.columnNumbers(2);
+  expect(counts.length).toBeGreaterThan(3);
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  await header.getByRole("button").click();
+  await expect(header).toHaveAttribute("aria-sort", "ascending");
+  expect(await map.columnNumbers(2)).toEqual([...counts].sort((a, b) => a - b));
+});
+
+test("pointing at a country shows its numbers", async ({ page }) => {
+  const map = new MapPage(page);
+  await map.open("/status/whatsapp/map");
+  await map.region("DE").hover();
+  await expect(map.tooltip()).toContainText(/^Germany: \d+ people reporting/);
+});
+
+test("a map page follows live data while it is open", async ({ page }) => {
+  await page.clock.install();
+  const map = new MapPage(page);
+  await map.open("/status/whatsapp/map");
+  const refreshed = page.waitForRequest((r) => r.url().includes("/status/whatsapp/map") && r.headers()["rsc"] === "1");
+  await page.clock.fastForward(31_000);
+  await refreshed;
+  await expect(map.region("DE")).toHaveAttribute("data-band", "severe");
 });

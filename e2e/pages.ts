@@ -54,3 +54,44 @@ export function freshClientIp(): string {
   counter++;
   return `198.51.${((Date.now() / 1000) % 200) | 0}.${(counter % 250) + 1}`;
 }
+
+/** Page object for the map pages: the SVG regions, the tooltip, the summary and the table. */
+export class MapPage {
+  constructor(readonly page: Page) {}
+
+  async open(path: string) {
+    await this.page.goto(path);
+    await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+
+  regions() {
+    return this.page.locator("a[data-region]");
+  }
+
+  region(code: string) {
+    return this.page.locator(`a[data-region="${code}"]`);
+  }
+
+  tooltip() {
+    return this.page.getByTestId("map-tooltip");
+  }
+
+  summary() {
+    return this.page.getByTestId("map-summary");
+  }
+
+  table() {
+    return this.page.getByTestId("region-table");
+  }
+
+  tableRow(name: string) {
+    return this.table()
+      .locator("tbody tr")
+      .filter({ has: this.page.getByRole("rowheader", { name, exact: true }) });
+  }
+
+  async columnNumbers(index: number): Promise<number[]> {
+    const cells = await this.table().locator(`tbody tr td:nth-of-type(${index})`).allInnerTexts();
+    return cells.map(Number);
+  }
+}

@@ -9,6 +9,15 @@ const pages = [
   ["home", "/"],
   ["service-tiktok", "/status/tiktok"],
   ["not-found", "/status/no-such-service"],
+  ["map", "/map"],
+  ["map-us", "/map/US"],
+  ["map-whatsapp", "/status/whatsapp/map"],
+  ["map-whatsapp-de", "/status/whatsapp/map/DE"],
+  ["service-whatsapp", "/status/whatsapp"],
+  ["incidents", "/incidents"],
+  ["compare", "/compare"],
+  ["incidents-whatsapp", "/status/whatsapp/incidents"],
+  ["incident-1", "/incidents/3"],
 ] as const;
 const viewports = [
   ["desktop", { width: 1280, height: 900 }],

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DEMO_SCENARIOS } from "@/lib/simulate/scenarios";
 
 const list = z.string().transform((s) =>
   s
@@ -8,31 +9,48 @@ const list = z.string().transform((s) =>
     .filter(Boolean),
 );
 
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
-    .optional(),
-  DATA_DIR: z.string().min(1).default(".data/pglite"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  REPORTER_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  REPORT_COOLDOWN_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(60),
-  REGION_HEADERS: list.default(["cf-ipcountry", "x-vercel-ip-country"]),
-  CLIENT_IP_HEADER: z
-    .string()
-    .regex(/^[a-z0-9-]+$/i, "must be a header name")
-    .transform((s) => s.toLowerCase())
-    .optional(),
-  DEMO: z.enum(["on", "off"]).optional(),
-  DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(90).default(14),
-  DEMO_SEED: z.coerce.number().int().default(20261122),
-});
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data/pglite"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    REPORTER_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    REPORT_COOLDOWN_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(60),
+    REGION_HEADERS: list.default(["cf-ipcountry", "x-vercel-ip-country"]),
+    CLIENT_IP_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/i, "must be a header name")
+      .transform((s) => s.toLowerCase())
+      .optional(),
+    DEMO: z.enum(["on", "off"]).optional(),
+    DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(90).default(14),
+    DEMO_SEED: z.coerce.number().int().default(20261122),
+    /** Days of raw reports kept (whole daily partitions are dropped); rollups are kept. 0 keeps everything. */
+    REPORT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+    /** How often the detector evaluates (and a standby instance asks to lead). */
+    DETECTOR_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** HTTP worker processes sharing the port; more than one needs a Postgres server (PGlite is single-process). */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    /** Group commit: most reports per statement, most waiting before 503, statements at once. */
+    INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
+    INGEST_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+    INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(2),
+    /** A scripted outage on top of the random ones, e.g. `germany` (see lib/simulate/scenarios.ts). */
+    DEMO_SCENARIO: z.enum(DEMO_SCENARIOS).optional(),
+  })
+  .refine((c) => c.WEB_CONCURRENCY === 1 || c.DATABASE_URL, {
+    path: ["WEB_CONCURRENCY"],
+    message: "more than one worker needs DATABASE_URL: the embedded database belongs to one process",
+  });
 
 export type Config = z.infer<typeof envSchema> & { demo: boolean };
 
@@ -40,15 +58,18 @@ let cached: Config | undefined;
 
 /** Validates the environment once; a bad value stops the process with a message naming it. */
 export function config(): Config {
-  if (cached) return cached;
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
   // An empty value (DATABASE_URL=) means "not set", as in most tools.
-  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")));
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment:\n${lines}`);
   }
   // Demo traffic is for the zero-setup embedded database; a real server opts in explicitly.
   const demo = parsed.data.DEMO ? parsed.data.DEMO === "on" : !parsed.data.DATABASE_URL;
-  cached = { ...parsed.data, demo };
-  return cached;
+  return { ...parsed.data, demo };
 }

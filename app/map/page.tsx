@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
-import { MAP_WINDOWS, regionActivity } from "@/lib/queries/region-map";
-import { RegionMapSection, windowFrom } from "@/components/region-map-section";
+import { cachedRegionActivity } from "@/lib/queries/region-map";
+import { worldGeometry } from "@/lib/regions/geometry";
+import { RegionMapSection, windowFrom, windowMinutes, withDrillDown } from "@/components/region-map-section";
 
 export const metadata: Metadata = {
   title: "Outage map: where things are broken right now",
@@ -12,13 +13,23 @@ export const metadata: Metadata = {
 export default async function GlobalMapPage({ searchParams }: PageProps<"/map">) {
   await connection();
   const windowKey = windowFrom((await searchParams).window);
-  const minutes = MAP_WINDOWS.find((w) => w.key === windowKey)!.minutes;
-  const rows = await regionActivity(getDb(), null, minutes);
+  const rows = await cachedRegionActivity(getDb(), { serviceId: null, country: null }, windowMinutes(windowKey));
   return (
     <>
       <h1>Outage map</h1>
-      <p className="muted">Reports for all services by country, compared with what is usual for that country.</p>
-      <RegionMapSection rows={rows} windowKey={windowKey} basePath="/map" subject="all services" />
+      <p className="muted">
+        Reports for all services by country, compared with what is usual for that country at this time of day. Choose a
+        country to see its regions.
+      </p>
+      <RegionMapSection
+        rows={withDrillDown(rows, "/map", windowKey)}
+        windowKey={windowKey}
+        basePath="/map"
+        subject="all services"
+        place="by country"
+        regionLabel="Country"
+        geometry={worldGeometry()}
+      />
     </>
   );
 }

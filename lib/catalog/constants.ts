@@ -41,8 +41,25 @@ export const INCIDENT_CAUSES = [
 ] as const;
 export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
 
+export const CAUSE_LABELS: Record<IncidentCause, string> = {
+  traffic_surge: "Traffic surge",
+  technical_malfunction: "Technical malfunction",
+  security_incident: "Security incident",
+  maintenance: "Maintenance",
+  network_connectivity: "Network connectivity",
+  unknown: "Unknown",
+};
+
 export const INCIDENT_EVENT_KINDS = ["detected", "escalated", "peak", "official_update", "resolved"] as const;
 export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
+
+export const EVENT_LABELS: Record<IncidentEventKind, string> = {
+  detected: "Detected",
+  escalated: "Escalated",
+  peak: "Peak",
+  official_update: "Official update",
+  resolved: "Resolved",
+};
 
 export const REPORT_TEXT_MAX = 280;
 

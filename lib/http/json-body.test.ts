@@ -1,12 +1,16 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readJsonBody } from "./json-body";
+import { readJsonBody, type BodySource } from "./json-body";
 
-const post = (body: BodyInit, type = "application/json", headers: Record<string, string> = {}) =>
-  new Request("http://localhost/x", { method: "POST", body, headers: { "content-type": type, ...headers } });
+const post = (body: string | Uint8Array | Iterable<Uint8Array>, type = "application/json", headers = {}): BodySource =>
+  Object.assign(Readable.from(typeof body === "string" || body instanceof Uint8Array ? [body] : body), {
+    headers: { "content-type": type, ...headers },
+  });
 
 describe("readJsonBody", () => {
   it("parses JSON", async () => {
     expect(await readJsonBody(post('{"a":1}'))).toEqual({ ok: true, value: { a: 1 } });
+    expect(await readJsonBody(post('{"a":1}', "application/merge-patch+json"))).toMatchObject({ ok: true });
   });
 
   it("refuses other media types, bad JSON and invalid UTF-8", async () => {
@@ -23,19 +27,25 @@ describe("readJsonBody", () => {
     });
   });
 
-  it("stops reading past the limit, whatever Content-Length claims", async () => {
-    expect(await readJsonBody(post(`"${"a".repeat(5000)}"`))).toMatchObject({ ok: false, status: 413 });
-    const stream = new ReadableStream({
-      pull(controller) {
-        controller.enqueue(new TextEncoder().encode("a".repeat(1024)));
-      },
+  it("refuses a body that says it is too big without reading it", async () => {
+    expect(await readJsonBody(post("{}", "application/json", { "content-length": "999999" }))).toMatchObject({
+      ok: false,
+      status: 413,
     });
-    const request = new Request("http://localhost/x", {
-      method: "POST",
-      body: stream,
-      headers: { "content-type": "application/json" },
-      duplex: "half",
-    } as RequestInit);
-    expect(await readJsonBody(request, 4096)).toMatchObject({ ok: false, status: 413 });
+  });
+
+  it("stops reading past the limit, whatever Content-Length claims", async () => {
+    let produced = 0;
+    function* endless() {
+      for (;;) {
+        produced++;
+        yield new TextEncoder().encode("a".repeat(1024));
+      }
+    }
+    expect(await readJsonBody(post(endless(), "application/json", { "content-length": "10" }), 4096)).toMatchObject({
+      ok: false,
+      status: 413,
+    });
+    expect(produced).toBeLessThan(10);
   });
 });

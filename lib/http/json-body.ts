@@ -1,36 +1,66 @@
+import type { IncomingHttpHeaders } from "node:http";
+
 /** Largest JSON body a report endpoint reads; a report is a few hundred bytes. */
 export const MAX_JSON_BODY_BYTES = 4 * 1024;
 
 export type BodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; message: string };
 
+/** What reading a body needs from a request: Node's IncomingMessage is one. */
+export interface BodySource extends NodeJS.ReadableStream {
+  headers: IncomingHttpHeaders;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function collect(request: BodySource, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer | string) => {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      size += buffer.byteLength;
+      if (size > limit) {
+        cleanup();
+        request.pause();
+        return resolve(null);
+      }
+      chunks.push(buffer);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const cleanup = () => {
+      request.off("data", onData);
+      request.off("end", onEnd);
+      request.off("error", onError);
+    };
+    // Plain events rather than an async iterator: this runs for every report in a flood.
+    request.on("data", onData);
+    request.on("end", onEnd);
+    request.on("error", onError);
+  });
+}
+
 /** Reads a JSON body without ever buffering more than `limit` bytes. */
-export async function readJsonBody(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<BodyResult> {
-  const type = request.headers.get("content-type") ?? "";
+export async function readJsonBody(request: BodySource, limit = MAX_JSON_BODY_BYTES): Promise<BodyResult> {
+  const type = request.headers["content-type"] ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     return { ok: false, status: 415, message: 'send the report as JSON with "Content-Type: application/json"' };
   }
-  const declared = Number(request.headers.get("content-length"));
+  const declared = Number(request.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) {
     return { ok: false, status: 413, message: `body is larger than ${limit} bytes` };
   }
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel();
-        return { ok: false, status: 413, message: `body is larger than ${limit} bytes` };
-      }
-      chunks.push(value);
-    }
-  }
+  const body = await collect(request, limit);
+  if (body === null) return { ok: false, status: 413, message: `body is larger than ${limit} bytes` };
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = utf8.decode(body);
   } catch {
     return { ok: false, status: 400, message: "body is not valid UTF-8" };
   }

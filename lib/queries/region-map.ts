@@ -1,11 +1,12 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
+import { cachedRead } from "./read-cache";
 import { expectedHour } from "@/lib/detection/baseline";
 import type { DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS } from "@/lib/detection/params";
 import { classifyRegion, type RegionAnomaly } from "@/lib/regions/anomaly";
-import { countryName } from "@/lib/regions/regions";
+import { countryName, subdivisionName } from "@/lib/regions/regions";
 
 export const MAP_WINDOWS = [
   { key: "1h", minutes: 60, label: "Last hour" },
@@ -18,71 +19,110 @@ export interface RegionRow extends RegionAnomaly {
   name: string;
 }
 
+export interface RegionScope {
+  /** Null: all services together. */
+  serviceId: number | null;
+  /** Null: the world by country; else that country's subdivisions. */
+  country: string | null;
+}
+
 const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/** How many previous days, at the same time of day, make a region's usual level. */
 const HISTORY_DAYS = 7;
 
+const iso = (t: number) => sql`${new Date(t).toISOString()}::timestamptz`;
+
 /**
- * Distinct reporters per country in the window against each country's own expectation: the
- * regional detector's baseline where the country has one, else its own average rate over the
- * previous week. `serviceId` null = all services together.
+ * Distinct reporters per region in the window against that region's own usual level: the
+ * regional detector's baseline where a country has one, else the mean of the same window on up to
+ * seven previous days (so a busy evening is compared with other evenings). Subdivisions come from a
+ * 10-minute rollup, so their windows start on a 10-minute boundary.
  */
 export async function regionActivity(
   db: Db,
-  serviceId: number | null,
+  scope: RegionScope,
   windowMinutes: number,
   now = new Date(),
 ): Promise<RegionRow[]> {
   const to = now.getTime();
   const from = to - windowMinutes * 60_000;
-  const historyFrom = from - HISTORY_DAYS * 86_400_000;
-  const scope = serviceId === null ? sql`true` : sql`service_id = ${serviceId}`;
+  const service = (column: SQL) => (scope.serviceId === null ? sql`true` : sql`${column} = ${scope.serviceId}`);
+  const source =
+    scope.country === null
+      ? { table: sql`report_rollups`, key: sql`country`, filter: service(sql`service_id`) }
+      : {
+          table: sql`subdivision_rollups`,
+          key: sql`subdivision`,
+          filter: sql`${service(sql`service_id`)} and subdivision like ${`${scope.country}-%`}`,
+        };
+
+  const [first] = await rows<{ first: string | Date | null }>(
+    db,
+    sql`select min(bucket) as first from service_minute_rollups where ${service(sql`service_id`)}`,
+  );
+  const firstAt = first?.first ? new Date(first.first).getTime() : to;
+  const days = Math.max(0, Math.min(HISTORY_DAYS, Math.floor((from - firstAt) / DAY)));
+  const pastWindows = Array.from(
+    { length: days },
+    (_, i) => sql`(bucket > ${iso(from - (i + 1) * DAY)} and bucket <= ${iso(to - (i + 1) * DAY)})`,
+  );
+
   const [observed, history, detectors] = await Promise.all([
-    rows<{ service_id: number; country: string; reporters: number }>(
+    rows<{ code: string; reporters: number }>(
       db,
-      sql`select service_id, country, sum(reporters)::int as reporters from report_rollups
-          where ${scope} and bucket > ${new Date(from).toISOString()}::timestamptz and bucket <= ${new Date(to).toISOString()}::timestamptz
-          group by 1, 2`,
+      sql`select ${source.key} as code, sum(reporters)::int as reporters from ${source.table}
+          where ${source.filter} and bucket > ${iso(from)} and bucket <= ${iso(to)} group by 1`,
     ),
-    rows<{ service_id: number; country: string; reporters: number }>(
-      db,
-      sql`select service_id, country, sum(reporters)::int as reporters from report_rollups
-          where ${scope} and bucket > ${new Date(historyFrom).toISOString()}::timestamptz and bucket <= ${new Date(from).toISOString()}::timestamptz
-          group by 1, 2`,
-    ),
-    rows<{ service_id: number; country: string; category: keyof typeof CATEGORY_PRIOR_PER_HOUR; state: DetectorState }>(
-      db,
-      sql`select r.service_id, r.country, s.category, r.state from regional_detector_state r join services s on s.id = r.service_id
-          where ${serviceId === null ? sql`true` : sql`r.service_id = ${serviceId}`}`,
-    ),
+    days === 0
+      ? Promise.resolve([])
+      : rows<{ code: string; reporters: number }>(
+          db,
+          sql`select ${source.key} as code, sum(reporters)::int as reporters from ${source.table}
+              where ${source.filter} and (${sql.join(pastWindows, sql` or `)}) group by 1`,
+        ),
+    scope.country !== null
+      ? Promise.resolve([])
+      : rows<{ country: string; category: keyof typeof CATEGORY_PRIOR_PER_HOUR; state: DetectorState }>(
+          db,
+          sql`select r.country, s.category, r.state from regional_detector_state r join services s on s.id = r.service_id
+              where ${service(sql`r.service_id`)}`,
+        ),
   ]);
 
-  const key = (s: number, c: string) => `${s}:${c}`;
-  const expected = new Map<string, number>();
-  for (const h of history)
-    expected.set(key(h.service_id, h.country), (Number(h.reporters) * windowMinutes) / (HISTORY_DAYS * 1440));
-  for (const d of detectors) {
-    let e = 0;
-    for (let t = Math.floor(from / HOUR) * HOUR; t < to; t += HOUR) {
-      const overlap = Math.min(to, t + HOUR) - Math.max(from, t);
-      e +=
-        (expectedHour(d.state.baseline, t, CATEGORY_PRIOR_PER_HOUR[d.category] / 5, DEFAULT_PARAMS) * overlap) / HOUR;
+  // For one service a country's own detector baseline wins; for all services together the same-
+  // time history is used, since it covers every service alike.
+  const expected = new Map<string, number | null>();
+  for (const h of history) expected.set(h.code, Number(h.reporters) / days);
+  if (scope.serviceId !== null) {
+    for (const d of detectors) {
+      let e = 0;
+      for (let t = Math.floor(from / HOUR) * HOUR; t < to; t += HOUR) {
+        const overlap = Math.min(to, t + HOUR) - Math.max(from, t);
+        e +=
+          (expectedHour(d.state.baseline, t, CATEGORY_PRIOR_PER_HOUR[d.category] / 5, DEFAULT_PARAMS) * overlap) / HOUR;
+      }
+      expected.set(d.country, e);
     }
-    expected.set(key(d.service_id, d.country), e);
   }
 
-  const byCountry = new Map<string, { reporters: number; expected: number }>();
-  for (const o of observed) {
-    const c = byCountry.get(o.country) ?? { reporters: 0, expected: 0 };
-    c.reporters += Number(o.reporters);
-    byCountry.set(o.country, c);
-  }
-  for (const [k, e] of expected) {
-    const country = k.split(":")[1] as string;
-    const c = byCountry.get(country) ?? { reporters: 0, expected: 0 };
-    c.expected += e;
-    byCountry.set(country, c);
-  }
-  return [...byCountry.entries()]
-    .map(([code, c]) => ({ ...classifyRegion(code, c.reporters, c.expected), name: countryName(code) }))
-    .sort((a, b) => b.score - a.score || (b.reporters ?? 0) - (a.reporters ?? 0));
+  const reporters = new Map(observed.map((o) => [o.code, Number(o.reporters)]));
+  const codes = new Set([...reporters.keys(), ...expected.keys()]);
+  const name = scope.country === null ? countryName : subdivisionName;
+  return [...codes]
+    .map((code) => ({
+      ...classifyRegion(
+        code,
+        reporters.get(code) ?? 0,
+        days === 0 && !expected.has(code) ? null : (expected.get(code) ?? 0),
+      ),
+      name: name(code),
+    }))
+    .sort((a, b) => b.score - a.score || (b.reporters ?? 0) - (a.reporters ?? 0) || a.name.localeCompare(b.name));
 }
+
+/** Map pages' view, at most a few seconds old (they re-render every 30 s anyway). */
+export const cachedRegionActivity = cachedRead(
+  (db: Db, scope: RegionScope, windowMinutes: number) => regionActivity(db, scope, windowMinutes),
+  5_000,
+);

@@ -83,30 +83,14 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
       .from(incidents)
       .where(and(eq(incidents.serviceId, service.id), or(isNull(incidents.endedAt), gte(incidents.endedAt, from)))),
   ]);
-  const baseline = (detector[0]?.state as DetectorState | undefined)?.baseline;
-  const prior = CATEGORY_PRIOR_PER_HOUR[service.category];
-
-  // The four buckets of an hour share an expectation, so each alarm line is searched for once.
-  const thresholds = new Map<number, number>();
-  const thresholdFor = (expected: number, phi: number) => {
-    let t = thresholds.get(expected);
-    if (t === undefined) thresholds.set(expected, (t = alarmThreshold(expected, phi, DEFAULT_PARAMS.possible)));
-    return t;
-  };
-  const byTime = new Map(buckets.map((b) => [new Date(b.t).getTime(), b]));
-  const series: SeriesPoint[] = [];
-  for (let i = 0; i < SERIES_BUCKETS; i++) {
-    const t = from.getTime() + i * BUCKET_MS;
-    const b = byTime.get(t);
-    const expected = baseline ? (expectedHour(baseline, t, prior, DEFAULT_PARAMS) * BUCKET_MINUTES) / 60 : null;
-    series.push({
-      t: new Date(t).toISOString(),
-      reports: Number(b?.reports ?? 0),
-      reporters: Number(b?.reporters ?? 0),
-      expected: expected === null ? null : Math.round(expected * 10) / 10,
-      threshold: expected === null || !baseline ? null : thresholdFor(expected, baseline.phi),
-    });
-  }
+  const series = seriesWithLevels(
+    buckets,
+    from.getTime(),
+    from.getTime() + SERIES_BUCKETS * BUCKET_MS,
+    BUCKET_MINUTES,
+    (detector[0]?.state as DetectorState | undefined)?.baseline,
+    CATEGORY_PRIOR_PER_HOUR[service.category],
+  );
 
   const counts = new Map(bySymptom.map((s) => [s.symptom, Number(s.reporters)]));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -136,4 +120,40 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
         endedAt: i.endedAt?.toISOString() ?? null,
       })),
   };
+}
+
+/**
+ * Buckets of `bucketMinutes` from `from` (inclusive) to `to` (exclusive), empty ones included, each
+ * with the usual level the baseline expects for it and the level that would raise an alarm.
+ */
+export function seriesWithLevels(
+  buckets: Array<{ t: Date | string; reports: number; reporters: number }>,
+  from: number,
+  to: number,
+  bucketMinutes: number,
+  baseline: DetectorState["baseline"] | undefined,
+  priorPerHour: number,
+): SeriesPoint[] {
+  const bucketMs = bucketMinutes * 60_000;
+  // The buckets of an hour share an expectation, so each alarm line is searched for once.
+  const thresholds = new Map<number, number>();
+  const thresholdFor = (expected: number, phi: number) => {
+    let t = thresholds.get(expected);
+    if (t === undefined) thresholds.set(expected, (t = alarmThreshold(expected, phi, DEFAULT_PARAMS.possible)));
+    return t;
+  };
+  const byTime = new Map(buckets.map((b) => [new Date(b.t).getTime(), b]));
+  const series: SeriesPoint[] = [];
+  for (let t = from; t < to; t += bucketMs) {
+    const b = byTime.get(t);
+    const expected = baseline ? (expectedHour(baseline, t, priorPerHour, DEFAULT_PARAMS) * bucketMinutes) / 60 : null;
+    series.push({
+      t: new Date(t).toISOString(),
+      reports: Number(b?.reports ?? 0),
+      reporters: Number(b?.reporters ?? 0),
+      expected: expected === null ? null : Math.round(expected * 10) / 10,
+      threshold: expected === null || !baseline ? null : thresholdFor(expected, baseline.phi),
+    });
+  }
+  return series;
 }

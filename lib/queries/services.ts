@@ -1,6 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
+import { cachedRead } from "./read-cache";
 import { services, serviceStatus } from "@/db/schema";
 import { statusSeverity, type CategorySlug, type StatusLevel, type Symptom } from "@/lib/catalog/constants";
 
@@ -98,3 +99,6 @@ export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof findService>>>
 export function serviceNames(db: Db) {
   return db.select({ slug: services.slug, name: services.name, aliases: services.aliases }).from(services);
 }
+
+/** The home page's view, at most a few seconds old: one computation per instance per interval. */
+export const cachedServicesOverview = cachedRead(servicesOverview, 5_000);

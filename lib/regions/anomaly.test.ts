@@ -25,4 +25,9 @@ describe("regional anomaly shading", () => {
     expect(classifyRegion("FR", 40, 10).band).toBe("high");
     expect(classifyRegion("FR", 200, 10).band).toBe("severe");
   });
+
+  it("calls nothing unusual before there is any history to compare with", () => {
+    expect(classifyRegion("US", 300, null)).toMatchObject({ band: "normal", reporters: 300, ratio: null, score: 0 });
+    expect(classifyRegion("US", 3, null).band).toBe("too-few");
+  });
 });

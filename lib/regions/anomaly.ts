@@ -19,8 +19,9 @@ export interface RegionAnomaly {
   band: AnomalyBand;
   /** Null when under the privacy minimum: the count is not shown at all then. */
   reporters: number | null;
-  expected: number;
-  /** Observed / expected, null under the privacy minimum. */
+  /** Null while the region has no history to compare with. */
+  expected: number | null;
+  /** Observed / expected, null under the privacy minimum or without history. */
   ratio: number | null;
   /** −log10 of the negative-binomial tail probability (0 under the privacy minimum). */
   score: number;
@@ -30,9 +31,11 @@ export interface RegionAnomaly {
  * Shades a region by how unusual its reporters are against its own baseline, not by how many
  * people live there: a busy, normal country stays "normal" and a small one with a real surge does not.
  */
-export function classifyRegion(code: string, reporters: number, expected: number, phi = 0.1): RegionAnomaly {
+export function classifyRegion(code: string, reporters: number, expected: number | null, phi = 0.1): RegionAnomaly {
   if (reporters < MIN_REGION_REPORTERS)
     return { code, band: "too-few", reporters: null, expected, ratio: null, score: 0 };
+  // A new installation has nothing to compare with yet: say so rather than call everything an outage.
+  if (expected === null) return { code, band: "normal", reporters, expected, ratio: null, score: 0 };
   const e = Math.max(expected, 0.1);
   const ratio = reporters / e;
   const score = nbTailScore(reporters, e, phi);

@@ -1,10 +1,11 @@
 import { geoEqualEarth, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
+import { presimplify, simplify } from "topojson-simplify";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json";
 import usStates from "us-atlas/states-albers-10m.json";
 import { iso31661 } from "iso-3166/1";
-import { subdivisionsOf } from "./regions";
+import { countryName, subdivisionsOf } from "./regions";
 
 /** One region's outline as an SVG path, keyed by its ISO code (alpha-2, or ISO 3166-2 for US states). */
 export interface RegionShape {
@@ -25,33 +26,39 @@ let worldCache: MapGeometry | undefined;
 /**
  * Countries from Natural Earth 1:110m (world-atlas), projected once with Equal Earth, which keeps
  * areas honest. Shapes without an ISO number (Kosovo, N. Cyprus, Somaliland) are not in ISO 3166-1
- * and are left out rather than guessed.
+ * and are left out rather than guessed. Names are the same CLDR names the tables use.
  */
 export function worldGeometry(): MapGeometry {
   if (worldCache) return worldCache;
-  const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
   const countries = feature(topology, topology.objects.countries);
   const width = 960;
   const height = 470;
-  const path = geoPath(geoEqualEarth().fitSize([width, height], countries)).digits(1);
+  // Whole pixels are plenty at this size and keep the page light.
+  const path = geoPath(geoEqualEarth().fitSize([width, height], countries)).digits(0);
   const shapes: RegionShape[] = [];
   for (const f of countries.features) {
     const code = f.id === undefined ? undefined : alpha2ByNumeric.get(String(f.id));
     const d = path(f);
-    if (code && d) shapes.push({ code, name: f.properties.name, d });
+    if (code && d) shapes.push({ code, name: countryName(code), d });
   }
   worldCache = { width, height, shapes };
   return worldCache;
 }
 
 let usCache: MapGeometry | undefined;
-/** US states and DC from us-atlas, already projected (Albers USA, 975×610), keyed by ISO 3166-2. */
+/**
+ * US states and DC from us-atlas, already projected (Albers USA, 975×610), keyed by ISO 3166-2.
+ * The 1:10m outlines are simplified (topology-preserving, so borders still meet) to a quarter of
+ * their size: detail nobody sees at this scale would otherwise be most of the page.
+ */
 export function usStatesGeometry(): MapGeometry {
   if (usCache) return usCache;
-  const topology = usStates as unknown as Topology<{ states: GeometryCollection<{ name: string }> }>;
+  type States = Topology<{ states: GeometryCollection<{ name: string }> }>;
+  const topology = simplify(presimplify(structuredClone(usStates) as unknown as States), 2) as States;
   const states = feature(topology, topology.objects.states);
   const byName = new Map(subdivisionsOf("US").map((s) => [s.name, s.code]));
-  const path = geoPath().digits(1);
+  const path = geoPath().digits(0);
   const shapes: RegionShape[] = [];
   for (const f of states.features) {
     const code = byName.get(f.properties.name);
@@ -60,4 +67,9 @@ export function usStatesGeometry(): MapGeometry {
   }
   usCache = { width: 975, height: 610, shapes };
   return usCache;
+}
+
+/** The drill-down map for a country where an npm package ships its subdivisions (only the US today). */
+export function subdivisionGeometry(country: string): MapGeometry | null {
+  return country === "US" ? usStatesGeometry() : null;
 }

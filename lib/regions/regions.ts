@@ -54,3 +54,7 @@ export function subdivisionsOf(countryCode: string): readonly Subdivision[] {
 export function subdivision(code: string): Subdivision | undefined {
   return subdivisionByCode.get(code);
 }
+
+export function subdivisionName(code: string): string {
+  return subdivisionByCode.get(code)?.name ?? code;
+}

@@ -15,13 +15,23 @@ export function resolveClientIp(
   if (trustedHeader) {
     const raw = headers[trustedHeader];
     const first = (Array.isArray(raw) ? raw[0] : raw)?.split(",")[0]?.trim();
-    if (first && ipaddr.isValid(first)) return first;
+    if (first && isValidIp(first)) return first;
   }
   return socketAddress ?? "unknown";
 }
 
+// Dotted-quad IPv4 is nearly all traffic; this avoids a full parse for it.
+const IPV4 =
+  /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+function isValidIp(ip: string): boolean {
+  return IPV4.test(ip) || ipaddr.isValid(ip);
+}
+
 /** The block one network controls: IPv4 /24, IPv6 /48 (IPv4-mapped IPv6 counts as IPv4). */
 export function networkBlock(ip: string): string {
+  const v4 = IPV4.exec(ip);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
   if (!ipaddr.isValid(ip)) return "unknown";
   let addr = ipaddr.parse(ip);
   if (addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress()) {

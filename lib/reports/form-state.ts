@@ -8,14 +8,21 @@ export type ReportFormState =
 
 export const IDLE: ReportFormState = { kind: "idle" };
 
-/** `values` are what the person typed, echoed back on error so nothing has to be re-entered. */
-export function reportFormState(outcome: SubmitOutcome, values: Record<string, string>): ReportFormState {
+/**
+ * `values` are what the person typed, echoed back on error so nothing has to be re-entered;
+ * `reportersLastHour` counts this report too.
+ */
+export function reportFormState(
+  outcome: SubmitOutcome,
+  values: Record<string, string>,
+  reportersLastHour: number,
+): ReportFormState {
   if (outcome.ok) {
     return {
       kind: "saved",
       counted: outcome.counted,
       serviceName: outcome.service.name,
-      reportersLastHour: outcome.reportersLastHour,
+      reportersLastHour,
     };
   }
   const fields: Record<string, string> = {};

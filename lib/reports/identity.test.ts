@@ -45,5 +45,18 @@ describe("client address", () => {
     expect(networkBlock("192.0.2.55")).toBe("192.0.2.0/24");
     expect(networkBlock("2001:db8:abcd:12::1")).toBe("2001:db8:abcd::/48");
     expect(networkBlock("nonsense")).toBe("unknown");
+    expect(networkBlock("10.0.0.255")).toBe("10.0.0.0/24");
+    expect(networkBlock("256.1.1.1")).toBe("unknown");
+  });
+});
+
+describe("the keyed hash", () => {
+  it("is HMAC-SHA256 with the day's salt, cut to 128 bits", async () => {
+    const { createHmac } = await import("node:crypto");
+    const salt = createHmac("sha256", SECRET).update("salt|2026-05-01").digest("hex");
+    const expected = (m: string) => createHmac("sha256", salt).update(m).digest("hex").slice(0, 32);
+    const a = identify(SECRET, "203.0.113.9", "UA ✓", 7, day1);
+    expect(a.reporter).toBe(expected("r|203.0.113.9|UA ✓|7"));
+    expect(a.network).toBe(expected("n|203.0.113.0/24"));
   });
 });

@@ -6,19 +6,17 @@ export interface Identity {
   network: string;
 }
 
-const saltCache = new Map<string, string>();
+const DAY_MS = 86_400_000;
+let current: { secret: string; day: number; salt: string } | undefined;
 
 /** A salt that changes every UTC day and is derived from the secret, so no salt is ever stored. */
 function dailySalt(secret: string, at: Date): string {
-  const day = at.toISOString().slice(0, 10);
-  const key = `${secret}|${day}`;
-  let salt = saltCache.get(key);
-  if (!salt) {
-    salt = createHmac("sha256", secret).update(`salt|${day}`).digest("hex");
-    if (saltCache.size > 8) saltCache.clear();
-    saltCache.set(key, salt);
+  const day = Math.floor(at.getTime() / DAY_MS);
+  if (current?.day !== day || current.secret !== secret) {
+    const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    current = { secret, day, salt: createHmac("sha256", secret).update(`salt|${date}`).digest("hex") };
   }
-  return salt;
+  return current.salt;
 }
 
 function keyedHash(salt: string, value: string): string {
@@ -36,4 +34,9 @@ export function identify(secret: string, ip: string, userAgent: string, serviceI
     reporter: keyedHash(salt, `r|${ip}|${userAgent}|${serviceId}`),
     network: keyedHash(salt, `n|${networkBlock(ip)}`),
   };
+}
+
+/** An Idempotency-Key as stored: scoped to the client that sent it and hashed like everything else about them. */
+export function idempotencyHash(secret: string, ip: string, userAgent: string, key: string, at: Date): string {
+  return keyedHash(dailySalt(secret, at), `k|${ip}|${userAgent}|${key}`);
 }

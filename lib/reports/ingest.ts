@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { pgErrorCode, rows, type Db } from "@/db/client";
 
 export interface IngestItem {
@@ -11,23 +11,74 @@ export interface IngestItem {
   reporter: string;
   network: string;
   createdAt: Date;
+  /** Keyed hash of the client's Idempotency-Key, when it sent one. */
+  idempotencyKey?: string | null;
 }
 
 export interface IngestResult {
   id: number;
   counted: boolean;
+  /** True when an earlier report with the same Idempotency-Key is answered instead. */
+  replayed: boolean;
 }
 
 const DEADLOCK = "40P01";
 
 /**
  * Stores a batch of reports in ONE statement: the cooldown decision, the new-network mark, the raw
- * rows and both rollups commit together or not at all. A report counts when it is its reporter's first for
+ * rows and every rollup commit together or not at all. A report counts when it is its reporter's first for
  * that service in the batch and the reporter's last counted report is older than the cooldown.
  * Items may carry past timestamps (demo history) and must then come in time order.
  */
 export async function ingestReports(db: Db, items: IngestItem[], cooldownMinutes: number): Promise<IngestResult[]> {
   if (items.length === 0) return [];
+  const statement = ingestStatement(items, cooldownMinutes);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await rows<{ id: string | number | null; counted: boolean | null }>(db, statement);
+      return await withReplays(db, items, result);
+    } catch (error) {
+      // Concurrent batches touching the same rollup rows can deadlock on a server; the statement
+      // was rolled back whole, so running it again is safe.
+      if (pgErrorCode(error) === DEADLOCK && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Items whose Idempotency-Key was already used come back without an id: they are answered with the
+ * report that key first stored (committed, so a fresh read sees it, even from this batch).
+ */
+async function withReplays(
+  db: Db,
+  items: IngestItem[],
+  result: Array<{ id: string | number | null; counted: boolean | null }>,
+): Promise<IngestResult[]> {
+  const replayKeys = items.filter((_, i) => result[i]?.id === null).map((item) => item.idempotencyKey as string);
+  const earlier = new Map<string, { id: number; counted: boolean }>();
+  if (replayKeys.length > 0) {
+    const found = await rows<{ key: string; id: string | number; counted: boolean }>(
+      db,
+      sql`select k.key, r.id, r.counted from idempotency_keys k
+          join reports r on r.created_at = k.created_at and r.id = k.report_id
+          where k.key in (${sql.join(
+            replayKeys.map((k) => sql`${k}`),
+            sql`, `,
+          )})`,
+    );
+    for (const f of found) earlier.set(f.key, { id: Number(f.id), counted: f.counted });
+  }
+  return result.map((r, i) => {
+    if (r.id !== null) return { id: Number(r.id), counted: r.counted === true, replayed: false };
+    const first = earlier.get(items[i]!.idempotencyKey as string);
+    if (!first) throw new Error("an Idempotency-Key was claimed but its report is missing");
+    return { ...first, replayed: true };
+  });
+}
+
+/** The ingest statement for a batch, returning (id, counted) per item in order; id is null for a replay. */
+export function ingestStatement(items: IngestItem[], cooldownMinutes: number): SQL {
   const payload = JSON.stringify(
     items.map((r, ord) => ({
       ord,
@@ -39,14 +90,25 @@ export async function ingestReports(db: Db, items: IngestItem[], cooldownMinutes
       reporter: r.reporter,
       network: r.network,
       created_at: r.createdAt.toISOString(),
+      idem: r.idempotencyKey ?? null,
     })),
   );
-  const statement = sql`
-    with input as materialized (
+  return sql`
+    with given as materialized (
       select x.*, nextval('reports_id_seq') as id
       from json_to_recordset(${payload}::json) as x(
         ord int, service_id int, symptom text, country text, subdivision text, text text,
-        reporter text, network text, created_at timestamptz)
+        reporter text, network text, created_at timestamptz, idem text)
+    ),
+    claimed as (
+      insert into idempotency_keys (key, report_id, created_at)
+      select distinct on (idem) idem, id, created_at from given where idem is not null order by idem, ord
+      on conflict (key) do nothing
+      returning report_id
+    ),
+    -- A report whose key was used before (or earlier in this batch) is not stored again.
+    input as materialized (
+      select g.* from given g where g.idem is null or g.id in (select report_id from claimed)
     ),
     firsts as (
       select distinct on (reporter, service_id) ord, reporter, service_id, created_at
@@ -97,6 +159,15 @@ export async function ingestReports(db: Db, items: IngestItem[], cooldownMinutes
             reporters = report_rollups.reporters + excluded.reporters,
             networks = report_rollups.networks + excluded.networks
     ),
+    subdivisions as (
+      insert into subdivision_rollups (service_id, bucket, subdivision, reports, reporters)
+      select service_id, date_bin('10 minutes', created_at, timestamptz '2000-01-01'), subdivision,
+             count(*), count(*) filter (where counted)
+      from final where subdivision is not null group by 1, 2, 3 order by 1, 2, 3
+      on conflict (service_id, bucket, subdivision) do update
+        set reports = subdivision_rollups.reports + excluded.reports,
+            reporters = subdivision_rollups.reporters + excluded.reporters
+    ),
     totals as (
       insert into service_minute_rollups (service_id, bucket, reports, reporters, networks)
       select service_id, date_trunc('minute', created_at),
@@ -107,27 +178,18 @@ export async function ingestReports(db: Db, items: IngestItem[], cooldownMinutes
             reporters = service_minute_rollups.reporters + excluded.reporters,
             networks = service_minute_rollups.networks + excluded.networks
     )
-    select id, counted from final order by ord`;
-
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const result = await rows<{ id: string | number; counted: boolean }>(db, statement);
-      return result.map((r) => ({ id: Number(r.id), counted: r.counted }));
-    } catch (error) {
-      // Concurrent batches touching the same rollup rows can deadlock on a server; the statement
-      // was rolled back whole, so running it again is safe.
-      if (pgErrorCode(error) === DEADLOCK && attempt < 3) continue;
-      throw error;
-    }
-  }
+    select f.id, f.counted from given g left join final f on f.ord = g.ord order by g.ord`;
 }
 
-/** Cooldown and network-window rows older than their windows can no longer change a decision. */
+/** Cooldown and network-window rows older than their windows can no longer change a decision; idempotency keys last a day. */
 export async function pruneCooldowns(db: Db, cooldownMinutes: number, now = new Date()): Promise<void> {
   await db.execute(
     sql`delete from reporter_cooldowns where last_counted_at < ${now.toISOString()}::timestamptz - make_interval(mins => ${cooldownMinutes}::int)`,
   );
   await db.execute(
     sql`delete from network_sightings where last_seen < ${now.toISOString()}::timestamptz - interval '1 hour'`,
+  );
+  await db.execute(
+    sql`delete from idempotency_keys where created_at < ${now.toISOString()}::timestamptz - interval '1 day'`,
   );
 }

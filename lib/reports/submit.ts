@@ -1,15 +1,13 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { serviceStatus } from "@/db/schema";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { config } from "@/lib/config";
-import { findService } from "@/lib/queries/services";
-import { reportersLastHour } from "@/lib/queries/activity";
-import { identify } from "./identity";
-import { ingestReports } from "./ingest";
+import { idempotencyHash, identify } from "./identity";
+import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
+import { GroupCommitQueue } from "./ingest-queue";
 import { fieldIssues, reportInputSchema, type FieldIssue } from "./schema";
 import { reporterSecret } from "./secret";
+import { currentLevel, reportableService } from "./service-cache";
 
 export interface ClientInfo {
   ip: string;
@@ -22,19 +20,59 @@ export type SubmitOutcome =
       id: number;
       counted: boolean;
       status: StatusLevel;
-      service: { slug: string; name: string };
-      /** Distinct people who reported this service in the last hour, this report included. */
-      reportersLastHour: number;
+      service: { id: number; slug: string; name: string };
+      /** An earlier report with the same Idempotency-Key, answered again. */
+      replayed: boolean;
     }
   | { ok: false; code: "invalid" | "not_found"; issues: FieldIssue[] };
 
-/** The one entry point for a person's report: the JSON API, the form and the server action all call it. */
-export async function submitReport(db: Db, raw: unknown, client: ClientInfo, now = new Date()): Promise<SubmitOutcome> {
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+// One queue per database per process, shared by every module graph (the lean handler in the tsx
+// server and the server action in Next's bundle), so a shutdown drains every accepted report.
+const QUEUES = Symbol.for("outage-radar.report-queues");
+type Holder = { [QUEUES]?: WeakMap<Db, GroupCommitQueue<IngestItem, IngestResult>> };
+
+export function reportQueue(db: Db): GroupCommitQueue<IngestItem, IngestResult> {
+  const g = globalThis as Holder;
+  const queues = (g[QUEUES] ??= new WeakMap());
+  let queue = queues.get(db);
+  if (!queue) {
+    const cfg = config();
+    queue = new GroupCommitQueue((items) => ingestReports(db, items, cfg.REPORT_COOLDOWN_MINUTES), {
+      maxBatch: cfg.INGEST_MAX_BATCH,
+      maxQueued: cfg.INGEST_MAX_QUEUED,
+      maxInFlight: cfg.INGEST_MAX_IN_FLIGHT,
+    });
+    queues.set(db, queue);
+  }
+  return queue;
+}
+
+/**
+ * The one entry point for a person's report: the lean JSON endpoint, the form and the server action
+ * all call it. Validation and the catalog lookup happen here; the write joins the group commit, and
+ * the promise settles only once the report is committed.
+ */
+export async function submitReport(
+  db: Db,
+  raw: unknown,
+  client: ClientInfo,
+  now = new Date(),
+  opts: { idempotencyKey?: string } = {},
+): Promise<SubmitOutcome> {
+  if (opts.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(opts.idempotencyKey)) {
+    return {
+      ok: false,
+      code: "invalid",
+      issues: [{ field: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters, such as a UUID" }],
+    };
+  }
   const parsed = reportInputSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, code: "invalid", issues: fieldIssues(parsed.error) };
   const input = parsed.data;
 
-  const service = await findService(db, input.service);
+  const service = await reportableService(db, input.service);
   if (!service) {
     return {
       ok: false,
@@ -56,35 +94,31 @@ export async function submitReport(db: Db, raw: unknown, client: ClientInfo, now
     };
   }
 
-  const { reporter, network } = identify(await reporterSecret(db), client.ip, client.userAgent, service.id, now);
-  const [result] = await ingestReports(
-    db,
-    [
-      {
-        serviceId: service.id,
-        symptom: input.symptom,
-        country: input.country,
-        subdivision: input.subdivision ?? null,
-        text: input.text ?? null,
-        reporter,
-        network,
-        createdAt: now,
-      },
-    ],
-    config().REPORT_COOLDOWN_MINUTES,
-  );
-  if (!result) throw new Error("ingest returned no result");
-
-  const [[status], recent] = await Promise.all([
-    db.select({ level: serviceStatus.level }).from(serviceStatus).where(eq(serviceStatus.serviceId, service.id)),
-    reportersLastHour(db, service.id, now),
+  const secret = await reporterSecret(db);
+  const { reporter, network } = identify(secret, client.ip, client.userAgent, service.id, now);
+  const [result, status] = await Promise.all([
+    reportQueue(db).submit({
+      serviceId: service.id,
+      symptom: input.symptom,
+      country: input.country,
+      subdivision: input.subdivision ?? null,
+      text: input.text ?? null,
+      reporter,
+      network,
+      createdAt: now,
+      idempotencyKey:
+        opts.idempotencyKey === undefined
+          ? null
+          : idempotencyHash(secret, client.ip, client.userAgent, opts.idempotencyKey, now),
+    }),
+    currentLevel(db, service.id),
   ]);
   return {
     ok: true,
     id: result.id,
     counted: result.counted,
-    status: status?.level ?? "ok",
-    service: { slug: service.slug, name: service.name },
-    reportersLastHour: recent,
+    status,
+    service: { id: service.id, slug: service.slug, name: service.name },
+    replayed: result.replayed,
   };
 }

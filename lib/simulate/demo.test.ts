@@ -35,24 +35,35 @@ describe.each(testTargets())("demo history on $name", (target) => {
     expect(r!.counted).toBeLessThan(r!.n);
   });
 
-  it("keeps both rollups equal to the raw rows", async () => {
+  it("keeps every rollup equal to the raw rows", async () => {
     const [check] = await rows<{
       raw: number;
       detail: number;
       totals: number;
       rawReports: number;
       detailReports: number;
+      rawSub: number;
+      sub: number;
+      rawSubReports: number;
+      subReports: number;
     }>(
       t.handle.db,
       sql`select (select count(*) filter (where counted) from reports)::int as raw,
                  (select sum(reporters) from report_rollups)::int as detail,
                  (select sum(reporters) from service_minute_rollups)::int as totals,
                  (select count(*) from reports)::int as "rawReports",
-                 (select sum(reports) from report_rollups)::int as "detailReports"`,
+                 (select sum(reports) from report_rollups)::int as "detailReports",
+                 (select count(*) filter (where counted) from reports where subdivision is not null)::int as "rawSub",
+                 (select sum(reporters) from subdivision_rollups)::int as sub,
+                 (select count(*) from reports where subdivision is not null)::int as "rawSubReports",
+                 (select sum(reports) from subdivision_rollups)::int as "subReports"`,
     );
     expect(check?.detail).toBe(check?.raw);
     expect(check?.totals).toBe(check?.raw);
     expect(check?.detailReports).toBe(check?.rawReports);
+    expect(check?.rawSub).toBeGreaterThan(0);
+    expect(check?.sub).toBe(check?.rawSub);
+    expect(check?.subReports).toBe(check?.rawSubReports);
   });
 
   it("the overview ranks by activity and has a 24-hour sparkline", async () => {

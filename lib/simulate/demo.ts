@@ -5,10 +5,12 @@ import { runTick } from "@/lib/incidents/tick";
 import { services } from "@/db/schema";
 import { identify } from "@/lib/reports/identity";
 import { ingestReports, pruneCooldowns } from "@/lib/reports/ingest";
+import { ensureReportPartitions } from "@/lib/reports/partitions";
 import { reporterSecret } from "@/lib/reports/secret";
 import { generateReports, type SimReport } from "./generate";
 import { profileFor } from "./profiles";
 import type { SimService } from "./outages";
+import { scenarioOutages, type DemoScenario } from "./scenarios";
 
 const BATCH = 2_000;
 /** Demo history: the baseline learns from the first days, the detector replays the rest. */
@@ -50,6 +52,13 @@ async function store(db: Db, reports: SimReport[], ids: Map<string, number>, coo
 export interface DemoOptions {
   seed: number;
   cooldownMinutes: number;
+  scenario?: DemoScenario;
+  /** When the demo (and so the scenario's clock) started. */
+  startedAt?: Date;
+}
+
+function scripted(opts: DemoOptions, sim: SimService[], fallback: Date) {
+  return scenarioOutages(opts.scenario, (opts.startedAt ?? fallback).getTime(), sim);
 }
 
 /** Fills `days` of history ending at `now`, a day at a time, reporting progress after each day. */
@@ -60,10 +69,17 @@ export async function seedDemoHistory(
   const { ids, sim } = await loadServices(db);
   const end = opts.now.getTime();
   const start = end - opts.days * 86_400_000;
+  await ensureReportPartitions(db, new Date(start), new Date(end));
   let total = 0;
   for (let day = 0; day < opts.days; day++) {
     const from = start + day * 86_400_000;
-    const reports = generateReports(opts.seed, sim, from, Math.min(end, from + 86_400_000));
+    const reports = generateReports(
+      opts.seed,
+      sim,
+      from,
+      Math.min(end, from + 86_400_000),
+      scripted(opts, sim, opts.now),
+    );
     await store(db, reports, ids, opts.cooldownMinutes);
     total += reports.length;
     opts.onProgress?.(day + 1, opts.days, total);
@@ -86,7 +102,12 @@ export function startDemoTraffic(
         const now = Date.now();
         if (now <= last) return;
         const { ids, sim } = await servicesPromise;
-        await store(db, generateReports(opts.seed, sim, last, now), ids, opts.cooldownMinutes);
+        await store(
+          db,
+          generateReports(opts.seed, sim, last, now, scripted(opts, sim, opts.from)),
+          ids,
+          opts.cooldownMinutes,
+        );
         last = now;
       })
       .catch(opts.onError);

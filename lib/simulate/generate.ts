@@ -1,7 +1,7 @@
 import { subdivisionsOf } from "@/lib/regions/regions";
 import { hashSeed, pickWeighted, poisson, rng } from "./random";
 import { seasonality } from "./profiles";
-import { outageShape, outagesBetween, type SimService } from "./outages";
+import { outageShape, outagesBetween, type SimOutage, type SimService } from "./outages";
 
 export interface SimReport {
   slug: string;
@@ -50,9 +50,19 @@ const OUTAGE_FLOOR_RATE = 20; // even a quiet service's outage brings this many 
  * Deterministic synthetic reports for [from, to): seasonal per-country Poisson traffic plus the
  * scheduled outages, each report from a synthetic address and browser, some of them repeats.
  */
-export function generateReports(seed: number, services: readonly SimService[], from: number, to: number): SimReport[] {
+export function generateReports(
+  seed: number,
+  services: readonly SimService[],
+  from: number,
+  to: number,
+  scripted: readonly SimOutage[] = [],
+): SimReport[] {
   const random = rng(hashSeed(seed, "traffic", from, to));
-  const outages = outagesBetween(seed, from, to, services);
+  // A scripted outage replaces the random ones of its service, so a scenario shows exactly itself.
+  const outages = [
+    ...scripted,
+    ...outagesBetween(seed, from, to, services).filter((o) => !scripted.some((x) => x.slug === o.slug)),
+  ];
   const out: SimReport[] = [];
   const recent = new Map<string, Array<{ ip: string; userAgent: string; at: number }>>();
 

@@ -3,27 +3,56 @@ import { sql } from "drizzle-orm";
 import { rows, setDbHandle } from "@/db/client";
 import { testTargets, type TestDb } from "@/db/testing";
 import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
-import { POST as postReport } from "./reports/route";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createFront } from "@/lib/http/front";
+import { checkHealth } from "@/lib/http/health";
 import { GET as getServices } from "./services/route";
 import { GET as getSnapshot } from "./services/[slug]/snapshot/route";
 import { GET as getRegions } from "./regions/[country]/route";
+import { GET as getMapPreview } from "../../status/[service]/map-preview.svg/route";
 
-const report = (body: unknown, ip = "203.0.113.50", type = "application/json") =>
-  postReport(
-    new Request("http://localhost/api/v1/reports", {
-      method: "POST",
-      body: typeof body === "string" ? body : JSON.stringify(body),
-      headers: { "content-type": type, [CLIENT_IP_HEADER]: ip, "user-agent": "api-test" },
-    }),
-  );
+// Reports are answered by the lean front in server.ts, so they are tested over real HTTP.
+let server: Server;
+let base = "";
+const report = (
+  body: unknown,
+  ip = "203.0.113.50",
+  type = "application/json",
+  method = "POST",
+  extra: Record<string, string> = {},
+) =>
+  fetch(`${base}/api/v1/reports`, {
+    method,
+    body: method === "POST" ? (typeof body === "string" ? body : JSON.stringify(body)) : undefined,
+    // The front trusts X-Forwarded-For only because it is told to, and overwrites our own header.
+    headers: {
+      "content-type": type,
+      "x-forwarded-for": ip,
+      [CLIENT_IP_HEADER]: "6.6.6.6",
+      "user-agent": "api-test",
+      ...extra,
+    },
+  });
 
 describe.each(testTargets())("JSON API on $name", (target) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await target.open();
     setDbHandle(t.handle);
+    server = createServer(
+      createFront({
+        db: () => t.handle.db,
+        clientIpHeader: "x-forwarded-for",
+        health: () => checkHealth(t.handle.db, "leader", 0),
+        next: (_req, res) => void res.writeHead(404).end(),
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
     setDbHandle(undefined);
     await t.drop();
   });
@@ -68,12 +97,71 @@ describe.each(testTargets())("JSON API on $name", (target) => {
     expect(await count()).toBe(before);
   });
 
-  it("refuses malformed JSON (400), other media types (415) and big bodies (413)", async () => {
+  it("refuses malformed JSON (400), other media types (415), big bodies (413) and other methods (405)", async () => {
     expect((await report("{oops")).status).toBe(400);
     expect((await report("{}", undefined, "text/plain")).status).toBe(415);
     expect((await report({ service: "tiktok", symptom: "login", country: "US", text: "x".repeat(8000) })).status).toBe(
       413,
     );
+    const get = await report(undefined, undefined, undefined, "GET");
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(((await get.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
+  });
+
+  it("answers a retried POST with the same Idempotency-Key from the first report, storing it once", async () => {
+    const body = { service: "spotify", symptom: "music", country: "SE" };
+    const key = { "idempotency-key": "4f1c2b9e-retry-1" };
+    const before = await count();
+    const first = await report(body, "192.0.2.90", undefined, undefined, key);
+    expect(first.status).toBe(201);
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    const firstBody = (await first.json()) as { id: number; counted: boolean };
+    const again = await Promise.all(
+      Array.from({ length: 5 }, () => report(body, "192.0.2.90", undefined, undefined, key)),
+    );
+    for (const r of again) {
+      expect(r.status).toBe(201);
+      expect(r.headers.get("idempotent-replayed")).toBe("true");
+      expect(await r.json()).toEqual({ ...firstBody, status: "ok" });
+    }
+    expect(await count()).toBe(before! + 1);
+    // The key belongs to its client: someone else using the same string is a new report.
+    const other = await report(body, "192.0.2.91", undefined, undefined, key);
+    expect(((await other.json()) as { id: number }).id).not.toBe(firstBody.id);
+    expect(await count()).toBe(before! + 2);
+  });
+
+  it("refuses an unusable Idempotency-Key, naming the header", async () => {
+    const before = await count();
+    const bad = await report(
+      { service: "spotify", symptom: "music", country: "SE" },
+      "192.0.2.92",
+      undefined,
+      undefined,
+      {
+        "idempotency-key": "has spaces in it",
+      },
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("Idempotency-Key");
+    expect(await count()).toBe(before);
+  });
+
+  it("GET /api/health says the database answers and what this instance does", async () => {
+    const response = await fetch(`${base}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, detector: "leader", queued: 0 });
+  });
+
+  it("hashes the address the trusted proxy header gives, never one the client claims in ours", async () => {
+    const a = await report({ service: "reddit", symptom: "feed", country: "US" }, "192.0.2.77");
+    const b = await report({ service: "reddit", symptom: "feed", country: "US" }, "192.0.2.78");
+    // Same spoofed internal header on both: had it been trusted, the second would be a repeat.
+    expect([(await a.json()) as { counted: boolean }, (await b.json()) as { counted: boolean }]).toEqual([
+      expect.objectContaining({ counted: true }),
+      expect.objectContaining({ counted: true }),
+    ]);
   });
 
   it("the snapshot shows the new report in the current bucket and the last hour", async () => {
@@ -96,6 +184,20 @@ describe.each(testTargets())("JSON API on $name", (target) => {
     expect(after.series.at(-1)!.reporters).toBe(before.series.at(-1)!.reporters + 1);
     expect(after.symptoms[0]).toMatchObject({ slug: "voice", share: 1 });
     const missing = await getSnapshot(new Request("http://localhost"), { params: Promise.resolve({ slug: "nope" }) });
+    expect(missing.status).toBe(404);
+  });
+
+  it("GET /status/:slug/map-preview.svg draws the service's map as a cacheable image", async () => {
+    const preview = await getMapPreview(new Request("http://localhost"), {
+      params: Promise.resolve({ service: "discord" }),
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get("content-type")).toBe("image/svg+xml");
+    expect(preview.headers.get("cache-control")).toContain("max-age=30");
+    expect((await preview.text()).match(/<path /g)!.length).toBeGreaterThan(150);
+    const missing = await getMapPreview(new Request("http://localhost"), {
+      params: Promise.resolve({ service: "nope" }),
+    });
     expect(missing.status).toBe(404);
   });
 

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { clientFromHeaders } from "@/lib/reports/client-ip";
+import { reportersLastHour } from "@/lib/queries/activity";
 import { submitReport } from "@/lib/reports/submit";
 import { reportFormState, type ReportFormState } from "@/lib/reports/form-state";
 
@@ -15,6 +16,9 @@ export async function reportAction(_previous: ReportFormState, form: FormData): 
     const value = form.get(field);
     if (typeof value === "string") values[field] = value;
   }
-  const outcome = await submitReport(getDb(), values, clientFromHeaders(await headers()));
-  return reportFormState(outcome, values);
+  const db = getDb();
+  const now = new Date();
+  const outcome = await submitReport(db, values, clientFromHeaders(await headers()), now);
+  // The form answers "is it just me?"; the API does not need to pay for that read.
+  return reportFormState(outcome, values, outcome.ok ? await reportersLastHour(db, outcome.service.id, now) : 0);
 }

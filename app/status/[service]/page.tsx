@@ -6,10 +6,15 @@ import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { categoryLabel } from "@/lib/catalog/constants";
 import { config } from "@/lib/config";
+import { cachedRegionActivity } from "@/lib/queries/region-map";
 import { serviceSnapshot } from "@/lib/queries/service-snapshot";
+import { listIncidents } from "@/lib/queries/incidents";
+import { IncidentList } from "@/components/incident-list";
 import { findService } from "@/lib/queries/services";
 import { COUNTRIES, subdivisionsOf } from "@/lib/regions/regions";
 import { countryFromHeaders } from "@/lib/regions/from-request";
+import { LiveRefresh } from "@/components/live-refresh";
+import { RegionMapPreview } from "@/components/region-map-preview";
 import { LiveActivity, LiveBanner } from "@/components/service-live";
 import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
@@ -27,7 +32,12 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
   const db = getDb();
   const service = await findService(db, (await params).service);
   if (!service) notFound();
-  const [snapshot, requestHeaders] = await Promise.all([serviceSnapshot(db, service), headers()]);
+  const [snapshot, regions, recent, requestHeaders] = await Promise.all([
+    serviceSnapshot(db, service),
+    cachedRegionActivity(db, { serviceId: service.id, country: null }, 60),
+    listIncidents(db, { service: service.slug }, 1, 5),
+    headers(),
+  ]);
   const country = countryFromHeaders(requestHeaders, config().REGION_HEADERS) ?? "US";
 
   return (
@@ -37,10 +47,29 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
         current={service.name}
       />
       <h1>{service.name} down? Current status and problems</h1>
+      {/* The chart polls its own data; the map preview follows with the rest of the page. */}
+      <LiveRefresh seconds={60} />
       <LiveBanner initial={snapshot} />
       <div className="service-layout">
         <div className="area-activity">
           <LiveActivity initial={snapshot} />
+          <RegionMapPreview rows={regions} serviceName={service.name} slug={service.slug} />
+          <section className="card" aria-labelledby="incidents-heading">
+            <h2 id="incidents-heading">Recent incidents</h2>
+            <IncidentList
+              items={recent.items}
+              caption={`Recent ${service.name} incidents`}
+              showService={false}
+              empty={`No incidents detected for ${service.name}.`}
+            />
+            {recent.total > 0 ? (
+              <p className="links">
+                <Link href={`/status/${service.slug}/incidents`}>
+                  All {recent.total.toLocaleString("en")} {service.name} incidents
+                </Link>
+              </p>
+            ) : null}
+          </section>
         </div>
         <aside className="card area-form" aria-label={`Report a problem with ${service.name}`}>
           <ReportForm

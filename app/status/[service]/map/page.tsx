@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { getDb } from "@/db/client";
-import { MAP_WINDOWS, regionActivity } from "@/lib/queries/region-map";
+import { cachedRegionActivity } from "@/lib/queries/region-map";
 import { findService } from "@/lib/queries/services";
-import { RegionMapSection, windowFrom } from "@/components/region-map-section";
+import { worldGeometry } from "@/lib/regions/geometry";
+import { RegionMapSection, windowFrom, windowMinutes, withDrillDown } from "@/components/region-map-section";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]/map">): Promise<Metadata> {
   const service = await findService(getDb(), (await params).service);
@@ -16,17 +17,20 @@ export default async function ServiceMapPage({ params, searchParams }: PageProps
   const service = await findService(db, (await params).service);
   if (!service) notFound();
   const windowKey = windowFrom((await searchParams).window);
-  const minutes = MAP_WINDOWS.find((w) => w.key === windowKey)!.minutes;
-  const rows = await regionActivity(db, service.id, minutes);
+  const rows = await cachedRegionActivity(db, { serviceId: service.id, country: null }, windowMinutes(windowKey));
+  const basePath = `/status/${service.slug}/map`;
   return (
     <>
       <Breadcrumb trail={[{ href: `/status/${service.slug}`, label: service.name }]} current="Map" />
       <h1>{service.name} outage map</h1>
       <RegionMapSection
-        rows={rows}
+        rows={withDrillDown(rows, basePath, windowKey)}
         windowKey={windowKey}
-        basePath={`/status/${service.slug}/map`}
+        basePath={basePath}
         subject={service.name}
+        place="by country"
+        regionLabel="Country"
+        geometry={worldGeometry()}
       />
     </>
   );

@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { LocalTime } from "@/components/local-time";
+import { ReportsChart } from "@/components/reports-chart";
+import { ChartLegend, SeriesTable } from "@/components/series-details";
+import { StatusBadge } from "@/components/status-badge";
+import { getDb } from "@/db/client";
+import { CAUSE_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/catalog/constants";
+import { incidentDetail } from "@/lib/queries/incidents";
+import { formatDuration } from "@/lib/text/duration";
+
+const idFrom = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
+const day = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+
+export async function generateMetadata({ params }: PageProps<"/incidents/[id]">): Promise<Metadata> {
+  const id = idFrom((await params).id);
+  const story = id === null ? undefined : await incidentDetail(getDb(), id);
+  if (!story) return { title: "Incident not found" };
+  const title = `${story.service.name} ${story.level === "outage" ? "outage" : "problems"} on ${day(story.startedAt)}`;
+  const description = `${STATUS_LABELS[story.level]} for ${story.service.name}: ${story.endedAt ? `lasted ${formatDuration(story.durationMinutes)}` : "ongoing"}, ${story.totalReporters.toLocaleString("en")} people reported it${story.topRegions[0] ? `, most in ${story.topRegions[0].name}` : ""}.`;
+  return { title, description, openGraph: { title, description, type: "article" } };
+}
+
+export default async function IncidentPage({ params }: PageProps<"/incidents/[id]">) {
+  const id = idFrom((await params).id);
+  const story = id === null ? undefined : await incidentDetail(getDb(), id);
+  if (!story) notFound();
+  const detectedAfter = Math.round(
+    (new Date(story.detectedAt).getTime() - new Date(story.startedAt).getTime()) / 60_000,
+  );
+  return (
+    <>
+      <Breadcrumb
+        trail={[
+          { href: `/status/${story.service.slug}`, label: story.service.name },
+          { href: `/status/${story.service.slug}/incidents`, label: "Incidents" },
+        ]}
+        current={`#${story.id}`}
+      />
+      <h1>
+        {story.service.name} {story.level === "outage" ? "outage" : "problems"} on {day(story.startedAt)}
+      </h1>
+      <p>
+        <StatusBadge level={story.level} />{" "}
+        {story.endedAt
+          ? `Resolved after ${formatDuration(story.durationMinutes)}.`
+          : `Ongoing for ${formatDuration(story.durationMinutes)}.`}
+      </p>
+
+      <section className="card" aria-labelledby="facts-heading">
+        <h2 id="facts-heading">What happened</h2>
+        <dl className="facts" data-testid="incident-facts">
+          <dt>Started</dt>
+          <dd>
+            <LocalTime iso={story.startedAt} withDate />
+          </dd>
+          <dt>Detected</dt>
+          <dd>
+            <LocalTime iso={story.detectedAt} withDate /> ({detectedAfter} min after it started)
+          </dd>
+          <dt>Peak</dt>
+          <dd>
+            {story.peakAt ? <LocalTime iso={story.peakAt} withDate /> : "–"}
+            {story.peakRate !== null ? ` (${story.peakRate.toFixed(1)} people a minute)` : ""}
+          </dd>
+          <dt>Ended</dt>
+          <dd>{story.endedAt ? <LocalTime iso={story.endedAt} withDate /> : "Not yet"}</dd>
+          <dt>Duration</dt>
+          <dd>{formatDuration(story.durationMinutes)}</dd>
+          <dt>People reporting</dt>
+          <dd>
+            {story.totalReporters.toLocaleString("en")} in all, at most {story.peakReporters.toLocaleString("en")} per{" "}
+            {story.bucketMinutes} minutes
+          </dd>
+          <dt>Cause</dt>
+          <dd>{story.cause ? CAUSE_LABELS[story.cause] : "Not determined yet"}</dd>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="chart-heading">
+        <h2 id="chart-heading">Before, during and after</h2>
+        <ChartLegend bucketMinutes={story.bucketMinutes} incidents />
+        <ReportsChart
+          series={story.series}
+          incidents={[{ id: story.id, level: story.level, startedAt: story.startedAt, endedAt: story.endedAt }]}
+          bucketMinutes={story.bucketMinutes}
+          span="from two hours before the incident to two hours after it"
+        />
+        <SeriesTable
+          series={story.series}
+          caption={`People reporting per ${story.bucketMinutes} minutes around the incident`}
+          testId="incident-series"
+        />
+      </section>
+
+      <div className="two-columns">
+        <section className="card" aria-labelledby="where-heading">
+          <h2 id="where-heading">Where</h2>
+          {story.topRegions.length === 0 ? (
+            <p className="muted">No country had enough reports to show.</p>
+          ) : (
+            <ol className="ranked" data-testid="incident-regions">
+              {story.topRegions.map((r) => (
+                <li key={r.code}>
+                  <Link href={`/status/${story.service.slug}/map/${r.code}?window=24h`}>{r.name}</Link>:{" "}
+                  {r.reporters.toLocaleString("en")} people
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        <section className="card" aria-labelledby="what-heading">
+          <h2 id="what-heading">What broke</h2>
+          <ol className="ranked" data-testid="incident-symptoms">
+            {story.topSymptoms.map((s) => (
+              <li key={s.slug}>
+                {s.label}: {s.reporters.toLocaleString("en")} people
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <ol className="timeline" data-testid="incident-timeline">
+          {story.events.map((e, i) => (
+            <li key={`${e.kind}-${e.at}-${i}`}>
+              <LocalTime iso={e.at} withDate /> <strong>{EVENT_LABELS[e.kind]}</strong>
+              {e.level ? ` (${STATUS_LABELS[e.level]})` : ""}
+              {e.message ? `: ${e.message}` : ""}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <p className="links">
+        <Link href={`/status/${story.service.slug}`}>{story.service.name} now</Link>
+        <Link href="/incidents">All incidents</Link>
+        <Link href={`/compare?category=${story.service.category}`}>
+          Compare {story.service.name} with similar services
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumb } from "@/components/breadcrumb";
+import { getDb } from "@/db/client";
+import { cachedRegionActivity } from "@/lib/queries/region-map";
+import { findService } from "@/lib/queries/services";
+import { subdivisionGeometry } from "@/lib/regions/geometry";
+import { country as findCountry } from "@/lib/regions/regions";
+import { RegionMapSection, windowFrom, windowMinutes } from "@/components/region-map-section";
+
+export async function generateMetadata({ params }: PageProps<"/status/[service]/map/[country]">): Promise<Metadata> {
+  const p = await params;
+  const [service, c] = [await findService(getDb(), p.service), findCountry(p.country.toUpperCase())];
+  return { title: service && c ? `${service.name} outage map: ${c.name}` : "Not found" };
+}
+
+export default async function ServiceCountryMapPage({
+  params,
+  searchParams,
+}: PageProps<"/status/[service]/map/[country]">) {
+  const db = getDb();
+  const p = await params;
+  const service = await findService(db, p.service);
+  const c = findCountry(p.country.toUpperCase());
+  if (!service || !c) notFound();
+  const windowKey = windowFrom((await searchParams).window);
+  const rows = await cachedRegionActivity(db, { serviceId: service.id, country: c.code }, windowMinutes(windowKey));
+  return (
+    <>
+      <Breadcrumb
+        trail={[
+          { href: `/status/${service.slug}`, label: service.name },
+          { href: `/status/${service.slug}/map?window=${windowKey}`, label: "Map" },
+        ]}
+        current={c.name}
+      />
+      <h1>
+        {service.name} outage map: {c.name}
+      </h1>
+      <RegionMapSection
+        rows={rows}
+        windowKey={windowKey}
+        basePath={`/status/${service.slug}/map/${c.code}`}
+        subject={service.name}
+        place={`in ${c.name}`}
+        regionLabel={c.code === "US" ? "State" : "Region"}
+        geometry={subdivisionGeometry(c.code)}
+      />
+    </>
+  );
+}

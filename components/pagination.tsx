@@ -1,0 +1,29 @@
+import Link from "next/link";
+
+/** Previous / next links that keep the other query parameters. */
+export function Pagination({
+  page,
+  pages,
+  basePath,
+  params,
+}: {
+  page: number;
+  pages: number;
+  basePath: string;
+  params: Record<string, string | undefined>;
+}) {
+  if (pages <= 1) return null;
+  const href = (p: number) => {
+    const q = new URLSearchParams(Object.entries({ ...params, page: String(p) }).filter(([, v]) => v) as string[][]);
+    return `${basePath}?${q}`;
+  };
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {page > 1 ? <Link href={href(page - 1)}>← Newer</Link> : <span />}
+      <span>
+        Page {page} of {pages}
+      </span>
+      {page < pages ? <Link href={href(page + 1)}>Older →</Link> : <span />}
+    </nav>
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Db } from "@/db/client";
+import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/reports/client-ip";
+import type { Health } from "./health";
+import { handleReportRequest, REPORTS_PATH } from "./report-endpoint";
+import { sendJson } from "./send-json";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/**
+ * The Node front every request passes: it decides the client's address (never trusting what the
+ * client sent under our header), answers report POSTs itself and hands the rest to Next.js.
+ */
+export function createFront(opts: {
+  db: () => Db;
+  clientIpHeader?: string;
+  health: () => Promise<Health>;
+  next: Handler;
+}): Handler {
+  return async (req, res) => {
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers, opts.clientIpHeader);
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q === -1 ? url : url.slice(0, q);
+    if (path === REPORTS_PATH) return handleReportRequest(req, res, opts.db());
+    if (path === HEALTH_PATH) {
+      // Answered here so a health check costs nothing and still works when Next.js is busy.
+      const health = await opts.health();
+      return sendJson(res, health.ok ? 200 : 503, health);
+    }
+    return opts.next(req, res);
+  };
+}
+
+export const HEALTH_PATH = "/api/health";

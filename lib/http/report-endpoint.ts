@@ -1,0 +1,79 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Db } from "@/db/client";
+import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
+import { QueueClosedError, QueueFullError } from "@/lib/reports/ingest-queue";
+import { submitReport } from "@/lib/reports/submit";
+import { readJsonBody } from "./json-body";
+import { BODY_ERROR_CODES, errorBody, issuesMessage } from "./responses";
+import { sendJson } from "./send-json";
+
+export const REPORTS_PATH = "/api/v1/reports";
+
+/**
+ * POST /api/v1/reports, answered in front of Next.js: the route pipeline costs far more CPU than
+ * the work, and this is the endpoint that floods when something big breaks. Same validation and
+ * ingest as the form (submitReport); answered 201 only after the report's batch has committed. A
+ * retry with the same Idempotency-Key gets the first answer again (Idempotent-Replayed: true).
+ */
+export async function handleReportRequest(req: IncomingMessage, res: ServerResponse, db: Db): Promise<void> {
+  if (req.method !== "POST") {
+    sendJson(res, 405, errorBody("method_not_allowed", "send reports with POST"), { allow: "POST" });
+    return;
+  }
+  let body;
+  try {
+    body = await readJsonBody(req);
+  } catch {
+    // The client went away mid-body: nothing was stored, nobody to answer.
+    req.destroy();
+    return;
+  }
+  if (!body.ok) {
+    // Whatever is left of an oversized body is not worth reading: close the connection instead.
+    sendJson(res, body.status, errorBody(BODY_ERROR_CODES[body.status], body.message), { connection: "close" });
+    return;
+  }
+  const ip = req.headers[CLIENT_IP_HEADER];
+  const client = { ip: typeof ip === "string" ? ip : "unknown", userAgent: req.headers["user-agent"] ?? "" };
+  const key = req.headers["idempotency-key"];
+  let outcome;
+  try {
+    outcome = await submitReport(db, body.value, client, new Date(), {
+      idempotencyKey: typeof key === "string" ? key : undefined,
+    });
+  } catch (error) {
+    if (error instanceof QueueFullError) {
+      sendJson(res, 503, errorBody("overloaded", "too many reports at once; nothing was stored, retry in a second"), {
+        "retry-after": "1",
+      });
+    } else if (error instanceof QueueClosedError) {
+      sendJson(res, 503, errorBody("unavailable", "the server is restarting; nothing was stored, retry shortly"), {
+        "retry-after": "5",
+      });
+    } else {
+      console.error("[outage-radar] report not stored:", error instanceof Error ? error.message : error);
+      sendJson(
+        res,
+        503,
+        errorBody("unavailable", "the report could not be stored; nothing was recorded, retry shortly"),
+        {
+          "retry-after": "2",
+        },
+      );
+    }
+    return;
+  }
+  if (!outcome.ok) {
+    const status = outcome.code === "not_found" ? 404 : 400;
+    const code = outcome.code === "not_found" ? "not_found" : "invalid_input";
+    sendJson(res, status, errorBody(code, issuesMessage(outcome.issues), outcome.issues));
+    return;
+  }
+  sendJson(
+    res,
+    201,
+    { id: outcome.id, counted: outcome.counted, status: outcome.status },
+    outcome.replayed ? { "idempotent-replayed": "true" } : {},
+  );
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testTargets, type TestDb } from "@/db/testing";
+import { seedDemoIfEmpty } from "@/lib/simulate/demo";
+import { compareServices } from "./compare";
+import { incidentDetail, listIncidents } from "./incidents";
+
+const now = new Date("2026-06-10T12:07:00Z");
+
+describe.each(testTargets())("incident history on $name", (target) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await target.open();
+    // Three days of traffic replayed through the detector, with WhatsApp failing in Germany for
+    // the last 40 minutes: at least that one incident, still open.
+    await seedDemoIfEmpty(t.handle.db, {
+      seed: 9,
+      cooldownMinutes: 60,
+      now,
+      days: 3,
+      scenario: "germany",
+      startedAt: now,
+      log: () => {},
+    });
+  }, 240_000);
+  afterAll(() => t.drop());
+
+  it("lists incidents newest first, with filters and pages", async () => {
+    const all = await listIncidents(t.handle.db, {}, 1, 100, now);
+    expect(all.total).toBeGreaterThanOrEqual(1);
+    const starts = all.items.map((i) => i.startedAt);
+    expect(starts).toEqual([...starts].sort().reverse());
+    const whatsapp = await listIncidents(t.handle.db, { service: "whatsapp" }, 1, 20, now);
+    expect(whatsapp.items.length).toBeGreaterThanOrEqual(1);
+    expect(whatsapp.items.every((i) => i.service.slug === "whatsapp")).toBe(true);
+    expect(whatsapp.items[0]).toMatchObject({ endedAt: null, service: { name: "WhatsApp", category: "messaging" } });
+    const outages = await listIncidents(t.handle.db, { level: "outage" }, 1, 100, now);
+    expect(outages.items.every((i) => i.level === "outage")).toBe(true);
+    const messaging = await listIncidents(t.handle.db, { category: "messaging" }, 1, 100, now);
+    expect(messaging.items.every((i) => i.service.category === "messaging")).toBe(true);
+    const lastHour = await listIncidents(t.handle.db, { from: new Date(now.getTime() - 3_600_000) }, 1, 100, now);
+    expect(lastHour.items.every((i) => new Date(i.startedAt).getTime() >= now.getTime() - 3_600_000)).toBe(true);
+    const none = await listIncidents(t.handle.db, { to: new Date("2020-01-01") }, 1, 100, now);
+    expect(none).toEqual({ items: [], total: 0 });
+    if (all.total > 1) {
+      const page2 = await listIncidents(t.handle.db, {}, 2, 1, now);
+      expect(page2.items[0]?.id).toBe(all.items[1]?.id);
+    }
+  });
+
+  it("tells the whole story of one incident", async () => {
+    const [open] = (await listIncidents(t.handle.db, { service: "whatsapp" }, 1, 1, now)).items;
+    const story = (await incidentDetail(t.handle.db, open!.id, now))!;
+    expect(story.service.slug).toBe("whatsapp");
+    expect(new Date(story.detectedAt).getTime()).toBeGreaterThanOrEqual(new Date(story.startedAt).getTime());
+    // The chart starts two hours before and runs to now while the incident lasts.
+    expect(new Date(story.series[0]!.t).getTime()).toBeLessThanOrEqual(
+      new Date(story.startedAt).getTime() - 2 * 3_600_000,
+    );
+    expect(new Date(story.series.at(-1)!.t).getTime()).toBeLessThanOrEqual(now.getTime());
+    expect(story.series.every((p) => p.expected !== null)).toBe(true);
+    expect(story.totalReporters).toBeGreaterThan(100);
+    expect(story.peakReporters).toBeGreaterThan(0);
+    expect(story.topRegions[0]).toMatchObject({ code: "DE", name: "Germany" });
+    expect(story.topRegions.every((r) => r.reporters >= 5)).toBe(true);
+    expect(story.topSymptoms[0]!.label).toBeTruthy();
+    expect(story.events[0]).toMatchObject({ kind: "detected" });
+    expect(story.durationMinutes).toBeGreaterThan(0);
+    expect(await incidentDetail(t.handle.db, 987_654, now)).toBeUndefined();
+  });
+
+  it("compares services over a period from the same incidents", async () => {
+    const all = await listIncidents(t.handle.db, {}, 1, 1000, now);
+    const table = await compareServices(t.handle.db, 7, null, now);
+    expect(table).toHaveLength(62);
+    expect(table.reduce((a, s) => a + s.incidents, 0)).toBe(all.total);
+    const whatsapp = table.find((s) => s.slug === "whatsapp")!;
+    const its = all.items.filter((i) => i.service.slug === "whatsapp");
+    expect(whatsapp.incidents).toBe(its.length);
+    expect(whatsapp.downtimeMinutes).toBe(its.reduce((a, i) => a + i.durationMinutes, 0));
+    expect(whatsapp.downtimePerYearMinutes).toBe(Math.round((whatsapp.downtimeMinutes * 365) / 7));
+    expect(whatsapp.medianDetectMinutes).not.toBeNull();
+    expect(whatsapp.reporters).toBeGreaterThan(0);
+    // Worst first.
+    expect(table[0]!.downtimeMinutes).toBeGreaterThanOrEqual(table.at(-1)!.downtimeMinutes);
+    const messaging = await compareServices(t.handle.db, 7, "messaging", now);
+    expect(messaging.every((s) => s.category === "messaging")).toBe(true);
+  });
+});

@@ -1,0 +1,212 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { rows, type Db } from "@/db/client";
+import type { CategorySlug, IncidentCause, IncidentEventKind, StatusLevel, Symptom } from "@/lib/catalog/constants";
+import type { DetectorState } from "@/lib/detection/detector";
+import { CATEGORY_PRIOR_PER_HOUR } from "@/lib/detection/params";
+import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
+import { countryName } from "@/lib/regions/regions";
+import { seriesWithLevels, type SeriesPoint } from "./service-snapshot";
+
+export interface IncidentSummary {
+  id: number;
+  service: { slug: string; name: string; category: CategorySlug };
+  level: StatusLevel;
+  startedAt: string;
+  detectedAt: string;
+  peakAt: string | null;
+  /** Distinct reporters per minute at the peak. */
+  peakRate: number | null;
+  endedAt: string | null;
+  /** Minutes from start to end, or to now while it lasts. */
+  durationMinutes: number;
+  regions: string[];
+  symptoms: string[];
+  cause: IncidentCause | null;
+}
+
+export interface IncidentFilter {
+  service?: string;
+  category?: CategorySlug;
+  level?: Exclude<StatusLevel, "ok">;
+  /** Incidents that started on or after this instant. */
+  from?: Date;
+  /** Incidents that started before this instant. */
+  to?: Date;
+}
+
+interface IncidentRow {
+  id: number;
+  slug: string;
+  name: string;
+  category: CategorySlug;
+  level: StatusLevel;
+  started_at: Date | string;
+  detected_at: Date | string;
+  peak_at: Date | string | null;
+  peak_rate: number | null;
+  ended_at: Date | string | null;
+  regions: string[];
+  symptoms: string[];
+  cause: IncidentCause | null;
+}
+
+const isoOrNull = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+
+function summary(r: IncidentRow, now: Date): IncidentSummary {
+  const start = new Date(r.started_at).getTime();
+  const end = r.ended_at === null ? now.getTime() : new Date(r.ended_at).getTime();
+  return {
+    id: r.id,
+    service: { slug: r.slug, name: r.name, category: r.category },
+    level: r.level,
+    startedAt: new Date(r.started_at).toISOString(),
+    detectedAt: new Date(r.detected_at).toISOString(),
+    peakAt: isoOrNull(r.peak_at),
+    peakRate: r.peak_rate === null ? null : Number(r.peak_rate),
+    endedAt: isoOrNull(r.ended_at),
+    durationMinutes: Math.max(0, Math.round((end - start) / 60_000)),
+    regions: r.regions,
+    symptoms: r.symptoms,
+    cause: r.cause,
+  };
+}
+
+const COLUMNS = sql`i.id, s.slug, s.name, s.category, i.level, i.started_at, i.detected_at, i.peak_at, i.peak_rate,
+                    i.ended_at, i.regions, i.symptoms, i.cause`;
+
+/** Incidents newest first, filtered and paged; merged duplicates are left out. */
+export async function listIncidents(
+  db: Db,
+  filter: IncidentFilter,
+  page = 1,
+  pageSize = 20,
+  now = new Date(),
+): Promise<{ items: IncidentSummary[]; total: number }> {
+  const where: SQL[] = [sql`i.merged_into is null`];
+  if (filter.service) where.push(sql`s.slug = ${filter.service}`);
+  if (filter.category) where.push(sql`s.category = ${filter.category}`);
+  if (filter.level) where.push(sql`i.level = ${filter.level}`);
+  if (filter.from) where.push(sql`i.started_at >= ${filter.from.toISOString()}::timestamptz`);
+  if (filter.to) where.push(sql`i.started_at < ${filter.to.toISOString()}::timestamptz`);
+  const condition = sql.join(where, sql` and `);
+  const [items, [count]] = await Promise.all([
+    rows<IncidentRow>(
+      db,
+      sql`select ${COLUMNS} from incidents i join services s on s.id = i.service_id
+          where ${condition} order by i.started_at desc, i.id desc
+          limit ${pageSize} offset ${(Math.max(1, page) - 1) * pageSize}`,
+    ),
+    rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from incidents i join services s on s.id = i.service_id where ${condition}`,
+    ),
+  ]);
+  return { items: items.map((r) => summary(r, now)), total: count?.n ?? 0 };
+}
+
+export interface IncidentEvent {
+  kind: IncidentEventKind;
+  at: string;
+  level: StatusLevel | null;
+  message: string | null;
+}
+
+export interface IncidentDetail extends IncidentSummary {
+  serviceSymptoms: Symptom[];
+  /** Distinct reporters from start to end (or now). */
+  totalReporters: number;
+  /** The busiest bucket of the chart, in distinct reporters. */
+  peakReporters: number;
+  bucketMinutes: number;
+  /** From two hours before the start to two hours after the end, with the usual and alarm levels. */
+  series: SeriesPoint[];
+  topRegions: Array<{ code: string; name: string; reporters: number }>;
+  topSymptoms: Array<{ slug: string; label: string; reporters: number }>;
+  events: IncidentEvent[];
+}
+
+const CONTEXT_MS = 2 * 3_600_000;
+
+/** Buckets small enough to show the shape, few enough to read: at most about 100. */
+function bucketMinutesFor(spanMs: number): number {
+  for (const m of [5, 15, 30, 60, 180, 360]) if (spanMs / (m * 60_000) <= 100) return m;
+  return 1440;
+}
+
+/** The whole story of one incident, or undefined when there is no such incident. */
+export async function incidentDetail(db: Db, id: number, now = new Date()): Promise<IncidentDetail | undefined> {
+  const [row] = await rows<IncidentRow & { service_id: number; symptom_list: Symptom[]; state: DetectorState | null }>(
+    db,
+    sql`select ${COLUMNS}, i.service_id, s.symptoms as symptom_list, d.state
+        from incidents i join services s on s.id = i.service_id
+        left join detector_state d on d.service_id = i.service_id
+        where i.id = ${id}`,
+  );
+  if (!row) return undefined;
+  const base = summary(row, now);
+  const start = new Date(base.startedAt).getTime();
+  const end = base.endedAt ? new Date(base.endedAt).getTime() : now.getTime();
+  const bucketMinutes = bucketMinutesFor(end - start + 2 * CONTEXT_MS);
+  const bucketMs = bucketMinutes * 60_000;
+  const from = Math.floor((start - CONTEXT_MS) / bucketMs) * bucketMs;
+  const to = Math.min(now.getTime(), end + CONTEXT_MS);
+  const range = sql`bucket >= ${new Date(from).toISOString()}::timestamptz and bucket < ${new Date(to).toISOString()}::timestamptz`;
+  const during = sql`bucket >= ${base.startedAt}::timestamptz and bucket <= ${new Date(end).toISOString()}::timestamptz`;
+
+  const [buckets, regions, symptoms, events] = await Promise.all([
+    rows<{ t: Date | string; reports: number; reporters: number }>(
+      db,
+      sql`select date_bin(${`${bucketMinutes} minutes`}::interval, bucket, 'epoch'::timestamptz) as t,
+                 sum(reports)::int as reports, sum(reporters)::int as reporters
+          from service_minute_rollups where service_id = ${row.service_id} and ${range} group by 1`,
+    ),
+    rows<{ country: string; reporters: number }>(
+      db,
+      sql`select country, sum(reporters)::int as reporters from report_rollups
+          where service_id = ${row.service_id} and ${during} group by 1 order by 2 desc limit 10`,
+    ),
+    rows<{ symptom: string; reporters: number }>(
+      db,
+      sql`select symptom, sum(reporters)::int as reporters from report_rollups
+          where service_id = ${row.service_id} and ${during} group by 1 order by 2 desc`,
+    ),
+    rows<{ kind: IncidentEventKind; at: Date | string; level: StatusLevel | null; message: string | null }>(
+      db,
+      sql`select kind, at, level, message from incident_events where incident_id = ${id} order by at, id`,
+    ),
+  ]);
+
+  // The usual level as the detector knows it now: a fair picture of "normal" for that hour of the week.
+  const series = seriesWithLevels(
+    buckets,
+    from,
+    to,
+    bucketMinutes,
+    row.state?.baseline,
+    CATEGORY_PRIOR_PER_HOUR[row.category],
+  );
+  const labels = new Map(row.symptom_list.map((s) => [s.slug, s.label]));
+  const inside = series.filter((p) => {
+    const t = new Date(p.t).getTime();
+    return t + bucketMs > start && t <= end;
+  });
+  return {
+    ...base,
+    serviceSymptoms: row.symptom_list,
+    totalReporters: inside.reduce((a, p) => a + p.reporters, 0),
+    peakReporters: inside.reduce((a, p) => Math.max(a, p.reporters), 0),
+    bucketMinutes,
+    series,
+    // Regions under the privacy minimum are left out, as on the maps.
+    topRegions: regions
+      .filter((r) => Number(r.reporters) >= MIN_REGION_REPORTERS)
+      .map((r) => ({ code: r.country, name: countryName(r.country), reporters: Number(r.reporters) })),
+    topSymptoms: symptoms.map((s) => ({
+      slug: s.symptom,
+      label: labels.get(s.symptom) ?? s.symptom,
+      reporters: Number(s.reporters),
+    })),
+    events: events.map((e) => ({ kind: e.kind, at: new Date(e.at).toISOString(), level: e.level, message: e.message })),
+  };
+}

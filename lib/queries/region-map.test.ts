@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testTargets, type TestDb } from "@/db/testing";
+import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
+import { seedDemoHistory } from "@/lib/simulate/demo";
+import { findService } from "./services";
+import { regionActivity, type RegionRow } from "./region-map";
+
+const now = new Date("2026-06-10T12:07:00Z");
+const unusual = (r: RegionRow | undefined) => r?.band === "high" || r?.band === "severe";
+
+describe.each(testTargets())("regional maps during a Germany-only outage on $name", (target) => {
+  let t: TestDb;
+  let whatsapp: number;
+  beforeAll(async () => {
+    t = await target.open();
+    // Three days of ordinary traffic for every service, with WhatsApp failing in Germany only
+    // for the last 40 minutes.
+    await seedDemoHistory(t.handle.db, {
+      seed: 5,
+      cooldownMinutes: 60,
+      now,
+      days: 3,
+      scenario: "germany",
+      startedAt: now,
+    });
+    whatsapp = (await findService(t.handle.db, "whatsapp"))!.id;
+  }, 180_000);
+  afterAll(() => t.drop());
+
+  it("shows Germany as the anomaly on the service's map while the busier US stays calm", async () => {
+    const rows = await regionActivity(t.handle.db, { serviceId: whatsapp, country: null }, 60, now);
+    const de = rows.find((r) => r.code === "DE");
+    const us = rows.find((r) => r.code === "US");
+    expect(de?.band).toBe("severe");
+    expect(rows[0]?.code).toBe("DE");
+    expect(us?.band).toBe("normal");
+    // The US has more users, and in a quiet hour it still has enough reports to be shown.
+    expect(us?.reporters).toBeGreaterThanOrEqual(MIN_REGION_REPORTERS);
+    expect(rows.filter(unusual).map((r) => r.code)).toEqual(["DE"]);
+  });
+
+  it("says the same on the all-services map", async () => {
+    const rows = await regionActivity(t.handle.db, { serviceId: null, country: null }, 60, now);
+    expect(unusual(rows.find((r) => r.code === "DE"))).toBe(true);
+    expect(rows.find((r) => r.code === "US")?.band).toBe("normal");
+    expect(rows.find((r) => r.code === "US")!.reporters!).toBeGreaterThan(rows.find((r) => r.code === "DE")!.expected!);
+  });
+
+  it("drills into Germany's states, each against its own usual level", async () => {
+    const rows = await regionActivity(t.handle.db, { serviceId: whatsapp, country: "DE" }, 60, now);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.every((r) => r.code.startsWith("DE-"))).toBe(true);
+    expect(rows.filter(unusual).length).toBeGreaterThan(0);
+    expect(rows.find((r) => r.code === "DE-BY")?.name).toBe("Bayern");
+    // A calm country's states stay calm.
+    const us = await regionActivity(t.handle.db, { serviceId: whatsapp, country: "US" }, 60, now);
+    expect(us.filter(unusual)).toEqual([]);
+  });
+
+  it("never gives a number for a region under the privacy minimum", async () => {
+    for (const country of [null, "DE", "US"]) {
+      for (const minutes of [60, 360, 1440]) {
+        const rows = await regionActivity(t.handle.db, { serviceId: whatsapp, country }, minutes, now);
+        for (const r of rows) {
+          if (r.band === "too-few") expect(r).toMatchObject({ reporters: null, ratio: null });
+          else expect(r.reporters).toBeGreaterThanOrEqual(MIN_REGION_REPORTERS);
+        }
+      }
+    }
+  });
+
+  it("has no usual level to compare with before there is a day of history", async () => {
+    const early = new Date(now.getTime() - 2.5 * 86_400_000);
+    const rows = await regionActivity(t.handle.db, { serviceId: null, country: null }, 60, early);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.ratio === null && r.band !== "high" && r.band !== "severe")).toBe(true);
+  });
+});

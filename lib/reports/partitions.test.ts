@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+import { testTargets, type TestDb } from "@/db/testing";
+import { identify } from "./identity";
+import { ingestReports } from "./ingest";
+import { dropExpiredReports, ensureReportPartitions, maintainReportPartitions } from "./partitions";
+
+const DAY = 86_400_000;
+const now = new Date("2026-09-15T12:00:00Z");
+
+describe.each(testTargets())("report partitions on $name", (target) => {
+  let t: TestDb;
+  const db = () => t.handle.db;
+  const where = async () =>
+    rows<{ part: string; n: number }>(
+      db(),
+      sql`select tableoid::regclass::text as part, count(*)::int as n from reports group by 1 order by 1`,
+    );
+  const store = (at: Date, i: number) =>
+    ingestReports(
+      db(),
+      [
+        {
+          serviceId: 1,
+          symptom: "login",
+          country: "US",
+          subdivision: null,
+          text: null,
+          ...identify("secret", `192.0.2.${i}`, "ua", 1, at),
+          createdAt: at,
+        },
+      ],
+      60,
+    );
+
+  beforeAll(async () => {
+    t = await target.open();
+  });
+  afterAll(() => t.drop());
+
+  it("keeps a report for a day without a partition, and moves it in when the day gets one", async () => {
+    const day = new Date("2026-09-10T08:00:00Z");
+    await store(day, 1);
+    expect(await where()).toContainEqual({ part: "reports_default", n: 1 });
+    expect(await ensureReportPartitions(db(), day, day)).toEqual(["reports_p20260910"]);
+    expect(await where()).toContainEqual({ part: "reports_p20260910", n: 1 });
+    expect((await where()).find((w) => w.part === "reports_default")).toBeUndefined();
+    // Asking again creates nothing.
+    expect(await ensureReportPartitions(db(), day, day)).toEqual([]);
+  });
+
+  it("keeps partitions ready ahead of now, and new reports go straight into them", async () => {
+    const { created } = await maintainReportPartitions(db(), 0, now);
+    expect(created).toEqual([
+      "reports_p20260914",
+      "reports_p20260915",
+      "reports_p20260916",
+      "reports_p20260917",
+      "reports_p20260918",
+    ]);
+    await store(now, 2);
+    expect(await where()).toContainEqual({ part: "reports_p20260915", n: 1 });
+  });
+
+  it("drops whole days past the retention period and keeps the rollups", async () => {
+    const rolledBefore = await rows<{ n: number }>(
+      db(),
+      sql`select sum(reports)::int as n from service_minute_rollups`,
+    );
+    const dropped = await dropExpiredReports(db(), 3, now);
+    expect(dropped).toEqual(["reports_p20260910"]);
+    expect(await where()).toEqual([{ part: "reports_p20260915", n: 1 }]);
+    expect(await rows(db(), sql`select sum(reports)::int as n from service_minute_rollups`)).toEqual(rolledBefore);
+    expect(await dropExpiredReports(db(), 0, new Date(now.getTime() + 100 * DAY))).toEqual([]);
+  });
+});
