@@ -17,9 +17,12 @@ import { maintainReportPartitions } from "@/lib/reports/partitions";
 import { seedDemoIfEmpty, startDemoTraffic } from "@/lib/simulate/demo";
 import { runTick } from "@/lib/incidents/tick";
 import { DetectorLeadership } from "@/lib/incidents/leader";
+import { dispatchDue } from "@/lib/webhooks/dispatch";
 import { checkHealth } from "@/lib/http/health";
 
 const dev = process.argv.includes("--dev");
+/** How often due webhook deliveries are sent. */
+const WEBHOOK_DISPATCH_MS = 5_000;
 const log = (msg: string) =>
   console.log(`[outage-radar${cluster.isWorker ? ` worker ${cluster.worker?.id}` : ""}] ${msg}`);
 
@@ -108,6 +111,14 @@ async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<v
       .catch((e) => console.error("[outage-radar] maintenance failed:", e));
   }, 10 * 60_000);
   maintenance.unref();
+  // Any instance may send webhook deliveries: rows are claimed with SKIP LOCKED, so none is sent twice at once.
+  let sending: Promise<unknown> | null = null;
+  const webhookSender = setInterval(() => {
+    sending ??= dispatchDue(handle.db, { publicUrl: cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}` })
+      .catch((e) => console.error("[outage-radar] webhook dispatch failed:", e instanceof Error ? e.message : e))
+      .finally(() => (sending = null));
+  }, WEBHOOK_DISPATCH_MS);
+  webhookSender.unref();
 
   const app = next({ dev, dir: process.cwd(), hostname: cfg.HOST, port: cfg.PORT });
   await app.prepare();
@@ -142,7 +153,8 @@ async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<v
     server.closeAllConnections();
     clearInterval(maintenance);
     clearInterval(detector);
-    await ticking;
+    clearInterval(webhookSender);
+    await Promise.all([ticking, sending]);
     await leadership.release();
     await handle.close();
     process.exit(0);

@@ -22,6 +22,7 @@ import {
   INCIDENT_EVENT_KINDS,
   STATUS_LEVELS,
   type Symptom,
+  type WebhookEvent,
 } from "@/lib/catalog/constants";
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -75,6 +76,8 @@ export const reports = pgTable(
     network: varchar("network", { length: 32 }).notNull(),
     /** False for repeats within the reporter's cooldown (and, later, for suppressed floods). */
     counted: boolean("counted").notNull(),
+    /** Set when a moderator hid the text as abusive: the report still counts, its text is never shown. */
+    textHiddenAt: tstz("text_hidden_at"),
   },
   (t) => [
     primaryKey({ columns: [t.createdAt, t.id] }),
@@ -265,6 +268,63 @@ export const regionalDetectorState = pgTable(
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.country] })],
+);
+
+/** Every moderator action, newest last: who could see what changed, and when. */
+export const adminAudit = pgTable(
+  "admin_audit",
+  {
+    id: serial("id").primaryKey(),
+    at: tstz("at").notNull().defaultNow(),
+    action: text("action").notNull(),
+    /** What was acted on, e.g. "incident:12", "report:9041", "webhook:3". */
+    target: text("target").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("admin_audit_at").on(t.at)],
+);
+
+export const webhooks = pgTable("webhooks", {
+  id: serial("id").primaryKey(),
+  url: text("url").notNull(),
+  /** Signs every delivery (HMAC-SHA256); shown once, when the webhook is created. */
+  secret: text("secret").notNull(),
+  events: jsonb("events").$type<WebhookEvent[]>().notNull(),
+  /** Only incidents of this service, or all when null. */
+  serviceId: integer("service_id").references(() => services.id),
+  createdAt: tstz("created_at").notNull().defaultNow(),
+  deletedAt: tstz("deleted_at"),
+});
+
+/**
+ * The outbox and delivery log in one: a row is written in the detector's transaction, so an event
+ * is queued exactly when the incident changes, and the dispatcher works through the due rows.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    webhookId: integer("webhook_id")
+      .notNull()
+      .references(() => webhooks.id),
+    event: text("event").notNull(),
+    incidentId: integer("incident_id"),
+    payload: jsonb("payload").notNull(),
+    /** pending → delivered, or failed once the retries are used up. */
+    state: text("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: tstz("next_attempt_at").notNull().defaultNow(),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    deliveredAt: tstz("delivered_at"),
+  },
+  (t) => [
+    index("webhook_deliveries_due")
+      .on(t.nextAttemptAt)
+      .where(sql`state = 'pending'`),
+    index("webhook_deliveries_webhook").on(t.webhookId, t.id),
+  ],
 );
 
 /** Small server-side settings, e.g. the generated reporter-hash secret when none is configured. */

@@ -19,6 +19,13 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
     REPORTER_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Enables the admin API (moderation, webhooks); unset, administration is off. */
+    ADMIN_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Where people reach the site, for absolute links in feeds and webhooks; else the request's own origin. */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
     REPORT_COOLDOWN_MINUTES: z.coerce
       .number()
       .int()

@@ -50,7 +50,15 @@ export const CAUSE_LABELS: Record<IncidentCause, string> = {
   unknown: "Unknown",
 };
 
-export const INCIDENT_EVENT_KINDS = ["detected", "escalated", "peak", "official_update", "resolved"] as const;
+export const INCIDENT_EVENT_KINDS = [
+  "detected",
+  "escalated",
+  "peak",
+  "official_update",
+  "resolved",
+  "cause_set",
+  "merged",
+] as const;
 export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
 
 export const EVENT_LABELS: Record<IncidentEventKind, string> = {
@@ -59,7 +67,13 @@ export const EVENT_LABELS: Record<IncidentEventKind, string> = {
   peak: "Peak",
   official_update: "Official update",
   resolved: "Resolved",
+  cause_set: "Cause",
+  merged: "Merged",
 };
+
+/** What a webhook can subscribe to: the detector's calls on an incident. */
+export const WEBHOOK_EVENTS = ["incident.opened", "incident.escalated", "incident.resolved"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export const REPORT_TEXT_MAX = 280;
 

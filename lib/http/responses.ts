@@ -3,6 +3,9 @@ import type { FieldIssue } from "@/lib/reports/schema";
 export type ErrorCode =
   | "invalid_input"
   | "not_found"
+  | "unauthorized"
+  | "forbidden"
+  | "conflict"
   | "method_not_allowed"
   | "payload_too_large"
   | "unsupported_media_type"
@@ -19,8 +22,17 @@ export function errorBody(code: ErrorCode, message: string, issues: FieldIssue[]
   return { error: { code, message, issues } };
 }
 
-export function errorResponse(status: number, code: ErrorCode, message: string, issues: FieldIssue[] = []): Response {
-  return Response.json(errorBody(code, message, issues), { status, headers: { "cache-control": "no-store" } });
+export function errorResponse(
+  status: number,
+  code: ErrorCode,
+  message: string,
+  issues: FieldIssue[] = [],
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(errorBody(code, message, issues), {
+    status,
+    headers: { "cache-control": "no-store", ...headers },
+  });
 }
 
 export function issuesMessage(issues: FieldIssue[]): string {

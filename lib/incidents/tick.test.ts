@@ -2,40 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { testTargets, type TestDb } from "@/db/testing";
+import type { IngestItem } from "@/lib/reports/ingest";
 import { identify } from "@/lib/reports/identity";
-import { ingestReports, type IngestItem } from "@/lib/reports/ingest";
+import { MINUTE, SECRET, store, T0, traffic } from "./test-traffic";
 import { runTick } from "./tick";
-
-const MINUTE = 60_000;
-const T0 = Date.parse("2026-04-15T12:00:00Z");
-const SECRET = "x".repeat(40);
-let seq = 0;
-
-/** `perMinute` distinct people (each on their own network) reporting at each minute of [from, to). */
-function traffic(serviceId: number, from: number, to: number, perMinute: number, country = "US"): IngestItem[] {
-  const items: IngestItem[] = [];
-  for (let t = from; t < to; t += MINUTE) {
-    for (let i = 0; i < perMinute; i++) {
-      seq++;
-      const ip = `10.${(seq >> 8) & 255}.${seq & 255}.7`; // each person on their own /24
-      const at = new Date(t + ((i * 997) % 59_000));
-      items.push({
-        serviceId,
-        symptom: "login",
-        country,
-        subdivision: null,
-        text: null,
-        ...identify(SECRET, ip, "ua", serviceId, at),
-        createdAt: at,
-      });
-    }
-  }
-  return items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-}
-
-async function store(t: TestDb, items: IngestItem[]) {
-  for (let i = 0; i < items.length; i += 2000) await ingestReports(t.handle.db, items.slice(i, i + 2000), 60);
-}
 
 describe.each(testTargets())("detector tick on $name", (target) => {
   let t: TestDb;

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { rows, type Db, type Tx } from "@/db/client";
 import { incidentEvents, incidents, serviceStatus, services } from "@/db/schema";
 import { statusSeverity, type StatusLevel } from "@/lib/catalog/constants";
+import { enqueueIncidentEvent } from "@/lib/webhooks/outbox";
 import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, type DetectorParams } from "@/lib/detection/params";
 
@@ -367,6 +368,7 @@ async function applyLevels(
       .update(serviceStatus)
       .set({ level, since: startedAt, incidentId: created!.id, updatedAt: at })
       .where(eq(serviceStatus.serviceId, serviceId));
+    await enqueueIncidentEvent(tx, "incident.opened", created!.id, at);
     summary.opened++;
     return;
   }
@@ -375,7 +377,8 @@ async function applyLevels(
   if (reporters > (incident.peakRate ?? 0)) Object.assign(changes, { peakAt: new Date(t), peakRate: reporters });
   const newRegions = alarmedRegions.filter((c) => !incident!.regions.includes(c));
   if (newRegions.length) changes.regions = [...incident.regions, ...newRegions];
-  if (level === "outage" && incident.level !== "outage") {
+  const escalated = level === "outage" && incident.level !== "outage";
+  if (escalated) {
     changes.level = "outage";
     await tx.insert(incidentEvents).values({ incidentId: incident.id, kind: "escalated", at, level: "outage" });
     await tx
@@ -389,6 +392,7 @@ async function applyLevels(
     incident = { ...incident, ...changes } as typeof incident;
     openByService.set(serviceId, incident);
   }
+  if (escalated) await enqueueIncidentEvent(tx, "incident.escalated", incident.id, at);
 
   if (level === "ok") {
     // The incident ended when the calm began, not when the calm was long enough to be sure.
@@ -407,6 +411,7 @@ async function applyLevels(
       });
     }
     await tx.insert(incidentEvents).values({ incidentId: incident.id, kind: "resolved", at: endedAt, level: "ok" });
+    await enqueueIncidentEvent(tx, "incident.resolved", incident.id, at);
     await tx
       .update(serviceStatus)
       .set({ level: "ok", since: endedAt, incidentId: null, updatedAt: at })

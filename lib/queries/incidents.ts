@@ -113,6 +113,8 @@ export interface IncidentEvent {
 }
 
 export interface IncidentDetail extends IncidentSummary {
+  /** Set when a moderator merged this incident into another: that one tells the story. */
+  mergedInto: number | null;
   serviceSymptoms: Symptom[];
   /** Distinct reporters from start to end (or now). */
   totalReporters: number;
@@ -136,9 +138,11 @@ function bucketMinutesFor(spanMs: number): number {
 
 /** The whole story of one incident, or undefined when there is no such incident. */
 export async function incidentDetail(db: Db, id: number, now = new Date()): Promise<IncidentDetail | undefined> {
-  const [row] = await rows<IncidentRow & { service_id: number; symptom_list: Symptom[]; state: DetectorState | null }>(
+  const [row] = await rows<
+    IncidentRow & { service_id: number; merged_into: number | null; symptom_list: Symptom[]; state: DetectorState | null }
+  >(
     db,
-    sql`select ${COLUMNS}, i.service_id, s.symptoms as symptom_list, d.state
+    sql`select ${COLUMNS}, i.service_id, i.merged_into, s.symptoms as symptom_list, d.state
         from incidents i join services s on s.id = i.service_id
         left join detector_state d on d.service_id = i.service_id
         where i.id = ${id}`,
@@ -193,6 +197,7 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
   });
   return {
     ...base,
+    mergedInto: row.merged_into,
     serviceSymptoms: row.symptom_list,
     totalReporters: inside.reduce((a, p) => a + p.reporters, 0),
     peakReporters: inside.reduce((a, p) => Math.max(a, p.reporters), 0),
@@ -209,4 +214,43 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
     })),
     events: events.map((e) => ({ kind: e.kind, at: new Date(e.at).toISOString(), level: e.level, message: e.message })),
   };
+}
+
+export interface FeedIncident extends IncidentSummary {
+  /** The latest thing that happened to it: its newest timeline event, or its start. */
+  updatedAt: string;
+  events: IncidentEvent[];
+}
+
+/** The newest incidents with their timelines: what the Atom feeds carry. */
+export async function incidentsWithTimelines(
+  db: Db,
+  filter: IncidentFilter,
+  limit = 50,
+  now = new Date(),
+): Promise<FeedIncident[]> {
+  const { items } = await listIncidents(db, filter, 1, limit, now);
+  if (!items.length) return [];
+  const events = await rows<{
+    incident_id: number;
+    kind: IncidentEventKind;
+    at: Date | string;
+    level: StatusLevel | null;
+    message: string | null;
+  }>(
+    db,
+    sql`select incident_id, kind, at, level, message from incident_events
+        where incident_id in (${sql.join(
+          items.map((i) => sql`${i.id}`),
+          sql`, `,
+        )})
+        order by at, id`,
+  );
+  return items.map((incident) => {
+    const own = events
+      .filter((e) => e.incident_id === incident.id)
+      .map((e) => ({ kind: e.kind, at: new Date(e.at).toISOString(), level: e.level, message: e.message }));
+    const updatedAt = own.reduce((latest, e) => (e.at > latest ? e.at : latest), incident.startedAt);
+    return { ...incident, updatedAt, events: own };
+  });
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { LocalTime } from "@/components/local-time";
 import { ReportsChart } from "@/components/reports-chart";
@@ -28,6 +28,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
   const id = idFrom((await params).id);
   const story = id === null ? undefined : await incidentDetail(getDb(), id);
   if (!story) notFound();
+  if (story.mergedInto !== null) permanentRedirect(`/incidents/${story.mergedInto}`);
   const detectedAfter = Math.round(
     (new Date(story.detectedAt).getTime() - new Date(story.startedAt).getTime()) / 60_000,
   );

@@ -1,0 +1,11 @@
+import { getDb } from "@/db/client";
+import { auditLog } from "@/lib/admin/moderation";
+import { asAdmin, pathId } from "@/lib/http/admin-route";
+
+export async function GET(request: Request) {
+  return asAdmin(request, async () => {
+    const before = new URL(request.url).searchParams.get("before");
+    const list = await auditLog(getDb(), 100, before === null ? undefined : (pathId(before) ?? 1));
+    return Response.json(list, { headers: { "cache-control": "no-store" } });
+  });
+}

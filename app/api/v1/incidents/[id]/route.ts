@@ -1,0 +1,19 @@
+import { getDb } from "@/db/client";
+import { pathId } from "@/lib/http/admin-route";
+import { errorResponse } from "@/lib/http/responses";
+import { incidentDetail } from "@/lib/queries/incidents";
+
+export async function GET(request: Request, ctx: RouteContext<"/api/v1/incidents/[id]">) {
+  const raw = (await ctx.params).id;
+  const id = pathId(raw);
+  const detail = id === undefined ? undefined : await incidentDetail(getDb(), id);
+  if (!detail) return errorResponse(404, "not_found", `incident ${raw} does not exist`);
+  if (detail.mergedInto !== null) {
+    return new Response(null, {
+      status: 308,
+      headers: { location: new URL(`/api/v1/incidents/${detail.mergedInto}`, request.url).toString() },
+    });
+  }
+  const { serviceSymptoms: _symptoms, mergedInto: _merged, ...body } = detail;
+  return Response.json(body, { headers: { "cache-control": "public, max-age=30" } });
+}

@@ -1,0 +1,7 @@
+import { openApiDocument } from "@/lib/api/openapi";
+import { publicUrl } from "@/lib/http/public-url";
+
+/** The API's description, generated from the zod schemas the code itself uses. */
+export async function GET(request: Request) {
+  return Response.json(openApiDocument(publicUrl(request)), { headers: { "cache-control": "public, max-age=300" } });
+}

@@ -1,0 +1,46 @@
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { errorResponse, issuesMessage } from "@/lib/http/responses";
+import { EXPORT_MAX_DAYS, exportCounts } from "@/lib/queries/service-api";
+import { findService } from "@/lib/queries/services";
+import { fieldIssues } from "@/lib/reports/schema";
+import { csvSafe } from "@/lib/text/csv-safe";
+
+const DAY = 86_400_000;
+const day = z.iso.date("must be a day such as 2026-06-10").transform((d) => new Date(`${d}T00:00:00Z`));
+const rangeSchema = z
+  .object({ from: day, to: day })
+  .refine((r) => r.to >= r.from, { path: ["to"], message: "must not be before from" })
+  .refine((r) => (r.to.getTime() - r.from.getTime()) / DAY < EXPORT_MAX_DAYS, {
+    path: ["to"],
+    message: `must be within ${EXPORT_MAX_DAYS} days of from`,
+  });
+
+/** 15-minute counts per country as CSV, for spreadsheets and research. */
+export async function GET(request: Request, ctx: RouteContext<"/api/v1/services/[slug]/export.csv">) {
+  const { slug } = await ctx.params;
+  const params = new URL(request.url).searchParams;
+  const range = rangeSchema.safeParse({ from: params.get("from") ?? undefined, to: params.get("to") ?? undefined });
+  if (!range.success) {
+    const issues = fieldIssues(range.error);
+    return errorResponse(400, "invalid_input", issuesMessage(issues), issues);
+  }
+  const db = getDb();
+  const service = await findService(db, slug);
+  if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
+  const { from, to } = range.data;
+  const list = await exportCounts(db, service.id, from, new Date(to.getTime() + DAY));
+  const csv = stringify(
+    list.map((r) => [r.bucketStart, r.country, r.reports, r.reporters]),
+    { header: true, columns: ["bucket_start", "country", "reports", "reporters"], cast: { string: csvSafe } },
+  );
+  const name = `${service.slug}-${params.get("from")}-${params.get("to")}.csv`;
+  return new Response(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "public, max-age=300",
+    },
+  });
+}

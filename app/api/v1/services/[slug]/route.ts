@@ -1,0 +1,12 @@
+import { getDb } from "@/db/client";
+import { errorResponse } from "@/lib/http/responses";
+import { serviceStatusView } from "@/lib/queries/service-api";
+import { findService } from "@/lib/queries/services";
+
+export async function GET(_request: Request, ctx: RouteContext<"/api/v1/services/[slug]">) {
+  const { slug } = await ctx.params;
+  const db = getDb();
+  const service = await findService(db, slug);
+  if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
+  return Response.json(await serviceStatusView(db, service), { headers: { "cache-control": "public, max-age=10" } });
+}

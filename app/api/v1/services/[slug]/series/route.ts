@@ -1,0 +1,13 @@
+import { getDb } from "@/db/client";
+import { errorResponse } from "@/lib/http/responses";
+import { serviceSnapshot } from "@/lib/queries/service-snapshot";
+import { findService } from "@/lib/queries/services";
+
+export async function GET(_request: Request, ctx: RouteContext<"/api/v1/services/[slug]/series">) {
+  const { slug } = await ctx.params;
+  const db = getDb();
+  const service = await findService(db, slug);
+  if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
+  const { bucketMinutes, series } = await serviceSnapshot(db, service);
+  return Response.json({ slug, bucketMinutes, series }, { headers: { "cache-control": "public, max-age=10" } });
+}

@@ -1,0 +1,16 @@
+import { getDb } from "@/db/client";
+import { incidentsAtom } from "@/lib/feeds/atom";
+import { ATOM_HEADERS } from "@/lib/feeds/headers";
+import { publicUrl } from "@/lib/http/public-url";
+import { incidentsWithTimelines } from "@/lib/queries/incidents";
+
+/** Atom feed of the newest incidents across all services. */
+export async function GET(request: Request): Promise<Response> {
+  const base = publicUrl(request);
+  const items = await incidentsWithTimelines(getDb(), {});
+  const xml = incidentsAtom(
+    { title: "Outage Radar: incidents", selfUrl: `${base}/incidents/feed.atom`, pageUrl: `${base}/incidents`, publicUrl: base },
+    items,
+  );
+  return new Response(xml, { headers: ATOM_HEADERS });
+}

@@ -1,0 +1,160 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import { rows, type Db, type Tx } from "@/db/client";
+import { adminAudit, incidentEvents, incidents, reports } from "@/db/schema";
+import { CAUSE_LABELS, type IncidentCause } from "@/lib/catalog/constants";
+
+/** A moderator action's outcome: done, or why not, in words for the API's 4xx. */
+export type ModerationResult<T = undefined> =
+  | { ok: true; value: T }
+  | { ok: false; status: 404 | 409; message: string };
+
+const notFound = (what: string) => ({ ok: false, status: 404, message: `${what} does not exist` }) as const;
+const conflict = (message: string) => ({ ok: false, status: 409, message }) as const;
+
+async function audit(tx: Tx, action: string, target: string, details: Record<string, unknown>, at: Date) {
+  await tx.insert(adminAudit).values({ action, target, details, at });
+}
+
+async function liveIncident(tx: Tx, id: number) {
+  const [incident] = await tx.select().from(incidents).where(eq(incidents.id, id)).for("update");
+  return incident;
+}
+
+/** An official update from the company, as a moderator copied it: shown in the incident's timeline. */
+export async function postOfficialUpdate(
+  db: Db,
+  incidentId: number,
+  message: string,
+  now = new Date(),
+): Promise<ModerationResult<{ eventId: number }>> {
+  return db.transaction(async (tx) => {
+    const incident = await liveIncident(tx, incidentId);
+    if (!incident) return notFound(`incident ${incidentId}`);
+    if (incident.mergedInto !== null) return conflict(`incident ${incidentId} was merged into ${incident.mergedInto}`);
+    const [event] = await tx
+      .insert(incidentEvents)
+      .values({ incidentId, kind: "official_update", at: now, message })
+      .returning({ id: incidentEvents.id });
+    await audit(tx, "incident.official_update", `incident:${incidentId}`, { message }, now);
+    return { ok: true, value: { eventId: event!.id } };
+  });
+}
+
+/** Sets (or corrects) what caused an incident; the timeline says so. */
+export async function setIncidentCause(
+  db: Db,
+  incidentId: number,
+  cause: IncidentCause,
+  now = new Date(),
+): Promise<ModerationResult> {
+  return db.transaction(async (tx) => {
+    const incident = await liveIncident(tx, incidentId);
+    if (!incident) return notFound(`incident ${incidentId}`);
+    if (incident.mergedInto !== null) return conflict(`incident ${incidentId} was merged into ${incident.mergedInto}`);
+    await tx.update(incidents).set({ cause }).where(eq(incidents.id, incidentId));
+    await tx
+      .insert(incidentEvents)
+      .values({ incidentId, kind: "cause_set", at: now, message: CAUSE_LABELS[cause] });
+    await audit(tx, "incident.cause", `incident:${incidentId}`, { from: incident.cause, to: cause }, now);
+    return { ok: true, value: undefined };
+  });
+}
+
+/**
+ * Folds a duplicate into another incident of the same service (the detector split one outage in
+ * two): the survivor spans both, keeps the higher peak and both sets of regions and symptoms, and
+ * takes over the duplicate's timeline. The duplicate stays, pointing at the survivor, so old links
+ * still lead somewhere. An open duplicate is refused: the detector still owns it.
+ */
+export async function mergeIncidents(
+  db: Db,
+  duplicateId: number,
+  intoId: number,
+  now = new Date(),
+): Promise<ModerationResult> {
+  if (duplicateId === intoId) return conflict("an incident cannot be merged into itself");
+  return db.transaction(async (tx) => {
+    // Locked in id order, so two merges of the same pair cannot deadlock.
+    const [first, second] = [Math.min(duplicateId, intoId), Math.max(duplicateId, intoId)];
+    const a = await liveIncident(tx, first);
+    const b = await liveIncident(tx, second);
+    const duplicate = a?.id === duplicateId ? a : b;
+    const into = a?.id === intoId ? a : b;
+    if (!duplicate) return notFound(`incident ${duplicateId}`);
+    if (!into) return notFound(`incident ${intoId}`);
+    if (duplicate.serviceId !== into.serviceId) return conflict("only incidents of the same service can be merged");
+    if (duplicate.mergedInto !== null) return conflict(`incident ${duplicateId} was already merged`);
+    if (into.mergedInto !== null) return conflict(`incident ${intoId} was merged into ${into.mergedInto}`);
+    if (duplicate.endedAt === null) return conflict(`incident ${duplicateId} is still open`);
+    const higher = (duplicate.peakRate ?? 0) > (into.peakRate ?? 0) ? duplicate : into;
+    const earlier = (x: Date, y: Date) => (x < y ? x : y);
+    await tx
+      .update(incidents)
+      .set({
+        startedAt: earlier(into.startedAt, duplicate.startedAt),
+        detectedAt: earlier(into.detectedAt, duplicate.detectedAt),
+        endedAt: into.endedAt === null ? null : into.endedAt > duplicate.endedAt ? into.endedAt : duplicate.endedAt,
+        level: into.level === "outage" || duplicate.level === "outage" ? "outage" : into.level,
+        peakAt: higher.peakAt,
+        peakRate: higher.peakRate,
+        regions: [...new Set([...into.regions, ...duplicate.regions])],
+        symptoms: [...new Set([...into.symptoms, ...duplicate.symptoms])],
+        cause: into.cause ?? duplicate.cause,
+      })
+      .where(eq(incidents.id, intoId));
+    await tx.update(incidentEvents).set({ incidentId: intoId }).where(eq(incidentEvents.incidentId, duplicateId));
+    // Anything merged into the duplicate before now follows it.
+    await tx.update(incidents).set({ mergedInto: intoId }).where(eq(incidents.mergedInto, duplicateId));
+    await tx.update(incidents).set({ mergedInto: intoId }).where(eq(incidents.id, duplicateId));
+    await tx.insert(incidentEvents).values({
+      incidentId: intoId,
+      kind: "merged",
+      at: now,
+      message: `Incident #${duplicateId} was the same outage and is now part of this one`,
+    });
+    await audit(tx, "incident.merge", `incident:${duplicateId}`, { into: intoId }, now);
+    return { ok: true, value: undefined };
+  });
+}
+
+/** Hides (or shows again) a report's text; the report itself still counts. */
+export async function setReportTextHidden(
+  db: Db,
+  reportId: number,
+  hidden: boolean,
+  now = new Date(),
+): Promise<ModerationResult> {
+  return db.transaction(async (tx) => {
+    const changed = await rows<{ id: number }>(
+      tx,
+      sql`update reports set text_hidden_at = ${hidden ? now.toISOString() : null}::timestamptz
+          where id = ${reportId} and text is not null returning id`,
+    );
+    if (!changed.length) {
+      const [exists] = await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, reportId));
+      return exists ? conflict(`report ${reportId} has no text`) : notFound(`report ${reportId}`);
+    }
+    await audit(tx, hidden ? "report.hide_text" : "report.show_text", `report:${reportId}`, {}, now);
+    return { ok: true, value: undefined };
+  });
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  target: string;
+  details: Record<string, unknown>;
+}
+
+/** The audit log, newest first. */
+export async function auditLog(db: Db, limit = 100, before?: number): Promise<AuditEntry[]> {
+  const list = await db
+    .select()
+    .from(adminAudit)
+    .where(before === undefined ? undefined : sql`${adminAudit.id} < ${before}`)
+    .orderBy(sql`${adminAudit.id} desc`)
+    .limit(limit);
+  return list.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, target: e.target, details: e.details }));
+}

@@ -1,0 +1,280 @@
+import { z } from "zod";
+import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
+import { CATEGORY_SLUGS } from "@/lib/catalog/constants";
+import { webhookInputSchema } from "@/lib/webhooks/input";
+import * as s from "./schemas";
+
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const error = (description: string) => json(s.errorSchema, description);
+const slugParam = { path: z.object({ slug: z.string().meta({ example: "tiktok" }) }) };
+const idParam = { path: z.object({ id: z.coerce.number().int().positive() }) };
+const admin: Partial<ZodOpenApiOperationObject> = { security: [{ adminToken: [] }], tags: ["Administration"] };
+const adminErrors = {
+  "401": error("Missing or wrong admin token"),
+  "403": error("Administration is disabled (no ADMIN_TOKEN configured)"),
+};
+const body = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
+
+/** The OpenAPI 3.1 document of API v1, generated from the same zod schemas the code uses. */
+export function openApiDocument(serverUrl: string) {
+  return createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Outage Radar API",
+      version: "1.0.0",
+      description:
+        "Crowd reports of service problems, the detector's verdicts and the history of incidents. Reads are open; " +
+        "administration needs the instance's admin token.",
+      license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+    },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        adminToken: { type: "http", scheme: "bearer", description: "The ADMIN_TOKEN the instance was started with" },
+      },
+    },
+    paths: {
+      "/api/v1/services": {
+        get: {
+          summary: "Every service with its current status",
+          tags: ["Services"],
+          responses: { "200": json(z.array(s.serviceListItemSchema), "The catalog, most troubled first") },
+        },
+      },
+      "/api/v1/services/{slug}": {
+        get: {
+          summary: "One service's current status",
+          tags: ["Services"],
+          requestParams: slugParam,
+          responses: { "200": json(s.serviceStatusSchema, "Status now"), "404": error("No such service") },
+        },
+      },
+      "/api/v1/services/{slug}/series": {
+        get: {
+          summary: "Reports over the last 24 hours in 15-minute buckets, with the usual and alarm levels",
+          tags: ["Services"],
+          requestParams: slugParam,
+          responses: { "200": json(s.seriesSchema, "The series, oldest first"), "404": error("No such service") },
+        },
+      },
+      "/api/v1/services/{slug}/reports": {
+        get: {
+          summary: "The newest reports that came with a text (hidden texts left out)",
+          tags: ["Reports"],
+          requestParams: {
+            ...slugParam,
+            query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20).optional() }),
+          },
+          responses: { "200": json(z.array(s.reportTextSchema), "Newest first"), "404": error("No such service") },
+        },
+      },
+      "/api/v1/services/{slug}/export.csv": {
+        get: {
+          summary: "15-minute counts per country, as CSV; cells under the privacy minimum are left out",
+          tags: ["Services"],
+          requestParams: {
+            ...slugParam,
+            query: z.object({
+              from: z.iso.date().meta({ description: "First UTC day" }),
+              to: z.iso.date().meta({ description: "Last UTC day (31 days at most after from)" }),
+            }),
+          },
+          responses: {
+            "200": {
+              description: "bucket_start,country,reports,reporters",
+              content: { "text/csv": { schema: z.string() } },
+            },
+            "400": error("Bad or too long date range"),
+            "404": error("No such service"),
+          },
+        },
+      },
+      "/api/v1/reports": {
+        post: {
+          summary: "Report a problem",
+          tags: ["Reports"],
+          requestParams: {
+            header: z.object({
+              "idempotency-key": z
+                .string()
+                .max(200)
+                .optional()
+                .meta({ description: "A retry with the same key is stored once and gets the first answer" }),
+            }),
+          },
+          requestBody: body(s.reportInputDoc),
+          responses: {
+            "201": json(s.reportAcceptedSchema, "Stored durably"),
+            "400": error("Invalid report; the issues name each field"),
+            "413": error("Body too large"),
+            "415": error("Not JSON"),
+            "503": error("Overloaded or restarting; nothing was stored, retry after Retry-After"),
+          },
+        },
+      },
+      "/api/v1/incidents": {
+        get: {
+          summary: "Incidents, newest first",
+          tags: ["Incidents"],
+          requestParams: {
+            query: z.object({
+              service: z.string().optional(),
+              category: z.enum(CATEGORY_SLUGS).optional(),
+              level: z.enum(["possible", "outage"]).optional(),
+              from: z.iso.date().optional().meta({ description: "Started on or after this UTC day" }),
+              to: z.iso.date().optional().meta({ description: "Started on or before this UTC day" }),
+              page: z.coerce.number().int().min(1).optional(),
+            }),
+          },
+          responses: { "200": json(s.incidentListSchema, "One page of 20") },
+        },
+      },
+      "/api/v1/incidents/{id}": {
+        get: {
+          summary: "The whole story of one incident",
+          tags: ["Incidents"],
+          requestParams: idParam,
+          responses: {
+            "200": json(s.incidentDetailSchema, "The incident, its chart and its timeline"),
+            "308": { description: "Merged into another incident; Location names it" },
+            "404": error("No such incident"),
+          },
+        },
+      },
+      "/api/v1/regions/{country}": {
+        get: {
+          summary: "ISO 3166-2 subdivisions of a country",
+          tags: ["Regions"],
+          requestParams: { path: z.object({ country: z.string().length(2).meta({ example: "DE" }) }) },
+          responses: { "200": json(z.array(s.regionSchema), "Subdivisions"), "404": error("No such country") },
+        },
+      },
+      "/api/v1/admin/incidents/{id}": {
+        patch: {
+          ...admin,
+          summary: "Set an incident's cause",
+          requestParams: idParam,
+          requestBody: body(s.incidentPatchInput),
+          responses: {
+            "204": { description: "Set, and noted in the timeline" },
+            "400": error("Invalid body"),
+            "404": error("No such incident"),
+            "409": error("The incident was merged"),
+            ...adminErrors,
+          },
+        },
+      },
+      "/api/v1/admin/incidents/{id}/updates": {
+        post: {
+          ...admin,
+          summary: "Post an official update from the company to an incident's timeline",
+          requestParams: idParam,
+          requestBody: body(s.officialUpdateInput),
+          responses: {
+            "201": json(z.object({ eventId: z.int() }), "Posted"),
+            "400": error("Invalid body"),
+            "404": error("No such incident"),
+            "409": error("The incident was merged"),
+            ...adminErrors,
+          },
+        },
+      },
+      "/api/v1/admin/incidents/{id}/merge": {
+        post: {
+          ...admin,
+          summary: "Merge this (ended) incident into another incident of the same service",
+          requestParams: idParam,
+          requestBody: body(s.mergeInput),
+          responses: {
+            "204": { description: "Merged" },
+            "400": error("Invalid body"),
+            "404": error("No such incident"),
+            "409": error("Different services, still open, or already merged"),
+            ...adminErrors,
+          },
+        },
+      },
+      "/api/v1/admin/reports/{id}": {
+        patch: {
+          ...admin,
+          summary: "Hide (or show again) a report's text",
+          requestParams: idParam,
+          requestBody: body(s.reportPatchInput),
+          responses: {
+            "204": { description: "Done" },
+            "400": error("Invalid body"),
+            "404": error("No such report"),
+            "409": error("The report has no text"),
+            ...adminErrors,
+          },
+        },
+      },
+      "/api/v1/admin/audit": {
+        get: {
+          ...admin,
+          summary: "The audit log of admin actions, newest first",
+          requestParams: {
+            query: z.object({ before: z.coerce.number().int().positive().optional().meta({ description: "Page: ids below this" }) }),
+          },
+          responses: { "200": json(z.array(s.auditEntrySchema), "Up to 100 entries"), ...adminErrors },
+        },
+      },
+      "/api/v1/admin/webhooks": {
+        get: {
+          ...admin,
+          summary: "Registered webhooks",
+          responses: { "200": json(z.array(s.webhookSchema), "Webhooks"), ...adminErrors },
+        },
+        post: {
+          ...admin,
+          summary: "Register a webhook for incident events",
+          description:
+            "Each delivery is a POST with a JSON body, signed in the Outage-Radar-Signature header: " +
+            "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" keyed with the secret>. Failed deliveries are " +
+            "retried with backoff (30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h).",
+          requestBody: body(webhookInputSchema),
+          responses: {
+            "201": json(s.webhookCreatedSchema, "Registered; the secret is shown only now"),
+            "400": error("Invalid body"),
+            ...adminErrors,
+          },
+        },
+      },
+      "/api/v1/admin/webhooks/{id}": {
+        delete: {
+          ...admin,
+          summary: "Stop a webhook (its delivery log is kept)",
+          requestParams: idParam,
+          responses: { "204": { description: "Stopped" }, "404": error("No such webhook"), ...adminErrors },
+        },
+      },
+      "/api/v1/admin/webhooks/{id}/deliveries": {
+        get: {
+          ...admin,
+          summary: "A webhook's delivery log, newest first",
+          requestParams: idParam,
+          responses: {
+            "200": json(z.array(s.deliverySchema), "Up to 100 deliveries"),
+            "404": error("No such webhook"),
+            ...adminErrors,
+          },
+        },
+      },
+      "/api/v1/admin/webhooks/{id}/test": {
+        post: {
+          ...admin,
+          summary: "Queue a signed ping to the webhook",
+          requestParams: idParam,
+          responses: {
+            "202": json(z.object({ deliveryId: z.int() }), "Queued"),
+            "404": error("No such webhook"),
+            ...adminErrors,
+          },
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,5 @@
+/** Feeds may be a minute old; readers poll them. */
+export const ATOM_HEADERS = {
+  "content-type": "application/atom+xml; charset=utf-8",
+  "cache-control": "public, max-age=60",
+};

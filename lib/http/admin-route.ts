@@ -1,0 +1,78 @@
+import "server-only";
+import type { z } from "zod";
+import { checkAdminToken } from "@/lib/admin/token";
+import type { ModerationResult } from "@/lib/admin/moderation";
+import { config } from "@/lib/config";
+import { fieldIssues } from "@/lib/reports/schema";
+import { errorResponse, issuesMessage } from "./responses";
+
+const MAX_ADMIN_BODY_BYTES = 16 * 1024;
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Runs an admin handler only for a request carrying the admin token; otherwise 401 or 403. */
+export async function asAdmin(request: Request, handle: () => Promise<Response>): Promise<Response> {
+  const check = checkAdminToken(request.headers.get("authorization"), config().ADMIN_TOKEN);
+  if (!check.ok) {
+    return check.status === 401
+      ? errorResponse(401, "unauthorized", check.message, [], { "www-authenticate": 'Bearer realm="outage-radar-admin"' })
+      : errorResponse(403, "forbidden", check.message);
+  }
+  return handle();
+}
+
+async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A JSON body checked against `schema`: the value, or the 4xx answer that says what is wrong. */
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: Response }> {
+  const fail = (status: number, code: "invalid_input" | "payload_too_large" | "unsupported_media_type", message: string) => ({
+    ok: false as const,
+    response: errorResponse(status, code, message),
+  });
+  if (!/^application\/(.+\+)?json\b/i.test(request.headers.get("content-type") ?? "")) {
+    return fail(415, "unsupported_media_type", 'send JSON with "Content-Type: application/json"');
+  }
+  const bytes = await readLimited(request, MAX_ADMIN_BODY_BYTES);
+  if (bytes === null) return fail(413, "payload_too_large", `body is larger than ${MAX_ADMIN_BODY_BYTES} bytes`);
+  let value: unknown;
+  try {
+    value = JSON.parse(utf8.decode(bytes));
+  } catch {
+    return fail(400, "invalid_input", "body is not valid UTF-8 JSON");
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issues = fieldIssues(parsed.error);
+    return { ok: false, response: errorResponse(400, "invalid_input", issuesMessage(issues), issues) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/** A path id: a positive integer up to `max` (a Postgres integer by default), else undefined (404). */
+export function pathId(raw: string, max = 2_147_483_647): number | undefined {
+  return /^[1-9]\d{0,15}$/.test(raw) && Number(raw) <= max ? Number(raw) : undefined;
+}
+
+/** The answer to a moderation call: 204 when done, else its 404 or 409 with the reason. */
+export function moderationResponse(result: ModerationResult<unknown>, done: () => Response = () => new Response(null, { status: 204 })) {
+  if (result.ok) return done();
+  return errorResponse(result.status, result.status === 404 ? "not_found" : "conflict", result.message);
+}

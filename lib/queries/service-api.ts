@@ -1,0 +1,96 @@
+import "server-only";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { rows, type Db } from "@/db/client";
+import { incidents, reports, serviceStatus } from "@/db/schema";
+import type { z } from "zod";
+import type { reportTextSchema, serviceStatusSchema } from "@/lib/api/schemas";
+import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
+import { reportersLastHour } from "./activity";
+import type { ServiceDetail } from "./services";
+
+/** GET /api/v1/services/{slug}: the service and where it stands now. */
+export async function serviceStatusView(
+  db: Db,
+  service: ServiceDetail,
+  now = new Date(),
+): Promise<z.infer<typeof serviceStatusSchema>> {
+  const [[status], lastHour, [open]] = await Promise.all([
+    db
+      .select({ level: serviceStatus.level, since: serviceStatus.since })
+      .from(serviceStatus)
+      .where(eq(serviceStatus.serviceId, service.id)),
+    reportersLastHour(db, service.id, now),
+    db
+      .select({ id: incidents.id, level: incidents.level, startedAt: incidents.startedAt })
+      .from(incidents)
+      .where(and(eq(incidents.serviceId, service.id), isNull(incidents.endedAt))),
+  ]);
+  return {
+    slug: service.slug,
+    name: service.name,
+    category: service.category,
+    website: service.website,
+    statusPage: service.statusPage,
+    symptoms: service.symptoms,
+    status: status?.level ?? "ok",
+    statusSince: (status?.since ?? now).toISOString(),
+    reportersLastHour: lastHour,
+    openIncident: open ? { id: open.id, level: open.level, startedAt: open.startedAt.toISOString() } : null,
+  };
+}
+
+/** The newest reports that came with a text a moderator has not hidden. No reporter or network hash. */
+export async function recentReportTexts(
+  db: Db,
+  serviceId: number,
+  limit: number,
+): Promise<Array<z.infer<typeof reportTextSchema>>> {
+  const list = await db
+    .select({
+      id: reports.id,
+      createdAt: reports.createdAt,
+      symptom: reports.symptom,
+      country: reports.country,
+      subdivision: reports.subdivision,
+      text: reports.text,
+    })
+    .from(reports)
+    .where(and(eq(reports.serviceId, serviceId), isNotNull(reports.text), isNull(reports.textHiddenAt)))
+    .orderBy(desc(reports.createdAt))
+    .limit(limit);
+  return list.map((r) => ({ ...r, id: Number(r.id), createdAt: r.createdAt.toISOString(), text: r.text ?? "" }));
+}
+
+export const EXPORT_MAX_DAYS = 31;
+
+export interface ExportRow {
+  bucketStart: string;
+  country: string;
+  reports: number;
+  reporters: number;
+}
+
+/**
+ * 15-minute counts per country for [from, to). A cell with fewer distinct reporters than the
+ * privacy minimum is left out, as on the maps. With a cooldown of 15 minutes or more a reporter
+ * counts at most once per cell, so the sum of per-minute reporters is the cell's distinct count.
+ */
+export async function exportCounts(db: Db, serviceId: number, from: Date, to: Date): Promise<ExportRow[]> {
+  const list = await rows<{ t: Date | string; country: string; reports: number; reporters: number }>(
+    db,
+    sql`select date_bin('15 minutes'::interval, bucket, 'epoch'::timestamptz) as t, country,
+               sum(reports)::int as reports, sum(reporters)::int as reporters
+        from report_rollups
+        where service_id = ${serviceId} and bucket >= ${from.toISOString()}::timestamptz
+          and bucket < ${to.toISOString()}::timestamptz
+        group by 1, 2
+        having sum(reporters) >= ${MIN_REGION_REPORTERS}
+        order by 1, 2`,
+  );
+  return list.map((r) => ({
+    bucketStart: new Date(r.t).toISOString(),
+    country: r.country,
+    reports: Number(r.reports),
+    reporters: Number(r.reporters),
+  }));
+}

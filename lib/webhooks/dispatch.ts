@@ -1,0 +1,99 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { rows, type Db } from "@/db/client";
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from "./signature";
+
+/** Seconds to wait after the n-th failed attempt; after the last one the delivery is given up. */
+export const RETRY_DELAYS_S = [30, 120, 600, 1_800, 3_600, 3 * 3_600, 6 * 3_600] as const;
+export const MAX_ATTEMPTS = RETRY_DELAYS_S.length + 1;
+/** A claimed delivery is retried after this long if the instance sending it died mid-way. */
+const LEASE_S = 60;
+const TIMEOUT_MS = 10_000;
+
+export interface DispatchOptions {
+  now?: Date;
+  /** Base of the links in payloads, e.g. https://outage-radar.example. */
+  publicUrl: string;
+  limit?: number;
+}
+
+interface Claimed {
+  id: number;
+  event: string;
+  payload: { incident?: { path?: string } & Record<string, unknown> } & Record<string, unknown>;
+  attempts: number;
+  url: string;
+  secret: string;
+  deleted: boolean;
+}
+
+/**
+ * Sends the deliveries that are due, each signed, and records every outcome. Safe on several
+ * instances at once (rows are claimed with SKIP LOCKED and leased); a receiver sees a delivery at
+ * least once and can de-duplicate by its id header.
+ */
+export async function dispatchDue(db: Db, opts: DispatchOptions) {
+  const now = opts.now ?? new Date();
+  const at = now.toISOString();
+  const claimed = await rows<Claimed>(
+    db,
+    sql`update webhook_deliveries d
+        set attempts = d.attempts + 1, next_attempt_at = ${at}::timestamptz + ${`${LEASE_S} seconds`}::interval
+        from webhooks w
+        where w.id = d.webhook_id and d.id in (
+          select id from webhook_deliveries
+          where state = 'pending' and next_attempt_at <= ${at}::timestamptz
+          order by next_attempt_at, id limit ${opts.limit ?? 50}
+          for update skip locked)
+        returning d.id, d.event, d.payload, d.attempts, w.url, w.secret, w.deleted_at is not null as deleted`,
+  );
+  const outcomes = await Promise.all(claimed.map((d) => attempt(d, now, opts.publicUrl)));
+  for (const [i, d] of claimed.entries()) {
+    const { status, error } = outcomes[i]!;
+    const delivered = status !== null && status >= 200 && status < 300;
+    const giveUp = !delivered && (d.deleted || d.attempts >= MAX_ATTEMPTS);
+    const retryAt = new Date(now.getTime() + (RETRY_DELAYS_S[d.attempts - 1] ?? 0) * 1000).toISOString();
+    await db.execute(
+      sql`update webhook_deliveries
+          set state = ${delivered ? "delivered" : giveUp ? "failed" : "pending"},
+              last_status = ${status}, last_error = ${error},
+              delivered_at = ${delivered ? at : null}::timestamptz,
+              next_attempt_at = ${delivered || giveUp ? at : retryAt}::timestamptz
+          where id = ${d.id}`,
+    );
+  }
+  return {
+    attempted: claimed.length,
+    delivered: outcomes.filter((o) => o.status !== null && o.status >= 200 && o.status < 300).length,
+  };
+}
+
+async function attempt(d: Claimed, now: Date, publicUrl: string): Promise<{ status: number | null; error: string | null }> {
+  if (d.deleted) return { status: null, error: "the webhook was deleted" };
+  const payload = { ...d.payload, delivery: Number(d.id) };
+  if (d.payload.incident?.path) {
+    payload.incident = { ...d.payload.incident, url: new URL(d.payload.incident.path, publicUrl).toString() };
+  }
+  const body = JSON.stringify(payload);
+  try {
+    const response = await fetch(d.url, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "OutageRadar-Webhook/1",
+        [SIGNATURE_HEADER]: signatureHeader(d.secret, body, now),
+        [DELIVERY_HEADER]: String(d.id),
+        [EVENT_HEADER]: d.event,
+      },
+    });
+    await response.body?.cancel();
+    const ok = response.status >= 200 && response.status < 300;
+    return { status: response.status, error: ok ? null : `the receiver answered ${response.status}` };
+  } catch (error) {
+    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    return { status: null, error: cause.slice(0, 300) };
+  }
+}

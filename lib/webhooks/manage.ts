@@ -1,0 +1,140 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { adminAudit, services, webhookDeliveries, webhooks } from "@/db/schema";
+import type { WebhookInput } from "./input";
+
+
+export interface WebhookView {
+  id: number;
+  url: string;
+  events: string[];
+  service: string | null;
+  createdAt: string;
+}
+
+const view = (w: { id: number; url: string; events: string[]; slug: string | null; createdAt: Date }): WebhookView => ({
+  id: w.id,
+  url: w.url,
+  events: w.events,
+  service: w.slug,
+  createdAt: w.createdAt.toISOString(),
+});
+
+const columns = {
+  id: webhooks.id,
+  url: webhooks.url,
+  events: webhooks.events,
+  slug: services.slug,
+  createdAt: webhooks.createdAt,
+};
+
+/** Registers a webhook; its signing secret is returned this once and never shown again. */
+export async function createWebhook(
+  db: Db,
+  input: WebhookInput,
+): Promise<{ ok: true; value: WebhookView & { secret: string } } | { ok: false; message: string }> {
+  let serviceId: number | null = null;
+  if (input.service) {
+    const [service] = await db.select({ id: services.id }).from(services).where(eq(services.slug, input.service));
+    if (!service) return { ok: false, message: `service: unknown service "${input.service}"` };
+    serviceId = service.id;
+  }
+  const secret = `whsec_${randomBytes(32).toString("base64url")}`;
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(webhooks)
+      .values({ url: input.url, secret, events: input.events, serviceId })
+      .returning();
+    await tx.insert(adminAudit).values({
+      action: "webhook.create",
+      target: `webhook:${created!.id}`,
+      details: { url: input.url, events: input.events, service: input.service ?? null },
+    });
+    return {
+      ok: true as const,
+      value: { ...view({ ...created!, slug: input.service ?? null }), secret },
+    };
+  });
+}
+
+export async function listWebhooks(db: Db): Promise<WebhookView[]> {
+  const list = await db
+    .select(columns)
+    .from(webhooks)
+    .leftJoin(services, eq(services.id, webhooks.serviceId))
+    .where(isNull(webhooks.deletedAt))
+    .orderBy(webhooks.id);
+  return list.map(view);
+}
+
+/** Stops deliveries to a webhook; its delivery log is kept. False when there is no such webhook. */
+export async function deleteWebhook(db: Db, id: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const deleted = await tx
+      .update(webhooks)
+      .set({ deletedAt: new Date() })
+      .where(and(eq(webhooks.id, id), isNull(webhooks.deletedAt)))
+      .returning({ id: webhooks.id });
+    if (!deleted.length) return false;
+    await tx.insert(adminAudit).values({ action: "webhook.delete", target: `webhook:${id}` });
+    return true;
+  });
+}
+
+async function exists(db: Db, id: number): Promise<boolean> {
+  const [w] = await db
+    .select({ id: webhooks.id })
+    .from(webhooks)
+    .where(and(eq(webhooks.id, id), isNull(webhooks.deletedAt)));
+  return w !== undefined;
+}
+
+/** Queues a `ping` to check a receiver and its signature check; null when there is no such webhook. */
+export async function sendTestDelivery(db: Db, id: number, now = new Date()): Promise<number | null> {
+  if (!(await exists(db, id))) return null;
+  const [delivery] = await db
+    .insert(webhookDeliveries)
+    .values({ webhookId: id, event: "ping", payload: { event: "ping", occurredAt: now.toISOString() }, nextAttemptAt: now })
+    .returning({ id: webhookDeliveries.id });
+  return delivery!.id;
+}
+
+export interface DeliveryView {
+  id: number;
+  event: string;
+  incidentId: number | null;
+  state: "pending" | "delivered" | "failed";
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+/** A webhook's delivery log, newest first; null when there is no such webhook. */
+export async function deliveryLog(db: Db, id: number, limit = 100): Promise<DeliveryView[] | null> {
+  if (!(await exists(db, id))) return null;
+  const list = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.webhookId, id))
+    .orderBy(desc(webhookDeliveries.id))
+    .limit(limit);
+  return list.map((d) => ({
+    id: Number(d.id),
+    event: d.event,
+    incidentId: d.incidentId,
+    state: d.state as DeliveryView["state"],
+    attempts: d.attempts,
+    lastStatus: d.lastStatus,
+    lastError: d.lastError,
+    createdAt: d.createdAt.toISOString(),
+    deliveredAt: d.deliveredAt?.toISOString() ?? null,
+    nextAttemptAt: d.state === "pending" ? d.nextAttemptAt.toISOString() : null,
+  }));
+}
+
+

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+import { testTargets, type TestDb } from "@/db/testing";
+import { incidentsAtom } from "@/lib/feeds/atom";
+import { MINUTE, store, T0, traffic } from "@/lib/incidents/test-traffic";
+import { runTick } from "@/lib/incidents/tick";
+import { incidentsWithTimelines } from "@/lib/queries/incidents";
+import { RETRY_DELAYS_S, dispatchDue } from "./dispatch";
+import { createWebhook, deleteWebhook, deliveryLog } from "./manage";
+import { SIGNATURE_HEADER, verifySignature } from "./signature";
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+describe.each(testTargets())("webhooks on $name", (target) => {
+  let t: TestDb;
+  let receiver: Server;
+  let url = "";
+  const received: Received[] = [];
+  let failOpened = true; // the receiver answers the first "incident.opened" with a 500, to exercise the retry
+
+  beforeAll(async () => {
+    t = await target.open();
+    receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        const fail = failOpened && req.headers["outage-radar-event"] === "incident.opened";
+        if (fail) failOpened = false;
+        res.writeHead(fail ? 500 : 204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'github'`);
+    const history = [];
+    for (let m = -2 * 1440; m < 0; m += 2) history.push(...traffic(svc!.id, T0 + m * MINUTE, T0 + (m + 1) * MINUTE, 1));
+    await store(t, history);
+    await runTick(t.handle.db, new Date(T0 + 30_000));
+  }, 120_000);
+  afterAll(async () => {
+    await new Promise((resolve) => receiver.close(resolve));
+    await t.drop();
+  });
+
+  it("delivers the detector's calls, signed, retried after a failure, and says so in the log", async () => {
+    const created = await createWebhook(t.handle.db, {
+      url,
+      events: ["incident.opened", "incident.escalated", "incident.resolved"],
+      service: "github",
+    });
+    if (!created.ok) throw new Error(created.message);
+    const { id, secret } = created.value;
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'github'`);
+
+    // A 30-minute surge, then calm: the detector opens, escalates and resolves one incident.
+    await store(t, traffic(svc!.id, T0, T0 + 30 * MINUTE, 40));
+    await runTick(t.handle.db, new Date(T0 + 31 * MINUTE));
+    const publicUrl = "https://radar.example";
+    let now = new Date(T0 + 31 * MINUTE);
+    await dispatchDue(t.handle.db, { now, publicUrl });
+    expect(received.length).toBeGreaterThanOrEqual(1);
+    let log = (await deliveryLog(t.handle.db, id))!;
+    const first = log.find((d) => d.event === "incident.opened")!;
+    expect(first).toMatchObject({ event: "incident.opened", state: "pending", attempts: 1, lastStatus: 500 });
+    expect(new Date(first.nextAttemptAt!).getTime()).toBe(now.getTime() + RETRY_DELAYS_S[0] * 1000);
+
+    // Not before its time...
+    await dispatchDue(t.handle.db, { now: new Date(now.getTime() + 10_000), publicUrl });
+    expect((await deliveryLog(t.handle.db, id))!.find((d) => d.event === "incident.opened")!.attempts).toBe(1);
+    // ...and then it goes through.
+    now = new Date(now.getTime() + RETRY_DELAYS_S[0] * 1000);
+    await dispatchDue(t.handle.db, { now, publicUrl });
+    log = (await deliveryLog(t.handle.db, id))!;
+    expect(log.every((d) => d.state === "delivered")).toBe(true);
+    expect(log.find((d) => d.event === "incident.opened")).toMatchObject({ attempts: 2, lastStatus: 204, lastError: null });
+
+    await store(t, traffic(svc!.id, T0 + 30 * MINUTE, T0 + 150 * MINUTE, 1));
+    await runTick(t.handle.db, new Date(T0 + 151 * MINUTE));
+    await dispatchDue(t.handle.db, { now: new Date(T0 + 151 * MINUTE), publicUrl });
+
+    // Every delivery is signed over "<t>.<body>" with the secret; checked here with node:crypto alone.
+    for (const r of received) {
+      const header = String(r.headers[SIGNATURE_HEADER]);
+      const [, ts, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header)!;
+      expect(createHmac("sha256", secret).update(`${ts}.${r.body}`).digest("hex")).toBe(mac);
+      expect(verifySignature(header, secret, r.body, new Date(Number(ts) * 1000))).toBe(true);
+      expect(verifySignature(header, secret, `${r.body} `, new Date(Number(ts) * 1000))).toBe(false);
+      expect(verifySignature(header, "whsec_wrong", r.body, new Date(Number(ts) * 1000))).toBe(false);
+      expect(r.headers["content-type"]).toBe("application/json");
+    }
+    const bodies = received.map((r) => JSON.parse(r.body) as { event: string; delivery: number; incident: any });
+    // The retried delivery arrived twice with the same delivery id: receivers de-duplicate on it.
+    const opened = bodies.filter((b) => b.event === "incident.opened");
+    expect(opened).toHaveLength(2);
+    expect(opened[0]!.delivery).toBe(opened[1]!.delivery);
+    const byDelivery = new Map(bodies.map((b) => [b.delivery, b.event]));
+    const events = [...byDelivery.entries()].sort(([a], [b]) => a - b).map(([, event]) => event);
+    expect(events[0]).toBe("incident.opened");
+    expect(events.at(-1)).toBe("incident.resolved");
+    const incidentId = opened[0]!.incident.id as number;
+    expect(bodies.every((b) => b.incident.id === incidentId)).toBe(true);
+    expect(opened[0]!.incident).toMatchObject({
+      url: `${publicUrl}/incidents/${incidentId}`,
+      service: { slug: "github", name: "GitHub" },
+      endedAt: null,
+    });
+    expect(bodies.find((b) => b.event === "incident.resolved")!.incident.endedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+
+    // The feed tells the same story: one entry whose timeline has the same calls.
+    const [story] = await incidentsWithTimelines(t.handle.db, { service: "github" }, 10, new Date(T0 + 151 * MINUTE));
+    const kinds = story!.events.map((e) => e.kind).filter((k) => k !== "peak");
+    expect(kinds.map((k) => ({ detected: "incident.opened", escalated: "incident.escalated", resolved: "incident.resolved" })[k as "detected"]))
+      .toEqual(events);
+    const xml = incidentsAtom(
+      { title: "t", selfUrl: `${publicUrl}/incidents/feed.atom`, pageUrl: `${publicUrl}/incidents`, publicUrl },
+      [story!],
+    );
+    expect(xml).toContain(`<id>${publicUrl}/incidents/${incidentId}</id>`);
+    for (const label of ["Detected", "Resolved", ...(events.includes("incident.escalated") ? ["Escalated"] : [])])
+      expect(xml).toContain(`: ${label}`);
+  }, 120_000);
+
+  it("stops delivering to a deleted webhook", async () => {
+    const created = await createWebhook(t.handle.db, { url, events: ["incident.opened"] });
+    if (!created.ok) throw new Error(created.message);
+    expect(await deleteWebhook(t.handle.db, created.value.id)).toBe(true);
+    expect(await deleteWebhook(t.handle.db, created.value.id)).toBe(false);
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'github'`);
+    await store(t, traffic(svc!.id, T0 + 300 * MINUTE, T0 + 330 * MINUTE, 40));
+    await runTick(t.handle.db, new Date(T0 + 331 * MINUTE));
+    const [queued] = await rows<{ n: number }>(
+      t.handle.db,
+      sql`select count(*)::int as n from webhook_deliveries where webhook_id = ${created.value.id}`,
+    );
+    expect(queued!.n).toBe(0);
+  }, 60_000);
+});
