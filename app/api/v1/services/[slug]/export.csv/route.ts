@@ -9,10 +9,13 @@ import { csvSafe } from "@/lib/text/csv-safe";
 
 const DAY = 86_400_000;
 const day = z.iso.date("must be a day such as 2026-06-10").transform((d) => new Date(`${d}T00:00:00Z`));
+// Checked only once both days parsed (zod runs object refinements even when a field failed).
+const bothDays = (r: { from?: unknown; to?: unknown }): r is { from: Date; to: Date } =>
+  r.from instanceof Date && r.to instanceof Date;
 const rangeSchema = z
   .object({ from: day, to: day })
-  .refine((r) => r.to >= r.from, { path: ["to"], message: "must not be before from" })
-  .refine((r) => (r.to.getTime() - r.from.getTime()) / DAY < EXPORT_MAX_DAYS, {
+  .refine((r) => !bothDays(r) || r.to >= r.from, { path: ["to"], message: "must not be before from" })
+  .refine((r) => !bothDays(r) || (r.to.getTime() - r.from.getTime()) / DAY < EXPORT_MAX_DAYS, {
     path: ["to"],
     message: `must be within ${EXPORT_MAX_DAYS} days of from`,
   });
