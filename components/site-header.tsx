@@ -31,7 +31,7 @@ export function SiteHeader() {
               <Link href="/compare">Compare</Link>
             </li>
             <li>
-              <Link href="/api/v1/services">API</Link>
+              <a href="/api/v1/openapi.json">API</a>
             </li>
           </ul>
         </nav>

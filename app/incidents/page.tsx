@@ -10,6 +10,7 @@ import { serviceNames } from "@/lib/queries/services";
 export const metadata: Metadata = {
   title: "Incident history",
   description: "Every outage and problem Outage Radar detected, with when, how long and where.",
+  alternates: { types: { "application/atom+xml": [{ url: "/incidents/feed.atom", title: "Outage Radar incidents" }] } },
 };
 
 const PAGE_SIZE = 25;

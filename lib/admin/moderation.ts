@@ -6,8 +6,7 @@ import { CAUSE_LABELS, type IncidentCause } from "@/lib/catalog/constants";
 
 /** A moderator action's outcome: done, or why not, in words for the API's 4xx. */
 export type ModerationResult<T = undefined> =
-  | { ok: true; value: T }
-  | { ok: false; status: 404 | 409; message: string };
+  { ok: true; value: T } | { ok: false; status: 404 | 409; message: string };
 
 const notFound = (what: string) => ({ ok: false, status: 404, message: `${what} does not exist` }) as const;
 const conflict = (message: string) => ({ ok: false, status: 409, message }) as const;
@@ -53,9 +52,7 @@ export async function setIncidentCause(
     if (!incident) return notFound(`incident ${incidentId}`);
     if (incident.mergedInto !== null) return conflict(`incident ${incidentId} was merged into ${incident.mergedInto}`);
     await tx.update(incidents).set({ cause }).where(eq(incidents.id, incidentId));
-    await tx
-      .insert(incidentEvents)
-      .values({ incidentId, kind: "cause_set", at: now, message: CAUSE_LABELS[cause] });
+    await tx.insert(incidentEvents).values({ incidentId, kind: "cause_set", at: now, message: CAUSE_LABELS[cause] });
     await audit(tx, "incident.cause", `incident:${incidentId}`, { from: incident.cause, to: cause }, now);
     return { ok: true, value: undefined };
   });
@@ -156,5 +153,11 @@ export async function auditLog(db: Db, limit = 100, before?: number): Promise<Au
     .where(before === undefined ? undefined : sql`${adminAudit.id} < ${before}`)
     .orderBy(sql`${adminAudit.id} desc`)
     .limit(limit);
-  return list.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, target: e.target, details: e.details }));
+  return list.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    action: e.action,
+    target: e.target,
+    details: e.details,
+  }));
 }

@@ -11,7 +11,15 @@ describe("admin token", () => {
   it("accepts only the exact token as a Bearer header", () => {
     expect(checkAdminToken(`Bearer ${TOKEN}`, TOKEN)).toEqual({ ok: true });
     expect(checkAdminToken(`bearer ${TOKEN}`, TOKEN)).toEqual({ ok: true });
-    for (const header of [undefined, "", TOKEN, `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, "Bearer "])
+    for (const header of [
+      undefined,
+      "",
+      TOKEN,
+      `Basic ${TOKEN}`,
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(1)}`,
+      "Bearer ",
+    ])
       expect(checkAdminToken(header, TOKEN)).toMatchObject({ ok: false, status: 401 });
   });
 });

@@ -217,7 +217,9 @@ export function openApiDocument(serverUrl: string) {
           ...admin,
           summary: "The audit log of admin actions, newest first",
           requestParams: {
-            query: z.object({ before: z.coerce.number().int().positive().optional().meta({ description: "Page: ids below this" }) }),
+            query: z.object({
+              before: z.coerce.number().int().positive().optional().meta({ description: "Page: ids below this" }),
+            }),
           },
           responses: { "200": json(z.array(s.auditEntrySchema), "Up to 100 entries"), ...adminErrors },
         },
@@ -233,7 +235,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "Register a webhook for incident events",
           description:
             "Each delivery is a POST with a JSON body, signed in the Outage-Radar-Signature header: " +
-            "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" keyed with the secret>. Failed deliveries are " +
+            't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the secret>. Failed deliveries are ' +
             "retried with backoff (30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h).",
           requestBody: body(webhookInputSchema),
           responses: {

@@ -11,7 +11,9 @@ import {
 // The public API's shapes, one place: the routes build values of these types and the OpenAPI
 // document is generated from them, so the description cannot drift from the answers.
 
-const instant = z.iso.datetime().meta({ description: "An instant, ISO 8601 in UTC", example: "2026-06-10T14:05:00.000Z" });
+const instant = z.iso
+  .datetime()
+  .meta({ description: "An instant, ISO 8601 in UTC", example: "2026-06-10T14:05:00.000Z" });
 const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const level = z.enum(STATUS_LEVELS).meta({ id: "StatusLevel", description: "ok, possible problems, or outage" });
 const symptom = z.object({ slug, label: z.string() }).meta({ id: "Symptom" });

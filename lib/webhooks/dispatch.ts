@@ -68,7 +68,11 @@ export async function dispatchDue(db: Db, opts: DispatchOptions) {
   };
 }
 
-async function attempt(d: Claimed, now: Date, publicUrl: string): Promise<{ status: number | null; error: string | null }> {
+async function attempt(
+  d: Claimed,
+  now: Date,
+  publicUrl: string,
+): Promise<{ status: number | null; error: string | null }> {
   if (d.deleted) return { status: null, error: "the webhook was deleted" };
   const payload = { ...d.payload, delivery: Number(d.id) };
   if (d.payload.incident?.path) {
@@ -93,7 +97,8 @@ async function attempt(d: Claimed, now: Date, publicUrl: string): Promise<{ stat
     const ok = response.status >= 200 && response.status < 300;
     return { status: response.status, error: ok ? null : `the receiver answered ${response.status}` };
   } catch (error) {
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    const cause =
+      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     return { status: null, error: cause.slice(0, 300) };
   }
 }

@@ -5,7 +5,6 @@ import type { Db } from "@/db/client";
 import { adminAudit, services, webhookDeliveries, webhooks } from "@/db/schema";
 import type { WebhookInput } from "./input";
 
-
 export interface WebhookView {
   id: number;
   url: string;
@@ -96,7 +95,12 @@ export async function sendTestDelivery(db: Db, id: number, now = new Date()): Pr
   if (!(await exists(db, id))) return null;
   const [delivery] = await db
     .insert(webhookDeliveries)
-    .values({ webhookId: id, event: "ping", payload: { event: "ping", occurredAt: now.toISOString() }, nextAttemptAt: now })
+    .values({
+      webhookId: id,
+      event: "ping",
+      payload: { event: "ping", occurredAt: now.toISOString() },
+      nextAttemptAt: now,
+    })
     .returning({ id: webhookDeliveries.id });
   return delivery!.id;
 }
@@ -136,5 +140,3 @@ export async function deliveryLog(db: Db, id: number, limit = 100): Promise<Deli
     nextAttemptAt: d.state === "pending" ? d.nextAttemptAt.toISOString() : null,
   }));
 }
-
-

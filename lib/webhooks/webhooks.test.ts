@@ -80,7 +80,11 @@ describe.each(testTargets())("webhooks on $name", (target) => {
     await dispatchDue(t.handle.db, { now, publicUrl });
     log = (await deliveryLog(t.handle.db, id))!;
     expect(log.every((d) => d.state === "delivered")).toBe(true);
-    expect(log.find((d) => d.event === "incident.opened")).toMatchObject({ attempts: 2, lastStatus: 204, lastError: null });
+    expect(log.find((d) => d.event === "incident.opened")).toMatchObject({
+      attempts: 2,
+      lastStatus: 204,
+      lastError: null,
+    });
 
     await store(t, traffic(svc!.id, T0 + 30 * MINUTE, T0 + 150 * MINUTE, 1));
     await runTick(t.handle.db, new Date(T0 + 151 * MINUTE));
@@ -96,7 +100,14 @@ describe.each(testTargets())("webhooks on $name", (target) => {
       expect(verifySignature(header, "whsec_wrong", r.body, new Date(Number(ts) * 1000))).toBe(false);
       expect(r.headers["content-type"]).toBe("application/json");
     }
-    const bodies = received.map((r) => JSON.parse(r.body) as { event: string; delivery: number; incident: any });
+    const bodies = received.map(
+      (r) =>
+        JSON.parse(r.body) as {
+          event: string;
+          delivery: number;
+          incident: { id: number; endedAt: string | null } & Record<string, unknown>;
+        },
+    );
     // The retried delivery arrived twice with the same delivery id: receivers de-duplicate on it.
     const opened = bodies.filter((b) => b.event === "incident.opened");
     expect(opened).toHaveLength(2);
@@ -112,13 +123,21 @@ describe.each(testTargets())("webhooks on $name", (target) => {
       service: { slug: "github", name: "GitHub" },
       endedAt: null,
     });
-    expect(bodies.find((b) => b.event === "incident.resolved")!.incident.endedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(bodies.find((b) => b.event === "incident.resolved")!.incident.endedAt).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/,
+    );
 
     // The feed tells the same story: one entry whose timeline has the same calls.
     const [story] = await incidentsWithTimelines(t.handle.db, { service: "github" }, 10, new Date(T0 + 151 * MINUTE));
     const kinds = story!.events.map((e) => e.kind).filter((k) => k !== "peak");
-    expect(kinds.map((k) => ({ detected: "incident.opened", escalated: "incident.escalated", resolved: "incident.resolved" })[k as "detected"]))
-      .toEqual(events);
+    expect(
+      kinds.map(
+        (k) =>
+          ({ detected: "incident.opened", escalated: "incident.escalated", resolved: "incident.resolved" })[
+            k as "detected"
+          ],
+      ),
+    ).toEqual(events);
     const xml = incidentsAtom(
       { title: "t", selfUrl: `${publicUrl}/incidents/feed.atom`, pageUrl: `${publicUrl}/incidents`, publicUrl },
       [story!],

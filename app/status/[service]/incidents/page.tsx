@@ -1,18 +1,32 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { DowntimeHeatmap } from "@/components/downtime-heatmap";
 import { IncidentList } from "@/components/incident-list";
+import { ServiceStatsList } from "@/components/service-stats";
 import { Pagination } from "@/components/pagination";
 import { getDb } from "@/db/client";
 import { incidentQuery } from "@/lib/queries/incident-filter";
 import { listIncidents } from "@/lib/queries/incidents";
+import { cachedServiceStats } from "@/lib/queries/service-stats";
 import { findService } from "@/lib/queries/services";
 
 const PAGE_SIZE = 25;
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]/incidents">): Promise<Metadata> {
   const service = await findService(getDb(), (await params).service);
-  return { title: service ? `${service.name} outage history` : "Service not found" };
+  if (!service) return { title: "Service not found" };
+  return {
+    title: `${service.name} outage history`,
+    description: `Every ${service.name} outage Outage Radar detected: when, how long, and when it usually breaks.`,
+    alternates: {
+      types: {
+        "application/atom+xml": [
+          { url: `/status/${service.slug}/incidents/feed.atom`, title: `${service.name} incidents` },
+        ],
+      },
+    },
+  };
 }
 
 export default async function ServiceIncidentsPage({ params, searchParams }: PageProps<"/status/[service]/incidents">) {
@@ -20,7 +34,10 @@ export default async function ServiceIncidentsPage({ params, searchParams }: Pag
   const service = await findService(db, (await params).service);
   if (!service) notFound();
   const { page } = incidentQuery(await searchParams);
-  const { items, total } = await listIncidents(db, { service: service.slug }, page, PAGE_SIZE);
+  const [{ items, total }, stats] = await Promise.all([
+    listIncidents(db, { service: service.slug }, page, PAGE_SIZE),
+    cachedServiceStats(db, service.id),
+  ]);
   return (
     <>
       <Breadcrumb trail={[{ href: `/status/${service.slug}`, label: service.name }]} current="Incidents" />
@@ -28,6 +45,17 @@ export default async function ServiceIncidentsPage({ params, searchParams }: Pag
       <p className="muted" data-testid="incident-count">
         {total.toLocaleString("en")} {total === 1 ? "incident" : "incidents"} detected
       </p>
+      <p className="feed-links">
+        <a href={`/status/${service.slug}/incidents/feed.atom`}>Atom feed of these incidents</a>
+        <a href={`/status/${service.slug}/badge.svg`}>Status badge (SVG)</a>
+        <a href="/api/v1/openapi.json">API</a>
+      </p>
+      <section aria-labelledby="stats-heading">
+        <h2 id="stats-heading">Record</h2>
+        <ServiceStatsList stats={stats} />
+        <DowntimeHeatmap heatmap={stats.heatmap} serviceName={service.name} />
+      </section>
+      <h2>Incidents</h2>
       <IncidentList items={items} caption={`${service.name} incidents, newest first`} showService={false} />
       <Pagination
         page={page}

@@ -5,7 +5,9 @@ import { webhookInputSchema } from "@/lib/webhooks/input";
 import { createWebhook, listWebhooks } from "@/lib/webhooks/manage";
 
 export async function GET(request: Request) {
-  return asAdmin(request, async () => Response.json(await listWebhooks(getDb()), { headers: { "cache-control": "no-store" } }));
+  return asAdmin(request, async () =>
+    Response.json(await listWebhooks(getDb()), { headers: { "cache-control": "no-store" } }),
+  );
 }
 
 export async function POST(request: Request) {

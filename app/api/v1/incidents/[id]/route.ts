@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { incidentDetailSchema } from "@/lib/api/schemas";
 import { pathId } from "@/lib/http/admin-route";
 import { errorResponse } from "@/lib/http/responses";
 import { incidentDetail } from "@/lib/queries/incidents";
@@ -14,6 +15,6 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/incidents
       headers: { location: new URL(`/api/v1/incidents/${detail.mergedInto}`, request.url).toString() },
     });
   }
-  const { serviceSymptoms: _symptoms, mergedInto: _merged, ...body } = detail;
-  return Response.json(body, { headers: { "cache-control": "public, max-age=30" } });
+  // Parsing strips what the document does not promise (the catalog's symptom list, the merge pointer).
+  return Response.json(incidentDetailSchema.parse(detail), { headers: { "cache-control": "public, max-age=30" } });
 }
