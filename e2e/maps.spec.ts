@@ -23,15 +23,20 @@ test("a regional outage shows where it is, and only there", async ({ page }) => 
   // Every other country stays calm. In the last hour a country may be quiet enough (night in the
   // Americas) to fall under the privacy floor, so "too few" counts as calm here; the integration test
   // pins the clock and checks that the busy US is "normal" with a number.
-  const others = await map.regions().evaluateAll((links) =>
-    links.filter((a) => a.getAttribute("data-region") !== "DE").map((a) => a.getAttribute("data-band")),
-  );
+  const others = await map
+    .regions()
+    .evaluateAll((links) =>
+      links.filter((a) => a.getAttribute("data-region") !== "DE").map((a) => a.getAttribute("data-band")),
+    );
   expect(others.length).toBeGreaterThan(150);
   expect(others.filter((band) => band !== "normal" && band !== "too-few")).toEqual([]);
   // The table says the same, most unusual first.
   await expect(map.table().locator("tbody tr").first()).toContainText("Germany");
   await expect(map.tableRow("Germany")).toContainText("Outage-level");
-  const rowBands = await map.table().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-band")));
+  const rowBands = await map
+    .table()
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-band")));
   expect(rowBands.slice(1).filter((band) => band !== "normal" && band !== "too-few")).toEqual([]);
   // And the service page's own small map names it in words.
   await page.goto("/status/whatsapp");

@@ -14,7 +14,9 @@ export async function asAdmin(request: Request, handle: () => Promise<Response>)
   const check = checkAdminToken(request.headers.get("authorization"), config().ADMIN_TOKEN);
   if (!check.ok) {
     return check.status === 401
-      ? errorResponse(401, "unauthorized", check.message, [], { "www-authenticate": 'Bearer realm="outage-radar-admin"' })
+      ? errorResponse(401, "unauthorized", check.message, [], {
+          "www-authenticate": 'Bearer realm="outage-radar-admin"',
+        })
       : errorResponse(403, "forbidden", check.message);
   }
   return handle();
@@ -43,7 +45,11 @@ export async function parseJsonBody<S extends z.ZodType>(
   request: Request,
   schema: S,
 ): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: Response }> {
-  const fail = (status: number, code: "invalid_input" | "payload_too_large" | "unsupported_media_type", message: string) => ({
+  const fail = (
+    status: number,
+    code: "invalid_input" | "payload_too_large" | "unsupported_media_type",
+    message: string,
+  ) => ({
     ok: false as const,
     response: errorResponse(status, code, message),
   });
@@ -72,7 +78,10 @@ export function pathId(raw: string, max = 2_147_483_647): number | undefined {
 }
 
 /** The answer to a moderation call: 204 when done, else its 404 or 409 with the reason. */
-export function moderationResponse(result: ModerationResult<unknown>, done: () => Response = () => new Response(null, { status: 204 })) {
+export function moderationResponse(
+  result: ModerationResult<unknown>,
+  done: () => Response = () => new Response(null, { status: 204 }),
+) {
   if (result.ok) return done();
   return errorResponse(result.status, result.status === 404 ? "not_found" : "conflict", result.message);
 }

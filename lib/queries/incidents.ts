@@ -139,7 +139,12 @@ function bucketMinutesFor(spanMs: number): number {
 /** The whole story of one incident, or undefined when there is no such incident. */
 export async function incidentDetail(db: Db, id: number, now = new Date()): Promise<IncidentDetail | undefined> {
   const [row] = await rows<
-    IncidentRow & { service_id: number; merged_into: number | null; symptom_list: Symptom[]; state: DetectorState | null }
+    IncidentRow & {
+      service_id: number;
+      merged_into: number | null;
+      symptom_list: Symptom[];
+      state: DetectorState | null;
+    }
   >(
     db,
     sql`select ${COLUMNS}, i.service_id, i.merged_into, s.symptoms as symptom_list, d.state

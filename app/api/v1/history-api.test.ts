@@ -67,8 +67,26 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     const made = await db
       .insert(incidents)
       .values([
-        { serviceId, level: "outage", startedAt: at(300), detectedAt: at(297), endedAt: at(250), peakAt: at(280), peakRate: 40, regions: ["US"] },
-        { serviceId, level: "possible", startedAt: at(240), detectedAt: at(236), endedAt: at(200), peakAt: at(230), peakRate: 12, regions: ["GB"] },
+        {
+          serviceId,
+          level: "outage",
+          startedAt: at(300),
+          detectedAt: at(297),
+          endedAt: at(250),
+          peakAt: at(280),
+          peakRate: 40,
+          regions: ["US"],
+        },
+        {
+          serviceId,
+          level: "possible",
+          startedAt: at(240),
+          detectedAt: at(236),
+          endedAt: at(200),
+          peakAt: at(230),
+          peakRate: 12,
+          regions: ["GB"],
+        },
         { serviceId: other!.id, level: "outage", startedAt: at(100), detectedAt: at(98), endedAt: at(60) },
       ])
       .returning({ id: incidents.id });
@@ -79,12 +97,19 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
       { incidentId: ids.second, kind: "detected", at: at(236), level: "possible" },
       { incidentId: ids.second, kind: "resolved", at: at(200), level: "ok" },
     ]);
-    const base = { serviceId, symptom: "messages", country: "US", reporter: "r".repeat(32), network: "n".repeat(32), counted: true };
+    const base = {
+      serviceId,
+      symptom: "messages",
+      country: "US",
+      reporter: "r".repeat(32),
+      network: "n".repeat(32),
+      counted: true,
+    };
     const stored = await db
       .insert(reports)
       .values([
         { ...base, createdAt: at(20), text: "Messages stuck on sending" },
-        { ...base, createdAt: at(10), text: "=HYPERLINK(\"http://evil\") you are all idiots" },
+        { ...base, createdAt: at(10), text: '=HYPERLINK("http://evil") you are all idiots' },
         { ...base, createdAt: at(5), text: null },
       ])
       .returning({ id: reports.id });
@@ -149,9 +174,13 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
   });
 
   it("lists incidents with filters and tells one incident's story", async () => {
-    const list = api.incidentListSchema.parse(await (await getIncidents(get("/api/v1/incidents?service=slack"))).json());
+    const list = api.incidentListSchema.parse(
+      await (await getIncidents(get("/api/v1/incidents?service=slack"))).json(),
+    );
     expect(list.items.map((i) => i.id)).toEqual([ids.second, ids.first]);
-    const outages = api.incidentListSchema.parse(await (await getIncidents(get("/api/v1/incidents?level=outage"))).json());
+    const outages = api.incidentListSchema.parse(
+      await (await getIncidents(get("/api/v1/incidents?level=outage"))).json(),
+    );
     expect(outages.items.every((i) => i.level === "outage")).toBe(true);
     const one = await getIncident(get(`/api/v1/incidents/${ids.first}`), params({ id: String(ids.first) }));
     const story = api.incidentDetailSchema.strict().parse(await one.json());
@@ -165,7 +194,9 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
     const records = parseCsv(await response.text(), { columns: true }) as Array<Record<string, string>>;
-    expect(records).toEqual([{ bucket_start: "2026-06-10T10:00:00.000Z", country: "DE", reports: "7", reporters: "6" }]);
+    expect(records).toEqual([
+      { bucket_start: "2026-06-10T10:00:00.000Z", country: "DE", reports: "7", reporters: "6" },
+    ]);
     for (const [query, field] of [
       ["?from=2026-06-10", "to"],
       ["?from=2026-06-10&to=2026-08-10", "to"],
@@ -174,7 +205,9 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     ] as const) {
       const bad = await getExport(get(`/x${query}`), params({ slug: "slack" }));
       expect(bad.status).toBe(400);
-      expect(((await bad.json()) as { error: { issues: Array<{ field: string }> } }).error.issues[0]!.field).toBe(field);
+      expect(((await bad.json()) as { error: { issues: Array<{ field: string }> } }).error.issues[0]!.field).toBe(
+        field,
+      );
     }
   });
 
@@ -186,7 +219,10 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     expect(wrong.status).toBe(401);
     expect(wrong.headers.get("www-authenticate")).toMatch(/^Bearer/);
     expect((await getWebhooks(adminRequest("/api/v1/admin/webhooks", "GET", undefined, "short"))).status).toBe(401);
-    const [events] = await rows<{ n: number }>(t.handle.db, sql`select count(*)::int as n from incident_events where kind = 'official_update'`);
+    const [events] = await rows<{ n: number }>(
+      t.handle.db,
+      sql`select count(*)::int as n from incident_events where kind = 'official_update'`,
+    );
     expect(events!.n).toBe(0);
   });
 
@@ -198,10 +234,14 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     );
     expect(update.status).toBe(201);
     expect((await postUpdate(adminRequest(`/x`, "POST", { message: "" }), p(ids.first))).status).toBe(400);
-    expect((await patchIncident(adminRequest(`/x`, "PATCH", { cause: "technical_malfunction" }), p(ids.first))).status).toBe(204);
+    expect(
+      (await patchIncident(adminRequest(`/x`, "PATCH", { cause: "technical_malfunction" }), p(ids.first))).status,
+    ).toBe(204);
     const badCause = await patchIncident(adminRequest(`/x`, "PATCH", { cause: "aliens" }), p(ids.first));
     expect(badCause.status).toBe(400);
-    expect(((await badCause.json()) as { error: { issues: Array<{ field: string }> } }).error.issues[0]!.field).toBe("cause");
+    expect(((await badCause.json()) as { error: { issues: Array<{ field: string }> } }).error.issues[0]!.field).toBe(
+      "cause",
+    );
 
     // Only the same service, and never into itself.
     expect((await postMerge(adminRequest(`/x`, "POST", { into: ids.other }), p(ids.second))).status).toBe(409);
@@ -218,7 +258,9 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     expect(merged.events.map((e) => e.kind)).toEqual(
       expect.arrayContaining(["official_update", "cause_set", "merged", "detected", "resolved"]),
     );
-    const list = api.incidentListSchema.parse(await (await getIncidents(get("/api/v1/incidents?service=slack"))).json());
+    const list = api.incidentListSchema.parse(
+      await (await getIncidents(get("/api/v1/incidents?service=slack"))).json(),
+    );
     expect(list.items.map((i) => i.id)).toEqual([ids.first]);
 
     expect((await patchReport(adminRequest(`/x`, "PATCH", { textHidden: true }), p(ids.evilReport))).status).toBe(204);
@@ -226,8 +268,15 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     const texts = (await (await getReportTexts(get("/x"), params({ slug: "slack" }))).json()) as Array<{ id: number }>;
     expect(texts.map((r) => r.id)).toEqual([ids.textReport]);
 
-    const audit = z.array(api.auditEntrySchema).parse(await (await getAudit(adminRequest("/api/v1/admin/audit", "GET"))).json());
-    expect(audit.map((a) => a.action)).toEqual(["report.hide_text", "incident.merge", "incident.cause", "incident.official_update"]);
+    const audit = z
+      .array(api.auditEntrySchema)
+      .parse(await (await getAudit(adminRequest("/api/v1/admin/audit", "GET"))).json());
+    expect(audit.map((a) => a.action)).toEqual([
+      "report.hide_text",
+      "incident.merge",
+      "incident.cause",
+      "incident.official_update",
+    ]);
   });
 
   it("serves Atom feeds that validate against RFC 4287's schema, with user text escaped", async () => {
@@ -241,7 +290,9 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     expect(xml).not.toContain(`<id>${BASE}/incidents/${ids.second}</id>`); // merged away
     expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(xml).not.toContain("<script>");
-    const one = await (await getServiceFeed(get("/status/zoom/incidents/feed.atom"), params({ service: "zoom" }))).text();
+    const one = await (
+      await getServiceFeed(get("/status/zoom/incidents/feed.atom"), params({ service: "zoom" }))
+    ).text();
     expect((await validAtom(one)).valid).toBe(true);
     expect(one).toContain(`/incidents/${ids.other}</id>`);
     expect(one).not.toContain(`/incidents/${ids.first}</id>`);
@@ -260,7 +311,9 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
   });
 
   it("manages webhooks: registered with a secret shown once, listed, tested, logged and deleted", async () => {
-    const invalid = await postWebhook(adminRequest("/x", "POST", { url: "ftp://example.com", events: ["incident.opened"] }));
+    const invalid = await postWebhook(
+      adminRequest("/x", "POST", { url: "ftp://example.com", events: ["incident.opened"] }),
+    );
     expect(invalid.status).toBe(400);
     const unknown = await postWebhook(adminRequest("/x", "POST", { url: "http://127.0.0.1:9/", service: "nope" }));
     expect(unknown.status).toBe(400);
@@ -269,7 +322,9 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     const hook = api.webhookCreatedSchema.parse(await created.json());
     expect(hook.secret).toMatch(/^whsec_/);
     expect(hook.events).toEqual(["incident.opened", "incident.escalated", "incident.resolved"]);
-    const listed = z.array(api.webhookSchema.strict()).parse(await (await getWebhooks(adminRequest("/x", "GET"))).json());
+    const listed = z
+      .array(api.webhookSchema.strict())
+      .parse(await (await getWebhooks(adminRequest("/x", "GET"))).json());
     expect(listed.map((w) => w.id)).toContain(hook.id);
     const p = params({ id: String(hook.id) });
     expect((await postTest(adminRequest("/x", "POST"), p)).status).toBe(202);

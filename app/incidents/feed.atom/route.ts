@@ -9,7 +9,12 @@ export async function GET(request: Request): Promise<Response> {
   const base = publicUrl(request);
   const items = await incidentsWithTimelines(getDb(), {});
   const xml = incidentsAtom(
-    { title: "Outage Radar: incidents", selfUrl: `${base}/incidents/feed.atom`, pageUrl: `${base}/incidents`, publicUrl: base },
+    {
+      title: "Outage Radar: incidents",
+      selfUrl: `${base}/incidents/feed.atom`,
+      pageUrl: `${base}/incidents`,
+      publicUrl: base,
+    },
     items,
   );
   return new Response(xml, { headers: ATOM_HEADERS });
