@@ -14,7 +14,7 @@ export function DowntimeHeatmap({ heatmap, serviceName }: { heatmap: number[][];
     <div className="data-table-wrap" role="region" aria-labelledby="heatmap-caption" tabIndex={0}>
       <table className="data heatmap" data-testid="downtime-heatmap">
         <caption id="heatmap-caption">
-          When {serviceName} usually breaks: minutes in incidents by day and hour (UTC), last 12 months
+          When {serviceName} usually breaks: minutes in incidents by day and hour (UTC) over that period
         </caption>
         <thead>
           <tr>

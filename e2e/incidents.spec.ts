@@ -46,3 +46,21 @@ test("an unknown incident is a 404 page", async ({ page }) => {
   const response = await page.goto("/incidents/999999");
   expect(response?.status()).toBe(404);
 });
+
+test("a service's history gives its record, when it usually breaks, and a feed of its incidents", async ({ page }) => {
+  await page.goto("/status/whatsapp/incidents");
+  const stats = page.getByTestId("service-stats");
+  await expect(stats.getByText("Median time to detect")).toBeVisible();
+  expect(Number((await stats.locator("dd").first().innerText()).replace(/,/g, ""))).toBeGreaterThanOrEqual(1);
+  const heatmap = page.getByRole("table", { name: /When WhatsApp usually breaks/ });
+  await expect(heatmap.locator("tbody tr")).toHaveCount(7);
+  await expect(heatmap.getByRole("rowheader").first()).toHaveText("Mon");
+  // The ongoing German outage has minutes in the current UTC hour of the week.
+  const cells = await heatmap.locator("tbody td").allInnerTexts();
+  expect(cells.map(Number).filter((n) => n > 0).length).toBeGreaterThan(0);
+  const feedHref = await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute("href");
+  expect(feedHref).toMatch(/\/status\/whatsapp\/incidents\/feed\.atom$/);
+  const feed = await page.request.get("/status/whatsapp/incidents/feed.atom");
+  expect(feed.headers()["content-type"]).toMatch(/^application\/atom\+xml/);
+  expect(await feed.text()).toMatch(/WhatsApp (outage|possible problems)/);
+});
