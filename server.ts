@@ -18,6 +18,7 @@ import { seedDemoIfEmpty, startDemoTraffic } from "@/lib/simulate/demo";
 import { runTick } from "@/lib/incidents/tick";
 import { DetectorLeadership } from "@/lib/incidents/leader";
 import { dispatchDue } from "@/lib/webhooks/dispatch";
+import { publicUrl } from "@/lib/http/public-url";
 import { checkHealth } from "@/lib/http/health";
 
 const dev = process.argv.includes("--dev");
@@ -114,7 +115,7 @@ async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<v
   // Any instance may send webhook deliveries: rows are claimed with SKIP LOCKED, so none is sent twice at once.
   let sending: Promise<unknown> | null = null;
   const webhookSender = setInterval(() => {
-    sending ??= dispatchDue(handle.db, { publicUrl: cfg.PUBLIC_URL ?? `http://localhost:${cfg.PORT}` })
+    sending ??= dispatchDue(handle.db, { publicUrl: publicUrl() })
       .catch((e) => console.error("[outage-radar] webhook dispatch failed:", e instanceof Error ? e.message : e))
       .finally(() => (sending = null));
   }, WEBHOOK_DISPATCH_MS);

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { CategoryChips } from "@/components/category-chips";
 import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { CATEGORIES } from "@/lib/catalog/constants";
@@ -75,30 +75,14 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
 
       <section className="section" aria-labelledby="all-heading">
         <h2 id="all-heading">All services</h2>
-        <nav aria-label="Categories">
-          <ul className="chips">
-            <li>
-              <Link
-                className="chip"
-                href={q ? `/?q=${encodeURIComponent(q)}` : "/"}
-                aria-current={category ? undefined : "page"}
-              >
-                All
-              </Link>
-            </li>
-            {CATEGORIES.map((c) => (
-              <li key={c.slug}>
-                <Link
-                  className="chip"
-                  href={`/?category=${c.slug}${q ? `&q=${encodeURIComponent(q)}` : ""}`}
-                  aria-current={category === c.slug ? "page" : undefined}
-                >
-                  {c.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <CategoryChips
+          label="Categories"
+          current={category}
+          href={(c) => {
+            const query = [c && `category=${c}`, q && `q=${encodeURIComponent(q)}`].filter(Boolean).join("&");
+            return query ? `/?${query}` : "/";
+          }}
+        />
         <ServiceDirectory services={cards} initialQuery={q} category={category} />
       </section>
     </>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CategoryChips } from "@/components/category-chips";
 import { CompareTable } from "@/components/compare-table";
 import { DowntimeChart } from "@/components/downtime-chart";
 import { getDb } from "@/db/client";
-import { CATEGORIES, CATEGORY_SLUGS, type CategorySlug } from "@/lib/catalog/constants";
+import { CATEGORY_SLUGS, type CategorySlug } from "@/lib/catalog/constants";
 import { cachedCompareServices, COMPARE_PERIODS } from "@/lib/queries/compare";
 
 export const metadata: Metadata = {
@@ -43,26 +44,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
           ))}
         </ul>
       </nav>
-      <nav aria-label="Category">
-        <ul className="chips">
-          <li>
-            <Link className="chip" href={href(period.key, null)} aria-current={category === null ? "page" : undefined}>
-              All
-            </Link>
-          </li>
-          {CATEGORIES.map((c) => (
-            <li key={c.slug}>
-              <Link
-                className="chip"
-                href={href(period.key, c.slug)}
-                aria-current={c.slug === category ? "page" : undefined}
-              >
-                {c.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <CategoryChips label="Category" current={category} href={(c) => href(period.key, c as CategorySlug | null)} />
       <section className="card" aria-labelledby="worst-heading" style={{ marginTop: "1rem" }}>
         <h2 id="worst-heading">Most downtime, {period.label.toLowerCase()}</h2>
         {worst.length === 0 ? <p className="muted">No incidents in this period.</p> : <DowntimeChart data={worst} />}

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, lt, sql } from "drizzle-orm";
 import { rows, type Db, type Tx } from "@/db/client";
 import { adminAudit, incidentEvents, incidents, reports } from "@/db/schema";
 import { CAUSE_LABELS, type IncidentCause } from "@/lib/catalog/constants";
@@ -20,6 +20,14 @@ async function liveIncident(tx: Tx, id: number) {
   return incident;
 }
 
+/** The incident, locked, if a moderator may still change it: it exists and was not merged away. */
+async function incidentToAmend(tx: Tx, id: number) {
+  const incident = await liveIncident(tx, id);
+  if (!incident) return notFound(`incident ${id}`);
+  if (incident.mergedInto !== null) return conflict(`incident ${id} was merged into ${incident.mergedInto}`);
+  return incident;
+}
+
 /** An official update from the company, as a moderator copied it: shown in the incident's timeline. */
 export async function postOfficialUpdate(
   db: Db,
@@ -28,9 +36,8 @@ export async function postOfficialUpdate(
   now = new Date(),
 ): Promise<ModerationResult<{ eventId: number }>> {
   return db.transaction(async (tx) => {
-    const incident = await liveIncident(tx, incidentId);
-    if (!incident) return notFound(`incident ${incidentId}`);
-    if (incident.mergedInto !== null) return conflict(`incident ${incidentId} was merged into ${incident.mergedInto}`);
+    const incident = await incidentToAmend(tx, incidentId);
+    if ("ok" in incident) return incident;
     const [event] = await tx
       .insert(incidentEvents)
       .values({ incidentId, kind: "official_update", at: now, message })
@@ -48,9 +55,8 @@ export async function setIncidentCause(
   now = new Date(),
 ): Promise<ModerationResult> {
   return db.transaction(async (tx) => {
-    const incident = await liveIncident(tx, incidentId);
-    if (!incident) return notFound(`incident ${incidentId}`);
-    if (incident.mergedInto !== null) return conflict(`incident ${incidentId} was merged into ${incident.mergedInto}`);
+    const incident = await incidentToAmend(tx, incidentId);
+    if ("ok" in incident) return incident;
     await tx.update(incidents).set({ cause }).where(eq(incidents.id, incidentId));
     await tx.insert(incidentEvents).values({ incidentId, kind: "cause_set", at: now, message: CAUSE_LABELS[cause] });
     await audit(tx, "incident.cause", `incident:${incidentId}`, { from: incident.cause, to: cause }, now);
@@ -150,8 +156,8 @@ export async function auditLog(db: Db, limit = 100, before?: number): Promise<Au
   const list = await db
     .select()
     .from(adminAudit)
-    .where(before === undefined ? undefined : sql`${adminAudit.id} < ${before}`)
-    .orderBy(sql`${adminAudit.id} desc`)
+    .where(before === undefined ? undefined : lt(adminAudit.id, before))
+    .orderBy(desc(adminAudit.id))
     .limit(limit);
   return list.map((e) => ({
     id: e.id,

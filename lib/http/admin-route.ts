@@ -72,11 +72,6 @@ export async function parseJsonBody<S extends z.ZodType>(
   return { ok: true, value: parsed.data };
 }
 
-/** A path id: a positive integer up to `max` (a Postgres integer by default), else undefined (404). */
-export function pathId(raw: string, max = 2_147_483_647): number | undefined {
-  return /^[1-9]\d{0,15}$/.test(raw) && Number(raw) <= max ? Number(raw) : undefined;
-}
-
 /** The answer to a moderation call: 204 when done, else its 404 or 409 with the reason. */
 export function moderationResponse(
   result: ModerationResult<unknown>,

@@ -1,5 +1,6 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
+import { incidentEvents } from "@/db/schema";
 import { rows, type Db } from "@/db/client";
 import type { CategorySlug, IncidentCause, IncidentEventKind, StatusLevel, Symptom } from "@/lib/catalog/constants";
 import type { DetectorState } from "@/lib/detection/detector";
@@ -236,25 +237,26 @@ export async function incidentsWithTimelines(
 ): Promise<FeedIncident[]> {
   const { items } = await listIncidents(db, filter, 1, limit, now);
   if (!items.length) return [];
-  const events = await rows<{
-    incident_id: number;
-    kind: IncidentEventKind;
-    at: Date | string;
-    level: StatusLevel | null;
-    message: string | null;
-  }>(
-    db,
-    sql`select incident_id, kind, at, level, message from incident_events
-        where incident_id in (${sql.join(
-          items.map((i) => sql`${i.id}`),
-          sql`, `,
-        )})
-        order by at, id`,
-  );
+  const events = await db
+    .select({
+      incidentId: incidentEvents.incidentId,
+      kind: incidentEvents.kind,
+      at: incidentEvents.at,
+      level: incidentEvents.level,
+      message: incidentEvents.message,
+    })
+    .from(incidentEvents)
+    .where(
+      inArray(
+        incidentEvents.incidentId,
+        items.map((i) => i.id),
+      ),
+    )
+    .orderBy(incidentEvents.at, incidentEvents.id);
   return items.map((incident) => {
     const own = events
-      .filter((e) => e.incident_id === incident.id)
-      .map((e) => ({ kind: e.kind, at: new Date(e.at).toISOString(), level: e.level, message: e.message }));
+      .filter((e) => e.incidentId === incident.id)
+      .map((e) => ({ kind: e.kind, at: e.at.toISOString(), level: e.level, message: e.message }));
     const updatedAt = own.reduce((latest, e) => (e.at > latest ? e.at : latest), incident.startedAt);
     return { ...incident, updatedAt, events: own };
   });

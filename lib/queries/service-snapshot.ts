@@ -54,14 +54,14 @@ export interface ServiceSnapshot {
   incidents: SnapshotIncident[];
 }
 
-export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new Date()): Promise<ServiceSnapshot> {
-  const lastStart = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
-  const from = new Date(lastStart - (SERIES_BUCKETS - 1) * BUCKET_MS);
-  const [status, buckets, lastHour, bySymptom, detector, recentIncidents] = await Promise.all([
-    db
-      .select({ level: serviceStatus.level, since: serviceStatus.since })
-      .from(serviceStatus)
-      .where(eq(serviceStatus.serviceId, service.id)),
+/** The last 24 hours in 15-minute buckets with the usual and alarm levels: the chart, and the API's series. */
+export async function serviceSeries(
+  db: Db,
+  service: Pick<ServiceDetail, "id" | "category">,
+  now = new Date(),
+): Promise<SeriesPoint[]> {
+  const from = seriesStart(now);
+  const [buckets, detector] = await Promise.all([
     rows<{ t: Date | string; reports: number; reporters: number }>(
       db,
       sql`select date_bin(${`${BUCKET_MINUTES} minutes`}::interval, bucket, 'epoch'::timestamptz) as t,
@@ -70,20 +70,9 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
           where service_id = ${service.id} and bucket >= ${from.toISOString()}::timestamptz
           group by 1`,
     ),
-    reportersLastHour(db, service.id, now),
-    rows<{ symptom: string; reporters: number }>(
-      db,
-      sql`select symptom, sum(reporters)::int as reporters from report_rollups
-          where service_id = ${service.id} and bucket >= ${from.toISOString()}::timestamptz
-          group by 1`,
-    ),
     db.select({ state: detectorState.state }).from(detectorState).where(eq(detectorState.serviceId, service.id)),
-    db
-      .select({ id: incidents.id, level: incidents.level, startedAt: incidents.startedAt, endedAt: incidents.endedAt })
-      .from(incidents)
-      .where(and(eq(incidents.serviceId, service.id), or(isNull(incidents.endedAt), gte(incidents.endedAt, from)))),
   ]);
-  const series = seriesWithLevels(
+  return seriesWithLevels(
     buckets,
     from.getTime(),
     from.getTime() + SERIES_BUCKETS * BUCKET_MS,
@@ -91,6 +80,33 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
     (detector[0]?.state as DetectorState | undefined)?.baseline,
     CATEGORY_PRIOR_PER_HOUR[service.category],
   );
+}
+
+function seriesStart(now: Date): Date {
+  const lastStart = Math.floor(now.getTime() / BUCKET_MS) * BUCKET_MS;
+  return new Date(lastStart - (SERIES_BUCKETS - 1) * BUCKET_MS);
+}
+
+export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new Date()): Promise<ServiceSnapshot> {
+  const from = seriesStart(now);
+  const [status, series, lastHour, bySymptom, recentIncidents] = await Promise.all([
+    db
+      .select({ level: serviceStatus.level, since: serviceStatus.since })
+      .from(serviceStatus)
+      .where(eq(serviceStatus.serviceId, service.id)),
+    serviceSeries(db, service, now),
+    reportersLastHour(db, service.id, now),
+    rows<{ symptom: string; reporters: number }>(
+      db,
+      sql`select symptom, sum(reporters)::int as reporters from report_rollups
+          where service_id = ${service.id} and bucket >= ${from.toISOString()}::timestamptz
+          group by 1`,
+    ),
+    db
+      .select({ id: incidents.id, level: incidents.level, startedAt: incidents.startedAt, endedAt: incidents.endedAt })
+      .from(incidents)
+      .where(and(eq(incidents.serviceId, service.id), or(isNull(incidents.endedAt), gte(incidents.endedAt, from)))),
+  ]);
 
   const counts = new Map(bySymptom.map((s) => [s.symptom, Number(s.reporters)]));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);

@@ -28,6 +28,15 @@ export interface ServiceStats {
 export async function serviceStats(db: Db, serviceId: number, now = new Date()): Promise<ServiceStats> {
   const to = now.toISOString();
   const yearAgo = new Date(now.getTime() - STATS_DAYS * 86_400_000).toISOString();
+  // The service's incidents of the last year, cut to it: s and e are the part inside the year.
+  const scoped = sql`
+    select started_at, detected_at, ended_at, s, e, extract(epoch from e - s) / 60 as minutes
+    from (select started_at, detected_at, ended_at,
+                 greatest(started_at, ${yearAgo}::timestamptz) as s,
+                 least(coalesce(ended_at, ${to}::timestamptz), ${to}::timestamptz) as e
+          from incidents
+          where service_id = ${serviceId} and merged_into is null and started_at < ${to}::timestamptz
+            and coalesce(ended_at, ${to}::timestamptz) > ${yearAgo}::timestamptz) as i`;
   const [[first], [summary], cells] = await Promise.all([
     rows<{ t: Date | string | null }>(
       db,
@@ -43,14 +52,7 @@ export async function serviceStats(db: Db, serviceId: number, now = new Date()):
       resolve: number | null;
     }>(
       db,
-      sql`with scoped as (
-            select started_at, detected_at, ended_at,
-                   extract(epoch from least(coalesce(ended_at, ${to}::timestamptz), ${to}::timestamptz)
-                                    - greatest(started_at, ${yearAgo}::timestamptz)) / 60 as minutes
-            from incidents
-            where service_id = ${serviceId} and merged_into is null and started_at < ${to}::timestamptz
-              and coalesce(ended_at, ${to}::timestamptz) > ${yearAgo}::timestamptz
-          )
+      sql`with scoped as (${scoped})
           select count(*)::int as n, min(started_at) as first, sum(minutes) as downtime,
                  percentile_cont(0.5) within group (order by minutes) as median,
                  percentile_cont(0.5) within group (order by extract(epoch from detected_at - started_at) / 60) as detect,
@@ -61,13 +63,7 @@ export async function serviceStats(db: Db, serviceId: number, now = new Date()):
     // Each incident is cut into the clock hours it covers; the UTC hour of week of each piece.
     rows<{ dow: number; hour: number; minutes: number }>(
       db,
-      sql`with scoped as (
-            select greatest(started_at, ${yearAgo}::timestamptz) as s,
-                   least(coalesce(ended_at, ${to}::timestamptz), ${to}::timestamptz) as e
-            from incidents
-            where service_id = ${serviceId} and merged_into is null and started_at < ${to}::timestamptz
-              and coalesce(ended_at, ${to}::timestamptz) > ${yearAgo}::timestamptz
-          )
+      sql`with scoped as (${scoped})
           select extract(isodow from h at time zone 'UTC')::int - 1 as dow,
                  extract(hour from h at time zone 'UTC')::int as hour,
                  sum(extract(epoch from least(h + interval '1 hour', e) - greatest(h, s)) / 60) as minutes

@@ -8,16 +8,16 @@ import { ChartLegend, SeriesTable } from "@/components/series-details";
 import { StatusBadge } from "@/components/status-badge";
 import { getDb } from "@/db/client";
 import { CAUSE_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/catalog/constants";
+import { pathId } from "@/lib/http/path-id";
 import { incidentDetail } from "@/lib/queries/incidents";
 import { formatDuration } from "@/lib/text/duration";
 
-const idFrom = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : null);
 const day = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
 
 export async function generateMetadata({ params }: PageProps<"/incidents/[id]">): Promise<Metadata> {
-  const id = idFrom((await params).id);
-  const story = id === null ? undefined : await incidentDetail(getDb(), id);
+  const id = pathId((await params).id);
+  const story = id === undefined ? undefined : await incidentDetail(getDb(), id);
   if (!story) return { title: "Incident not found" };
   const title = `${story.service.name} ${story.level === "outage" ? "outage" : "problems"} on ${day(story.startedAt)}`;
   const description = `${STATUS_LABELS[story.level]} for ${story.service.name}: ${story.endedAt ? `lasted ${formatDuration(story.durationMinutes)}` : "ongoing"}, ${story.totalReporters.toLocaleString("en")} people reported it${story.topRegions[0] ? `, most in ${story.topRegions[0].name}` : ""}.`;
@@ -25,8 +25,8 @@ export async function generateMetadata({ params }: PageProps<"/incidents/[id]">)
 }
 
 export default async function IncidentPage({ params }: PageProps<"/incidents/[id]">) {
-  const id = idFrom((await params).id);
-  const story = id === null ? undefined : await incidentDetail(getDb(), id);
+  const id = pathId((await params).id);
+  const story = id === undefined ? undefined : await incidentDetail(getDb(), id);
   if (!story) notFound();
   if (story.mergedInto !== null) permanentRedirect(`/incidents/${story.mergedInto}`);
   const detectedAfter = Math.round(

@@ -2,8 +2,7 @@ import { makeBadge } from "badge-maker";
 import { getDb } from "@/db/client";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { errorResponse } from "@/lib/http/responses";
-import { serviceStatusView } from "@/lib/queries/service-api";
-import { findService } from "@/lib/queries/services";
+import { currentLevel, reportableService } from "@/lib/reports/service-cache";
 
 // Words carry the status; the colour only repeats it.
 const LOOK: Record<StatusLevel, { message: string; color: string }> = {
@@ -15,9 +14,10 @@ const LOOK: Record<StatusLevel, { message: string; color: string }> = {
 /** A shields-style SVG status badge for READMEs and dashboards, at most a minute old. */
 export async function GET(_request: Request, ctx: RouteContext<"/status/[service]/badge.svg">) {
   const db = getDb();
-  const service = await findService(db, (await ctx.params).service);
+  // Badges are embedded everywhere: served from the per-instance catalog and status caches.
+  const service = await reportableService(db, (await ctx.params).service);
   if (!service) return errorResponse(404, "not_found", "unknown service");
-  const { status } = await serviceStatusView(db, service);
+  const status = await currentLevel(db, service.id);
   const svg = makeBadge({ label: service.name, message: LOOK[status].message, color: LOOK[status].color });
   return new Response(svg, {
     headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "public, max-age=60" },

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/client";
 import { auditLog } from "@/lib/admin/moderation";
-import { asAdmin, pathId } from "@/lib/http/admin-route";
+import { asAdmin } from "@/lib/http/admin-route";
+import { pathId } from "@/lib/http/path-id";
 
 export async function GET(request: Request) {
   return asAdmin(request, async () => {

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { incidentDetailSchema } from "@/lib/api/schemas";
-import { pathId } from "@/lib/http/admin-route";
+import { pathId } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
 import { incidentDetail } from "@/lib/queries/incidents";
 

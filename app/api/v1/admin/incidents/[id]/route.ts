@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import { setIncidentCause } from "@/lib/admin/moderation";
 import { incidentPatchInput } from "@/lib/api/schemas";
-import { asAdmin, moderationResponse, parseJsonBody, pathId } from "@/lib/http/admin-route";
+import { asAdmin, moderationResponse, parseJsonBody } from "@/lib/http/admin-route";
+import { pathId } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
 
 export async function PATCH(request: Request, ctx: RouteContext<"/api/v1/admin/incidents/[id]">) {

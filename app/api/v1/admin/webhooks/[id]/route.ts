@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { asAdmin, pathId } from "@/lib/http/admin-route";
+import { asAdmin } from "@/lib/http/admin-route";
+import { pathId } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
 import { deleteWebhook } from "@/lib/webhooks/manage";
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
 import { errorResponse } from "@/lib/http/responses";
-import { serviceSnapshot } from "@/lib/queries/service-snapshot";
+import { BUCKET_MINUTES, serviceSeries } from "@/lib/queries/service-snapshot";
 import { findService } from "@/lib/queries/services";
 
 export async function GET(_request: Request, ctx: RouteContext<"/api/v1/services/[slug]/series">) {
@@ -8,6 +8,9 @@ export async function GET(_request: Request, ctx: RouteContext<"/api/v1/services
   const db = getDb();
   const service = await findService(db, slug);
   if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
-  const { bucketMinutes, series } = await serviceSnapshot(db, service);
-  return Response.json({ slug, bucketMinutes, series }, { headers: { "cache-control": "public, max-age=10" } });
+  const series = await serviceSeries(db, service);
+  return Response.json(
+    { slug, bucketMinutes: BUCKET_MINUTES, series },
+    { headers: { "cache-control": "public, max-age=10" } },
+  );
 }

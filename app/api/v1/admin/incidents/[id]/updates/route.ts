@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
 import { postOfficialUpdate } from "@/lib/admin/moderation";
 import { officialUpdateInput } from "@/lib/api/schemas";
-import { asAdmin, moderationResponse, parseJsonBody, pathId } from "@/lib/http/admin-route";
+import { asAdmin, moderationResponse, parseJsonBody } from "@/lib/http/admin-route";
+import { pathId } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
 
 export async function POST(request: Request, ctx: RouteContext<"/api/v1/admin/incidents/[id]/updates">) {

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { CATEGORIES } from "@/lib/catalog/constants";
+
+/** "All" and one chip per category; the current one is marked for screen readers as well as by style. */
+export function CategoryChips({
+  label,
+  current,
+  href,
+}: {
+  label: string;
+  current: string | null;
+  href: (category: string | null) => string;
+}) {
+  return (
+    <nav aria-label={label}>
+      <ul className="chips">
+        <li>
+          <Link className="chip" href={href(null)} aria-current={current === null ? "page" : undefined}>
+            All
+          </Link>
+        </li>
+        {CATEGORIES.map((c) => (
+          <li key={c.slug}>
+            <Link className="chip" href={href(c.slug)} aria-current={c.slug === current ? "page" : undefined}>
+              {c.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
