@@ -48,8 +48,10 @@ export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
     };
   }
   const dir = opts.dataDir ?? "memory://";
-  if (!dir.startsWith("memory://")) mkdirSync(path.resolve(dir), { recursive: true });
-  const client = new PGlite(dir.startsWith("memory://") ? undefined : path.resolve(dir));
+  // The data directory is chosen at run time; the ignore comments keep Next's file tracing from
+  // pulling the whole project into the build output because of it.
+  if (!dir.startsWith("memory://")) mkdirSync(path.resolve(/* turbopackIgnore: true */ dir), { recursive: true });
+  const client = new PGlite(dir.startsWith("memory://") ? undefined : path.resolve(/* turbopackIgnore: true */ dir));
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     driver: "pglite",

@@ -139,6 +139,10 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     expect(result.valid).toBe(true);
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers[0]!.url).toBe(BASE);
+    // Links use the host the client asked for, not the address the server listens on.
+    const behind = new Request("http://0.0.0.0:3000/api/v1/openapi.json", { headers: { host: "status.example:8080" } });
+    const viaHost = (await (await getOpenApi(behind)).json()) as { servers: Array<{ url: string }> };
+    expect(viaHost.servers[0]!.url).toBe("http://status.example:8080");
     for (const path of [
       "/api/v1/services",
       "/api/v1/services/{slug}",
