@@ -5,7 +5,7 @@ import { cachedRead } from "./read-cache";
 import { expectedHour } from "@/lib/detection/baseline";
 import type { DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS } from "@/lib/detection/params";
-import { classifyRegion, type RegionAnomaly } from "@/lib/regions/anomaly";
+import { BASE_PHI, classifyRegion, usualFromHistory, type RegionAnomaly, type UsualLevel } from "@/lib/regions/anomaly";
 import { countryName, subdivisionName } from "@/lib/regions/regions";
 
 export const MAP_WINDOWS = [
@@ -92,8 +92,8 @@ export async function regionActivity(
 
   // For one service a country's own detector baseline wins; for all services together the same-
   // time history is used, since it covers every service alike.
-  const expected = new Map<string, number | null>();
-  for (const h of history) expected.set(h.code, Number(h.reporters) / days);
+  const expected = new Map<string, UsualLevel>();
+  for (const h of history) expected.set(h.code, usualFromHistory(Number(h.reporters), days));
   if (scope.serviceId !== null) {
     for (const d of detectors) {
       let e = 0;
@@ -102,20 +102,21 @@ export async function regionActivity(
         e +=
           (expectedHour(d.state.baseline, t, CATEGORY_PRIOR_PER_HOUR[d.category] / 5, DEFAULT_PARAMS) * overlap) / HOUR;
       }
-      expected.set(d.country, e);
+      expected.set(d.country, { mean: e, phi: BASE_PHI });
     }
   }
 
   const reporters = new Map(observed.map((o) => [o.code, Number(o.reporters)]));
   const codes = new Set([...reporters.keys(), ...expected.keys()]);
   const name = scope.country === null ? countryName : subdivisionName;
+  const usual = (code: string) => {
+    const seen = reporters.get(code) ?? 0;
+    const e = expected.get(code) ?? (days === 0 ? null : usualFromHistory(0, days));
+    return e === null ? classifyRegion(code, seen, null) : classifyRegion(code, seen, e.mean, e.phi);
+  };
   return [...codes]
     .map((code) => ({
-      ...classifyRegion(
-        code,
-        reporters.get(code) ?? 0,
-        days === 0 && !expected.has(code) ? null : (expected.get(code) ?? 0),
-      ),
+      ...usual(code),
       name: name(code),
     }))
     .sort((a, b) => b.score - a.score || (b.reporters ?? 0) - (a.reporters ?? 0) || a.name.localeCompare(b.name));

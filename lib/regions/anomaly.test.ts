@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyRegion, MIN_REGION_REPORTERS } from "./anomaly";
+import { classifyRegion, MIN_REGION_REPORTERS, usualFromHistory } from "./anomaly";
 
 describe("regional anomaly shading", () => {
   it("hides counts under the privacy minimum", () => {
@@ -29,5 +29,23 @@ describe("regional anomaly shading", () => {
   it("calls nothing unusual before there is any history to compare with", () => {
     expect(classifyRegion("US", 300, null)).toMatchObject({ band: "normal", reporters: 300, ratio: null, score: 0 });
     expect(classifyRegion("US", 3, null).band).toBe("too-few");
+  });
+
+  it("does not take a few quiet days for certainty: a small region just over the floor stays calm", () => {
+    const judge = (now: number, before: number, days: number) => {
+      const u = usualFromHistory(before, days);
+      return classifyRegion("FR", now, u.mean, u.phi).band;
+    };
+    // 6 people now, none at this time on the day or two before: not evidence of an outage (the bare
+    // average, 0 floored to 0.1, called it far above usual)...
+    expect(classifyRegion("FR", 6, 0.1).band).toBe("high");
+    for (const days of [1, 2]) expect(["normal", "elevated"]).toContain(judge(6, 0, days));
+    // ...while none at all on a whole week of days makes six people a real change.
+    expect(judge(6, 0, 7)).toBe("high");
+    // A real surge still stands out against the same thin history.
+    expect(["high", "severe"]).toContain(judge(60, 0, 2));
+    expect(["high", "severe"]).toContain(judge(225, 2, 7));
+    // And with plenty of history the estimate is as sharp as before.
+    expect(usualFromHistory(700, 7)).toEqual({ mean: 100.07142857142857, phi: 0.1 });
   });
 });
