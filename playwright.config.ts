@@ -36,7 +36,9 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATA_DIR: ".data/e2e",
       DEMO: "on",
-      DEMO_HISTORY_DAYS: "2",
+      // A week: the history the maps compare each window with (fewer days are rightly read as
+      // uncertain, and then a real regional outage reads only "above usual" in small regions).
+      DEMO_HISTORY_DAYS: "7",
       DEMO_SCENARIO: "germany",
       CLIENT_IP_HEADER: "x-forwarded-for",
       DATABASE_URL: "",
