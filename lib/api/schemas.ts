@@ -127,6 +127,9 @@ export const incidentDetailSchema = incidentSummarySchema
     bucketMinutes: z.int(),
     series: z.array(seriesPointSchema),
     topRegions: z.array(z.object({ code: z.string(), name: z.string(), reporters: z.int() })),
+    regionTotal: z
+      .int()
+      .meta({ description: "Reporters counted in every country: the whole that topRegions are a share of" }),
     topSymptoms: z.array(z.object({ slug, label: z.string(), reporters: z.int() })),
     events: z.array(incidentEventSchema),
   })

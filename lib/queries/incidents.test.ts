@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testTargets, type TestDb } from "@/db/testing";
 import { seedDemoIfEmpty } from "@/lib/simulate/demo";
 import { compareServices } from "./compare";
-import { incidentDetail, listIncidents } from "./incidents";
+import { setDbHandle } from "@/db/client";
+import { worldGeometry } from "@/lib/regions/geometry";
+import { shareBand } from "@/lib/regions/share";
+import { GET as getIncidentMap } from "@/app/incidents/[id]/map.svg/route";
+import { incidentDetail, incidentRegions, listIncidents } from "./incidents";
 
 const now = new Date("2026-06-10T12:07:00Z");
 
@@ -62,10 +66,44 @@ describe.each(testTargets())("incident history on $name", (target) => {
     expect(story.peakReporters).toBeGreaterThan(0);
     expect(story.topRegions[0]).toMatchObject({ code: "DE", name: "Germany" });
     expect(story.topRegions.every((r) => r.reporters >= 5)).toBe(true);
+    expect(story.regionTotal).toBeGreaterThanOrEqual(story.topRegions.reduce((a, r) => a + r.reporters, 0));
     expect(story.topSymptoms[0]!.label).toBeTruthy();
     expect(story.events[0]).toMatchObject({ kind: "detected" });
     expect(story.durationMinutes).toBeGreaterThan(0);
     expect(await incidentDetail(t.handle.db, 987_654, now)).toBeUndefined();
+  });
+
+  it("draws the incident's small map around its countries, each shaded by its share of the reports", async () => {
+    const [open] = (await listIncidents(t.handle.db, { service: "whatsapp" }, 1, 1, now)).items;
+    const story = (await incidentDetail(t.handle.db, open!.id, now))!;
+    expect(await incidentRegions(t.handle.db, open!.id, now)).toEqual({
+      topRegions: story.topRegions,
+      regionTotal: story.regionTotal,
+    });
+    setDbHandle(t.handle);
+    try {
+      const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+      const res = await getIncidentMap(new Request("http://radar.test/"), ctx(String(open!.id)));
+      expect(res.headers.get("content-type")).toBe("image/svg+xml");
+      const svg = await res.text();
+      // Zoomed in: narrower than the whole world, around Germany.
+      const [x, , w] = svg
+        .match(/viewBox="([^"]+)"/)![1]!
+        .split(" ")
+        .map(Number) as [number, number, number, number];
+      expect(w).toBeLessThan(worldGeometry().width);
+      const de = worldGeometry().shapes.find((s) => s.code === "DE")!;
+      expect(x).toBeLessThanOrEqual(de.box[0]);
+      expect(x + w).toBeGreaterThanOrEqual(de.box[2]);
+      const germany = story.topRegions.find((r) => r.code === "DE")!;
+      const band = shareBand(germany.reporters, story.regionTotal);
+      expect(band).not.toBe("share-none");
+      expect(svg).toContain(`<path class="r ${band}" d="${de.d}"/>`);
+      expect((await getIncidentMap(new Request("http://radar.test/"), ctx("987654"))).status).toBe(404);
+      expect((await getIncidentMap(new Request("http://radar.test/"), ctx("abc"))).status).toBe(404);
+    } finally {
+      setDbHandle(undefined);
+    }
   });
 
   it("compares services over a period from the same incidents", async () => {

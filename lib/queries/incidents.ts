@@ -113,6 +113,50 @@ export interface IncidentEvent {
   message: string | null;
 }
 
+export interface IncidentRegion {
+  code: string;
+  name: string;
+  reporters: number;
+}
+
+/** The ten countries with most reporters while it lasted; those under the privacy minimum are left out, as on the maps. */
+async function regionsDuring(
+  db: Db,
+  serviceId: number,
+  during: SQL,
+): Promise<{ topRegions: IncidentRegion[]; regionTotal: number }> {
+  const found = await rows<{ country: string; reporters: number; total: number }>(
+    db,
+    sql`select country, sum(reporters)::int as reporters, (sum(sum(reporters)) over ())::int as total
+        from report_rollups where service_id = ${serviceId} and ${during} group by 1 order by 2 desc limit 10`,
+  );
+  return {
+    topRegions: found
+      .filter((r) => Number(r.reporters) >= MIN_REGION_REPORTERS)
+      .map((r) => ({ code: r.country, name: countryName(r.country), reporters: Number(r.reporters) })),
+    regionTotal: Number(found[0]?.total ?? 0),
+  };
+}
+
+/** Where an incident was, for its small map; undefined when there is no such incident. */
+export async function incidentRegions(
+  db: Db,
+  id: number,
+  now = new Date(),
+): Promise<{ topRegions: IncidentRegion[]; regionTotal: number } | undefined> {
+  const [row] = await rows<{ service_id: number; started_at: Date | string; ended_at: Date | string | null }>(
+    db,
+    sql`select service_id, started_at, ended_at from incidents where id = ${id}`,
+  );
+  if (!row) return undefined;
+  const end = row.ended_at === null ? now : new Date(row.ended_at);
+  return regionsDuring(db, row.service_id, duringSql(new Date(row.started_at), end));
+}
+
+function duringSql(start: Date, end: Date): SQL {
+  return sql`bucket >= ${start.toISOString()}::timestamptz and bucket <= ${end.toISOString()}::timestamptz`;
+}
+
 export interface IncidentDetail extends IncidentSummary {
   /** Set when a moderator merged this incident into another: that one tells the story. */
   mergedInto: number | null;
@@ -124,7 +168,9 @@ export interface IncidentDetail extends IncidentSummary {
   bucketMinutes: number;
   /** From two hours before the start to two hours after the end, with the usual and alarm levels. */
   series: SeriesPoint[];
-  topRegions: Array<{ code: string; name: string; reporters: number }>;
+  topRegions: IncidentRegion[];
+  /** Reports counted in every country, the whole the top regions are a share of. */
+  regionTotal: number;
   topSymptoms: Array<{ slug: string; label: string; reporters: number }>;
   events: IncidentEvent[];
 }
@@ -162,7 +208,7 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
   const from = Math.floor((start - CONTEXT_MS) / bucketMs) * bucketMs;
   const to = Math.min(now.getTime(), end + CONTEXT_MS);
   const range = sql`bucket >= ${new Date(from).toISOString()}::timestamptz and bucket < ${new Date(to).toISOString()}::timestamptz`;
-  const during = sql`bucket >= ${base.startedAt}::timestamptz and bucket <= ${new Date(end).toISOString()}::timestamptz`;
+  const during = duringSql(new Date(start), new Date(end));
 
   const [buckets, regions, symptoms, events] = await Promise.all([
     rows<{ t: Date | string; reports: number; reporters: number }>(
@@ -171,11 +217,7 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
                  sum(reports)::int as reports, sum(reporters)::int as reporters
           from service_minute_rollups where service_id = ${row.service_id} and ${range} group by 1`,
     ),
-    rows<{ country: string; reporters: number }>(
-      db,
-      sql`select country, sum(reporters)::int as reporters from report_rollups
-          where service_id = ${row.service_id} and ${during} group by 1 order by 2 desc limit 10`,
-    ),
+    regionsDuring(db, row.service_id, during),
     rows<{ symptom: string; reporters: number }>(
       db,
       sql`select symptom, sum(reporters)::int as reporters from report_rollups
@@ -209,10 +251,7 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
     peakReporters: inside.reduce((a, p) => Math.max(a, p.reporters), 0),
     bucketMinutes,
     series,
-    // Regions under the privacy minimum are left out, as on the maps.
-    topRegions: regions
-      .filter((r) => Number(r.reporters) >= MIN_REGION_REPORTERS)
-      .map((r) => ({ code: r.country, name: countryName(r.country), reporters: Number(r.reporters) })),
+    ...regions,
     topSymptoms: symptoms.map((s) => ({
       slug: s.symptom,
       label: labels.get(s.symptom) ?? s.symptom,

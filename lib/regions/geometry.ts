@@ -1,4 +1,5 @@
-import { geoEqualEarth, geoPath } from "d3-geo";
+import { geoArea, geoEqualEarth, geoPath, type GeoPath } from "d3-geo";
+import type { Feature, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import { presimplify, simplify } from "topojson-simplify";
 import type { GeometryCollection, Topology } from "topojson-specification";
@@ -12,6 +13,24 @@ export interface RegionShape {
   code: string;
   name: string;
   d: string;
+  /** The projected bounding box [x0, y0, x1, y1] of its largest part: France, not France and Guiana. */
+  box: [number, number, number, number];
+}
+
+/** Bounds of a feature's largest polygon, so that zooming to a country is not thrown off by overseas parts. */
+function mainlandBox(path: GeoPath, f: Feature<Geometry>): RegionShape["box"] {
+  const g = f.geometry;
+  let target: Feature<Geometry> = f;
+  if (g.type === "MultiPolygon") {
+    let best = -1;
+    for (const coordinates of g.coordinates) {
+      const part: Feature<Geometry> = { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates } };
+      const area = geoArea(part);
+      if (area > best) [best, target] = [area, part];
+    }
+  }
+  const [[x0, y0], [x1, y1]] = path.bounds(target);
+  return [x0, y0, x1, y1];
 }
 
 export interface MapGeometry {
@@ -40,7 +59,7 @@ export function worldGeometry(): MapGeometry {
   for (const f of countries.features) {
     const code = f.id === undefined ? undefined : alpha2ByNumeric.get(String(f.id));
     const d = path(f);
-    if (code && d) shapes.push({ code, name: countryName(code), d });
+    if (code && d) shapes.push({ code, name: countryName(code), d, box: mainlandBox(path, f) });
   }
   worldCache = { width, height, shapes };
   return worldCache;
@@ -63,7 +82,7 @@ export function usStatesGeometry(): MapGeometry {
   for (const f of states.features) {
     const code = byName.get(f.properties.name);
     const d = path(f);
-    if (code && d) shapes.push({ code, name: f.properties.name, d });
+    if (code && d) shapes.push({ code, name: f.properties.name, d, box: mainlandBox(path, f) });
   }
   usCache = { width: 975, height: 610, shapes };
   return usCache;

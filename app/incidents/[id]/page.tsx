@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { IncidentRegions } from "@/components/incident-regions";
 import { LocalTime } from "@/components/local-time";
 import { ReportsChart } from "@/components/reports-chart";
 import { ChartLegend, SeriesTable } from "@/components/series-details";
@@ -100,18 +101,12 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
       <div className="two-columns">
         <section className="card" aria-labelledby="where-heading">
           <h2 id="where-heading">Where</h2>
-          {story.topRegions.length === 0 ? (
-            <p className="muted">No country had enough reports to show.</p>
-          ) : (
-            <ol className="ranked" data-testid="incident-regions">
-              {story.topRegions.map((r) => (
-                <li key={r.code}>
-                  <Link href={`/status/${story.service.slug}/map/${r.code}?window=24h`}>{r.name}</Link>:{" "}
-                  {r.reporters.toLocaleString("en")} people
-                </li>
-              ))}
-            </ol>
-          )}
+          <IncidentRegions
+            incidentId={story.id}
+            slug={story.service.slug}
+            regions={story.topRegions}
+            total={story.regionTotal}
+          />
         </section>
         <section className="card" aria-labelledby="what-heading">
           <h2 id="what-heading">What broke</h2>

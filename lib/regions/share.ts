@@ -1,0 +1,30 @@
+import { MIN_REGION_REPORTERS } from "./anomaly";
+
+/**
+ * An incident's map shades each country by its share of the incident's reports, not by anomaly: the
+ * question there is "where was it?", and the incident itself is the anomaly. Countries under the
+ * privacy minimum are not told apart from countries with no reports at all.
+ */
+export const SHARE_BANDS = ["share-none", "share-1", "share-2", "share-3", "share-4"] as const;
+export type ShareBand = (typeof SHARE_BANDS)[number];
+
+export const SHARE_LABELS: Record<ShareBand, string> = {
+  "share-none": "Fewer than 5 people, or none",
+  "share-1": "Under 10% of reports",
+  "share-2": "10–25%",
+  "share-3": "25–50%",
+  "share-4": "Half or more",
+};
+
+export function shareBand(reporters: number, total: number): ShareBand {
+  if (reporters < MIN_REGION_REPORTERS || total <= 0) return "share-none";
+  const share = reporters / total;
+  return share >= 0.5 ? "share-4" : share >= 0.25 ? "share-3" : share >= 0.1 ? "share-2" : "share-1";
+}
+
+/** A share as people read it: "62%", and "<1%" rather than a misleading "0%". */
+export function formatShare(reporters: number, total: number): string {
+  if (total <= 0) return "–";
+  const pct = (100 * reporters) / total;
+  return pct < 1 ? "<1%" : `${Math.round(pct)}%`;
+}
