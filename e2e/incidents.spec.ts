@@ -19,6 +19,11 @@ test("from a service page into an incident: its facts, chart, places, problems a
   await page.getByText("Show the chart as a table").click();
   expect(await page.getByTestId("incident-series").locator("tbody tr").count()).toBeGreaterThan(10);
   await expect(page.getByTestId("incident-regions").getByRole("link").first()).toHaveText("Germany");
+  await expect(page.getByTestId("incident-regions").locator("tbody tr").first()).toContainText(/\d+%/);
+  // The small map is an image the server drew, and it arrives.
+  const map = page.getByTestId("incident-map");
+  await map.scrollIntoViewIfNeeded();
+  await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(page.getByTestId("incident-timeline").locator("li").first()).toContainText("Detected");
   const og = await page.locator('meta[property="og:title"]').getAttribute("content");
   expect(og).toMatch(/^WhatsApp/);

@@ -5,7 +5,7 @@ import type { MapGeometry } from "./geometry";
 const STYLE = `
 .r{stroke:#fff;stroke-width:.5}
 .normal{fill:#c6dbef}.elevated{fill:#fdbe85}.high{fill:#e6550d}.severe{fill:#7f2704}
-.share-1{fill:#dadaeb}.share-2{fill:#9e9ac8}.share-3{fill:#6a51a3}.share-4{fill:#3f007d}
+.share-1{fill:#cbc9e2}.share-2{fill:#9e9ac8}.share-3{fill:#756bb1}.share-4{fill:#54278f}
 .too-few,.share-none{fill:url(#h)}#h rect{fill:#f0f2f5}#h line{stroke:#d8dce3;stroke-width:2}
 @media (prefers-color-scheme:dark){.r{stroke:#161b24}#h rect{fill:#1e2430}#h line{stroke:#2c3341}}`;
 

@@ -12,6 +12,7 @@ export async function GET(_request: Request, ctx: RouteContext<"/incidents/[id]/
   const where = id === undefined ? undefined : await incidentRegions(getDb(), id);
   if (!where) return errorResponse(404, "not_found", "no such incident");
   const band = new Map(where.topRegions.map((r) => [r.code, shareBand(r.reporters, where.regionTotal)]));
+  const focus = [...band].filter(([, b]) => b !== "share-1" && b !== "share-none").map(([code]) => code);
   const geometry = worldGeometry();
   return new Response(
     choroplethSvg(geometry, (code) => band.get(code) ?? "share-none", viewBoxAround(geometry, [...band.keys()])),
