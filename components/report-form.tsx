@@ -63,7 +63,12 @@ export function ReportForm({
         {state.kind === "saved" ? (
           <div className="notice notice-ok" data-testid="report-result">
             <strong>{state.counted ? "Thanks, your report is in." : "Thanks, we already have your report."}</strong>
-            {state.counted ? null : (
+            {state.counted ? null : state.notCounted === "network_cap" ? (
+              <p>
+                Many reports about {service.name} came from your network in the last few minutes, so we kept yours but
+                did not count it. That stops one place from making an outage look bigger than it is.
+              </p>
+            ) : (
               <p>
                 You reported {service.name} in the last hour, so we kept this one but counted you once. That keeps the
                 numbers honest.
@@ -149,6 +154,12 @@ export function ReportForm({
           details.
         </p>
         <FieldError id="text-error" message={errors.text} />
+      </div>
+      {/* A honeypot: out of sight and out of the accessibility tree, so only a bot filling every field fills it. */}
+      <div className="honeypot" aria-hidden="true">
+        <label>
+          Leave this empty <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
       </div>
       <button className="button" type="submit" disabled={pending}>
         {pending ? "Sending…" : "Report a problem"}

@@ -74,8 +74,10 @@ export const reports = pgTable(
     reporter: varchar("reporter", { length: 32 }).notNull(),
     /** Keyed hash of the IPv4 /24 or IPv6 /48 the report came from. */
     network: varchar("network", { length: 32 }).notNull(),
-    /** False for repeats within the reporter's cooldown (and, later, for suppressed floods). */
+    /** False for repeats within the reporter's cooldown and for suppressed floods. */
     counted: boolean("counted").notNull(),
+    /** Why a report that was not a repeat still did not count: "network_cap" for a flood from one network. */
+    flag: varchar("flag", { length: 16 }),
     /** Set when a moderator hid the text as abusive: the report still counts, its text is never shown. */
     textHiddenAt: tstz("text_hidden_at"),
   },
@@ -156,6 +158,9 @@ export const networkSightings = pgTable(
     network: varchar("network", { length: 32 }).notNull(),
     lastSeen: tstz("last_seen").notNull(),
     prevSeen: tstz("prev_seen"),
+    /** Start of the network's current cap window for the service, and reporters it brought in it. */
+    windowStart: tstz("window_start"),
+    windowCount: integer("window_count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.network] }), index("network_sightings_time").on(t.lastSeen)],
 );

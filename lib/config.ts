@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_NETWORK_CAP } from "@/lib/reports/rules";
 import { DEMO_SCENARIOS } from "@/lib/simulate/scenarios";
 
 const list = z.string().transform((s) =>
@@ -32,6 +33,11 @@ const envSchema = z
       .min(1)
       .max(24 * 60)
       .default(60),
+    /** Most reporters counted from one network block (IPv4 /24, IPv6 /48) per service per 15 minutes; the rest are stored and flagged. */
+    NETWORK_CAP: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_NETWORK_CAP),
+    /** Reports accepted per minute from one address, and from one network block, before 429 (per app process). */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    RATE_LIMIT_NETWORK_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     REGION_HEADERS: list.default(["cf-ipcountry", "x-vercel-ip-country"]),
     CLIENT_IP_HEADER: z
       .string()

@@ -111,6 +111,7 @@ export function openApiDocument(serverUrl: string) {
             "400": error("Invalid report; the issues name each field"),
             "413": error("Body too large"),
             "415": error("Not JSON"),
+            "429": error("Too many reports from this address or network; nothing was stored, retry after Retry-After"),
             "503": error("Overloaded or restarting; nothing was stored, retry after Retry-After"),
           },
         },

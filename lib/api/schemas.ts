@@ -85,7 +85,10 @@ export const reportInputDoc = z
 export const reportAcceptedSchema = z
   .object({
     id: z.int(),
-    counted: z.boolean().meta({ description: "False for a repeat within the reporter's cooldown" }),
+    counted: z.boolean().meta({
+      description:
+        "False for a repeat within the reporter's cooldown, or when the reporter's network already brought its cap of reporters for this window",
+    }),
     status: level,
   })
   .meta({ id: "ReportAccepted" });

@@ -64,6 +64,12 @@ export async function handleReportRequest(req: IncomingMessage, res: ServerRespo
     }
     return;
   }
+  if (!outcome.ok && outcome.code === "rate_limited") {
+    sendJson(res, 429, errorBody("rate_limited", outcome.issues[0]?.message ?? "too many reports"), {
+      "retry-after": String(outcome.retryAfterSeconds),
+    });
+    return;
+  }
   if (!outcome.ok) {
     const status = outcome.code === "not_found" ? 404 : 400;
     const code = outcome.code === "not_found" ? "not_found" : "invalid_input";

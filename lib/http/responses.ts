@@ -9,6 +9,7 @@ export type ErrorCode =
   | "method_not_allowed"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "rate_limited"
   | "overloaded"
   | "unavailable"
   | "internal";

@@ -1,6 +1,7 @@
 import type { TestDb } from "@/db/testing";
 import { identify } from "@/lib/reports/identity";
 import { ingestReports, type IngestItem } from "@/lib/reports/ingest";
+import { DEFAULT_RULES } from "@/lib/reports/rules";
 
 // Synthetic traffic for detector tests: distinct people, each on their own network.
 
@@ -32,5 +33,6 @@ export function traffic(serviceId: number, from: number, to: number, perMinute: 
 }
 
 export async function store(t: TestDb, items: IngestItem[]) {
-  for (let i = 0; i < items.length; i += 2000) await ingestReports(t.handle.db, items.slice(i, i + 2000), 60);
+  for (let i = 0; i < items.length; i += 2000)
+    await ingestReports(t.handle.db, items.slice(i, i + 2000), DEFAULT_RULES);
 }

@@ -3,7 +3,13 @@ import type { SubmitOutcome } from "./submit";
 /** What the report form shows after a submission; plain data so it crosses the server-action boundary. */
 export type ReportFormState =
   | { kind: "idle" }
-  | { kind: "saved"; counted: boolean; serviceName: string; reportersLastHour: number }
+  | {
+      kind: "saved";
+      counted: boolean;
+      notCounted: "repeat" | "network_cap" | null;
+      serviceName: string;
+      reportersLastHour: number;
+    }
   | { kind: "error"; message: string; fields: Record<string, string>; values: Record<string, string> };
 
 export const IDLE: ReportFormState = { kind: "idle" };
@@ -21,14 +27,29 @@ export function reportFormState(
     return {
       kind: "saved",
       counted: outcome.counted,
+      notCounted: outcome.notCounted,
       serviceName: outcome.service.name,
       reportersLastHour,
     };
   }
+  if (outcome.code === "rate_limited")
+    return { kind: "error", message: capitalise(outcome.issues[0]!.message), fields: {}, values };
   const fields: Record<string, string> = {};
   for (const issue of outcome.issues) fields[issue.field] ??= issue.message;
   return { kind: "error", message: "Please check the highlighted fields.", fields, values };
 }
+
+/** When a report could not be stored at all (database down, server restarting, queue full). */
+export function unavailableState(values: Record<string, string>): ReportFormState {
+  return {
+    kind: "error",
+    message: "We could not store your report just now, and nothing was saved. Please try again in a moment.",
+    fields: {},
+    values,
+  };
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The "is it just me?" answer, in words. */
 export function justMeAnswer(state: Extract<ReportFormState, { kind: "saved" }>): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { pgErrorCode, rows, type Db } from "@/db/client";
+import { NETWORK_WINDOW_MINUTES, type IngestRules } from "./rules";
 
 export interface IngestItem {
   serviceId: number;
@@ -18,6 +19,8 @@ export interface IngestItem {
 export interface IngestResult {
   id: number;
   counted: boolean;
+  /** Not counted because its network reached its cap for the window (a flood), rather than a repeat. */
+  capped: boolean;
   /** True when an earlier report with the same Idempotency-Key is answered instead. */
   replayed: boolean;
 }
@@ -25,17 +28,18 @@ export interface IngestResult {
 const DEADLOCK = "40P01";
 
 /**
- * Stores a batch of reports in ONE statement: the cooldown decision, the new-network mark, the raw
- * rows and every rollup commit together or not at all. A report counts when it is its reporter's first for
- * that service in the batch and the reporter's last counted report is older than the cooldown.
+ * Stores a batch of reports in ONE statement: the cooldown decision, the network cap, the new-network
+ * mark, the raw rows and every rollup commit together or not at all. A report counts when it is its
+ * reporter's first for that service in the batch, the reporter's last counted report is older than the
+ * cooldown, and its network has brought fewer than `networkCap` such reporters in the current window.
  * Items may carry past timestamps (demo history) and must then come in time order.
  */
-export async function ingestReports(db: Db, items: IngestItem[], cooldownMinutes: number): Promise<IngestResult[]> {
+export async function ingestReports(db: Db, items: IngestItem[], rules: IngestRules): Promise<IngestResult[]> {
   if (items.length === 0) return [];
-  const statement = ingestStatement(items, cooldownMinutes);
+  const statement = ingestStatement(items, rules);
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await rows<{ id: string | number | null; counted: boolean | null }>(db, statement);
+      const result = await rows<StatementRow>(db, statement);
       return await withReplays(db, items, result);
     } catch (error) {
       // Concurrent batches touching the same rollup rows can deadlock on a server; the statement
@@ -50,35 +54,36 @@ export async function ingestReports(db: Db, items: IngestItem[], cooldownMinutes
  * Items whose Idempotency-Key was already used come back without an id: they are answered with the
  * report that key first stored (committed, so a fresh read sees it, even from this batch).
  */
-async function withReplays(
-  db: Db,
-  items: IngestItem[],
-  result: Array<{ id: string | number | null; counted: boolean | null }>,
-): Promise<IngestResult[]> {
+type StatementRow = { id: string | number | null; counted: boolean; capped: boolean };
+
+async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]): Promise<IngestResult[]> {
   const replayKeys = items.filter((_, i) => result[i]?.id === null).map((item) => item.idempotencyKey as string);
-  const earlier = new Map<string, { id: number; counted: boolean }>();
+  const earlier = new Map<string, { id: number; counted: boolean; capped: boolean }>();
   if (replayKeys.length > 0) {
-    const found = await rows<{ key: string; id: string | number; counted: boolean }>(
+    const found = await rows<{ key: string; id: string | number; counted: boolean; capped: boolean }>(
       db,
-      sql`select k.key, r.id, r.counted from idempotency_keys k
+      sql`select k.key, r.id, r.counted, r.flag is not distinct from 'network_cap' as capped from idempotency_keys k
           join reports r on r.created_at = k.created_at and r.id = k.report_id
           where k.key in (${sql.join(
             replayKeys.map((k) => sql`${k}`),
             sql`, `,
           )})`,
     );
-    for (const f of found) earlier.set(f.key, { id: Number(f.id), counted: f.counted });
+    for (const f of found) earlier.set(f.key, { id: Number(f.id), counted: f.counted, capped: f.capped });
   }
   return result.map((r, i) => {
-    if (r.id !== null) return { id: Number(r.id), counted: r.counted === true, replayed: false };
+    if (r.id !== null) return { id: Number(r.id), counted: r.counted, capped: r.capped, replayed: false };
     const first = earlier.get(items[i]!.idempotencyKey as string);
     if (!first) throw new Error("an Idempotency-Key was claimed but its report is missing");
     return { ...first, replayed: true };
   });
 }
 
-/** The ingest statement for a batch, returning (id, counted) per item in order; id is null for a replay. */
-export function ingestStatement(items: IngestItem[], cooldownMinutes: number): SQL {
+/** The ingest statement for a batch, returning (id, counted, capped) per item in order; id is null for a replay. */
+export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkCap }: IngestRules): SQL {
+  const windowOver = sql.raw(
+    `network_sightings.window_start is null or network_sightings.window_start <= excluded.window_start - interval '${NETWORK_WINDOW_MINUTES} minutes'`,
+  );
   const payload = JSON.stringify(
     items.map((r, ord) => ({
       ord,
@@ -122,32 +127,45 @@ export function ingestStatement(items: IngestItem[], cooldownMinutes: number): S
       returning reporter, service_id
     ),
     judged as materialized (
-      select i.*, (f.ord is not null and c.reporter is not null) as counted
+      select i.*, (f.ord is not null and c.reporter is not null) as fresh,
+             row_number() over (partition by i.service_id, i.network, (f.ord is not null and c.reporter is not null) order by i.ord) as net_rank
       from input i
       left join firsts f on f.ord = i.ord
       left join cooldown c on c.reporter = i.reporter and c.service_id = i.service_id
     ),
-    net_first as (
-      select distinct on (service_id, network) ord, service_id, network, created_at
-      from judged where counted
-      order by service_id, network, ord
+    -- Per network block and service, a cap on reporters counted per window (NETWORK_WINDOW_MINUTES): a flood
+    -- from one network is stored and flagged, not counted. One upsert also keeps when the network
+    -- was last seen, which decides whether a counted report brings a new network.
+    net_batch as (
+      select service_id, network, min(created_at) as first_at, count(*)::int as n
+      from judged where fresh group by 1, 2
     ),
     sighting as (
-      insert into network_sightings (service_id, network, last_seen)
-      select service_id, network, created_at from net_first order by 1, 2
+      insert into network_sightings (service_id, network, last_seen, window_start, window_count)
+      select service_id, network, first_at, first_at, n from net_batch order by 1, 2
       on conflict (service_id, network) do update
-        set prev_seen = network_sightings.last_seen, last_seen = excluded.last_seen
-      returning service_id, network, prev_seen, last_seen
+        set prev_seen = network_sightings.last_seen,
+            last_seen = excluded.last_seen,
+            window_start = case when ${windowOver} then excluded.window_start else network_sightings.window_start end,
+            window_count = case when ${windowOver} then excluded.window_count
+                                else network_sightings.window_count + excluded.window_count end
+      returning service_id, network, prev_seen, last_seen, window_count
     ),
     final as materialized (
-      select j.*, (f.ord is not null and (s.prev_seen is null or s.prev_seen <= s.last_seen - interval '15 minutes')) as new_network
+      select j.*,
+             (j.fresh and s.window_count - b.n + j.net_rank <= ${networkCap}::int) as counted,
+             (j.fresh and s.window_count - b.n + j.net_rank > ${networkCap}::int) as capped,
+             (j.fresh and j.net_rank = 1 and s.window_count - b.n < ${networkCap}::int
+              and (s.prev_seen is null or s.prev_seen <= s.last_seen - interval '15 minutes')) as new_network
       from judged j
-      left join net_first f on f.ord = j.ord
-      left join sighting s on s.service_id = f.service_id and s.network = f.network
+      left join net_batch b on j.fresh and b.service_id = j.service_id and b.network = j.network
+      left join sighting s on j.fresh and s.service_id = j.service_id and s.network = j.network
     ),
     stored as (
-      insert into reports (id, created_at, service_id, symptom, country, subdivision, text, reporter, network, counted)
-      select id, created_at, service_id, symptom, country, subdivision, text, reporter, network, counted from final
+      insert into reports (id, created_at, service_id, symptom, country, subdivision, text, reporter, network, counted, flag)
+      select id, created_at, service_id, symptom, country, subdivision, text, reporter, network, coalesce(counted, false),
+             case when capped then 'network_cap' end
+      from final
     ),
     detail as (
       insert into report_rollups (service_id, bucket, country, symptom, reports, reporters, networks)
@@ -178,7 +196,8 @@ export function ingestStatement(items: IngestItem[], cooldownMinutes: number): S
             reporters = service_minute_rollups.reporters + excluded.reporters,
             networks = service_minute_rollups.networks + excluded.networks
     )
-    select f.id, f.counted from given g left join final f on f.ord = g.ord order by g.ord`;
+    select f.id, coalesce(f.counted, false) as counted, coalesce(f.capped, false) as capped
+    from given g left join final f on f.ord = g.ord order by g.ord`;
 }
 
 /** Cooldown and network-window rows older than their windows can no longer change a decision; idempotency keys last a day. */

@@ -4,6 +4,7 @@ import { rows } from "@/db/client";
 import { testTargets, type TestDb } from "@/db/testing";
 import { identify } from "./identity";
 import { ingestReports } from "./ingest";
+import { DEFAULT_RULES } from "./rules";
 import { dropExpiredReports, ensureReportPartitions, maintainReportPartitions } from "./partitions";
 
 const DAY = 86_400_000;
@@ -31,7 +32,7 @@ describe.each(testTargets())("report partitions on $name", (target) => {
           createdAt: at,
         },
       ],
-      60,
+      DEFAULT_RULES,
     );
 
   beforeAll(async () => {

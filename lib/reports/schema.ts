@@ -43,6 +43,8 @@ export const reportInputSchema = z
         // Count characters as Postgres does (code points), so emoji are not charged double.
         .refine((t) => [...t].length <= REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
     ),
+    // The form's honeypot: hidden from people (and from screen readers), filled in by bots that fill everything.
+    website: optional(z.string().max(0, "must be left empty (it is a trap for automated submissions)")),
   })
   .refine((r) => !r.subdivision || r.subdivision.startsWith(`${r.country}-`), {
     path: ["subdivision"],

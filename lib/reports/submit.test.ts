@@ -103,7 +103,8 @@ describe.each(testTargets())("submitReport on $name", (target) => {
         submitReport(
           db(),
           { service: "netflix", symptom: "streaming", country: "US" },
-          { ip: `192.0.2.${i}`, userAgent: `p${i}` },
+          // Each on a network of their own: 200 from one /24 would meet the network cap.
+          { ip: `198.18.${i}.1`, userAgent: `p${i}` },
           minutes(100),
         ),
       ),
@@ -136,6 +137,7 @@ describe.each(testTargets())("submitReport on $name", (target) => {
       [{ service: "no-such-service", symptom: "login", country: "US" }, "service", "not_found"],
       [{ service: 42, symptom: "login", country: "US" }, "service", "invalid"],
       ["not an object", "body", "invalid"],
+      [{ service: "tiktok", symptom: "login", country: "US", website: "http://spam.example" }, "website", "invalid"],
     ];
     for (const [input, field, code] of cases) {
       const out = await submitReport(db(), input, bob, minutes(200));
@@ -166,6 +168,109 @@ describe.each(testTargets())("submitReport on $name", (target) => {
           where r::text like ${`%${alice.ip}%`} or r::text like ${`%${bob.ip}%`} or r::text like '%Alice%'`,
     );
     expect(leaked[0]?.n).toBe(0);
+  });
+});
+
+describe.each(testTargets())("abuse controls on $name", (target) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await target.open();
+  });
+  afterAll(() => t.drop());
+  const db = () => t.handle.db;
+  const counts = async () =>
+    (
+      await rows<{ stored: number; counted: number; flagged: number; rolled: number }>(
+        db(),
+        sql`select count(*)::int as stored, (count(*) filter (where counted))::int as counted,
+                   (count(*) filter (where flag = 'network_cap'))::int as flagged,
+                   (select coalesce(sum(reporters), 0)::int from service_minute_rollups) as rolled
+            from reports`,
+      )
+    )[0]!;
+
+  it("counts at most NETWORK_CAP reporters from one network in 15 minutes: the rest are stored and flagged", async () => {
+    const at = new Date("2026-03-02T12:00:00Z");
+    // 30 'people' (30 user agents) from one /24 in five minutes, four at a time: a flood from one place.
+    const outs = [];
+    for (let i = 0; i < 30; i += 4) {
+      outs.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(4, 30 - i) }, (_, k) =>
+            submitReport(
+              db(),
+              { service: "discord", symptom: "login", country: "DE" },
+              { ip: `203.0.113.${1 + ((i + k) % 3)}`, userAgent: `bot ${i + k}` },
+              new Date(at.getTime() + (i + k) * 10_000),
+            ),
+          ),
+        )),
+      );
+    }
+    expect(outs.every((o) => o.ok)).toBe(true);
+    const ok = outs.filter((o) => o.ok);
+    expect(ok.filter((o) => o.counted)).toHaveLength(20);
+    expect(ok.filter((o) => o.notCounted === "network_cap")).toHaveLength(10);
+    expect(await counts()).toEqual({ stored: 30, counted: 20, flagged: 10, rolled: 20 });
+    // Another network is not held back by that one.
+    const other = await submitReport(
+      db(),
+      { service: "discord", symptom: "login", country: "DE" },
+      { ip: "198.51.100.4", userAgent: "someone" },
+      new Date(at.getTime() + 6 * 60_000),
+    );
+    expect(other).toMatchObject({ ok: true, counted: true, notCounted: null });
+    // The window ends 15 minutes after it opened: the network counts again.
+    const later = await submitReport(
+      db(),
+      { service: "discord", symptom: "login", country: "DE" },
+      { ip: "203.0.113.9", userAgent: "bot later" },
+      new Date(at.getTime() + 16 * 60_000),
+    );
+    expect(later).toMatchObject({ ok: true, counted: true });
+    // A repeat is still told apart from a capped report.
+    const repeat = await submitReport(
+      db(),
+      { service: "discord", symptom: "app", country: "DE" },
+      { ip: "203.0.113.9", userAgent: "bot later" },
+      new Date(at.getTime() + 17 * 60_000),
+    );
+    expect(repeat).toMatchObject({ ok: true, counted: false, notCounted: "repeat" });
+  });
+
+  it("refuses a client that sends too fast with a wait, storing nothing for it", async () => {
+    const at = new Date("2026-03-03T09:00:00Z");
+    const before = await counts();
+    const client = { ip: "192.0.2.77", userAgent: "hammer" };
+    const outs = [];
+    for (let i = 0; i < 25; i++)
+      outs.push(
+        await submitReport(
+          db(),
+          { service: "steam", symptom: "store", country: "US" },
+          client,
+          new Date(at.getTime() + i * 100),
+        ),
+      );
+    // RATE_LIMIT_PER_MINUTE is 20 by default.
+    expect(outs.slice(0, 20).every((o) => o.ok)).toBe(true);
+    const refused = outs.slice(20);
+    for (const o of refused) {
+      expect(o).toMatchObject({ ok: false, code: "rate_limited" });
+      if (!o.ok && o.code === "rate_limited") {
+        expect(o.retryAfterSeconds).toBeGreaterThan(0);
+        expect(o.issues[0]!.message).toMatch(/too many reports.*try again in \d+ s/);
+      }
+    }
+    expect((await counts()).stored - before.stored).toBe(20);
+    // Someone else on another network is not affected.
+    const other = await submitReport(
+      db(),
+      { service: "steam", symptom: "store", country: "US" },
+      { ip: "198.51.100.77", userAgent: "x" },
+      at,
+    );
+    expect(other.ok).toBe(true);
   });
 });
 

@@ -5,6 +5,8 @@ import { config } from "@/lib/config";
 import { idempotencyHash, identify } from "./identity";
 import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
+import { networkBlock } from "./client-ip";
+import { SlidingWindowLimit } from "@/lib/http/rate-limit";
 import { fieldIssues, reportInputSchema, type FieldIssue } from "./schema";
 import { reporterSecret } from "./secret";
 import { currentLevel, reportableService } from "./service-cache";
@@ -19,12 +21,15 @@ export type SubmitOutcome =
       ok: true;
       id: number;
       counted: boolean;
+      /** Why it did not count: a repeat within the cooldown, or its network's cap for the window. */
+      notCounted: "repeat" | "network_cap" | null;
       status: StatusLevel;
       service: { id: number; slug: string; name: string };
       /** An earlier report with the same Idempotency-Key, answered again. */
       replayed: boolean;
     }
-  | { ok: false; code: "invalid" | "not_found"; issues: FieldIssue[] };
+  | { ok: false; code: "invalid" | "not_found"; issues: FieldIssue[] }
+  | { ok: false; code: "rate_limited"; retryAfterSeconds: number; issues: FieldIssue[] };
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -39,7 +44,8 @@ export function reportQueue(db: Db): GroupCommitQueue<IngestItem, IngestResult> 
   let queue = queues.get(db);
   if (!queue) {
     const cfg = config();
-    queue = new GroupCommitQueue((items) => ingestReports(db, items, cfg.REPORT_COOLDOWN_MINUTES), {
+    const rules = { cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES, networkCap: cfg.NETWORK_CAP };
+    queue = new GroupCommitQueue((items) => ingestReports(db, items, rules), {
       maxBatch: cfg.INGEST_MAX_BATCH,
       maxQueued: cfg.INGEST_MAX_QUEUED,
       maxInFlight: cfg.INGEST_MAX_IN_FLIGHT,
@@ -47,6 +53,39 @@ export function reportQueue(db: Db): GroupCommitQueue<IngestItem, IngestResult> 
     queues.set(db, queue);
   }
   return queue;
+}
+
+// Per process, shared like the queues: the server action and the lean handler draw on one budget.
+const LIMITS = Symbol.for("outage-radar.report-rate-limits");
+type LimitHolder = { [LIMITS]?: { address: SlidingWindowLimit; network: SlidingWindowLimit } };
+
+/**
+ * Refuses a client that sends too much, before any work: per address, and per network block so that
+ * rotating through a /24 or a /48 does not get round it. The address is a key in memory for two
+ * minutes at most and is never written anywhere.
+ */
+function rateLimited(ip: string, now: Date): Extract<SubmitOutcome, { code: "rate_limited" }> | undefined {
+  const g = globalThis as LimitHolder;
+  const cfg = config();
+  const limits = (g[LIMITS] ??= {
+    address: new SlidingWindowLimit(cfg.RATE_LIMIT_PER_MINUTE),
+    network: new SlidingWindowLimit(cfg.RATE_LIMIT_NETWORK_PER_MINUTE),
+  });
+  const t = now.getTime();
+  const verdict = limits.address.hit(ip, t);
+  const refused = verdict.ok ? limits.network.hit(networkBlock(ip), t) : verdict;
+  if (refused.ok) return undefined;
+  return {
+    ok: false,
+    code: "rate_limited",
+    retryAfterSeconds: refused.retryAfterSeconds,
+    issues: [
+      {
+        field: "body",
+        message: `too many reports from your connection; nothing was stored, try again in ${refused.retryAfterSeconds} s`,
+      },
+    ],
+  };
 }
 
 /**
@@ -61,6 +100,8 @@ export async function submitReport(
   now = new Date(),
   opts: { idempotencyKey?: string } = {},
 ): Promise<SubmitOutcome> {
+  const limited = rateLimited(client.ip, now);
+  if (limited) return limited;
   if (opts.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(opts.idempotencyKey)) {
     return {
       ok: false,
@@ -117,6 +158,7 @@ export async function submitReport(
     ok: true,
     id: result.id,
     counted: result.counted,
+    notCounted: result.counted ? null : result.capped ? "network_cap" : "repeat",
     status,
     service: { id: service.id, slug: service.slug, name: service.name },
     replayed: result.replayed,

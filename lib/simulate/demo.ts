@@ -5,6 +5,7 @@ import { runTick } from "@/lib/incidents/tick";
 import { services } from "@/db/schema";
 import { identify } from "@/lib/reports/identity";
 import { ingestReports, pruneCooldowns } from "@/lib/reports/ingest";
+import { DEFAULT_RULES } from "@/lib/reports/rules";
 import { ensureReportPartitions } from "@/lib/reports/partitions";
 import { reporterSecret } from "@/lib/reports/secret";
 import { generateReports, type SimReport } from "./generate";
@@ -45,7 +46,7 @@ async function store(db: Db, reports: SimReport[], ids: Map<string, number>, coo
         createdAt: r.createdAt,
       };
     });
-    await ingestReports(db, items, cooldownMinutes);
+    await ingestReports(db, items, { ...DEFAULT_RULES, cooldownMinutes });
   }
 }
 

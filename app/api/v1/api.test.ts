@@ -109,6 +109,27 @@ describe.each(testTargets())("JSON API on $name", (target) => {
     expect(((await get.json()) as { error: { code: string } }).error.code).toBe("method_not_allowed");
   });
 
+  it("answers 429 with Retry-After to an address that sends too fast, storing nothing for it", async () => {
+    const before = await count();
+    const ip = target.name === "pglite" ? "192.0.2.201" : "192.0.2.202";
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        report({ service: "spotify", symptom: "music", country: "US" }, ip, undefined, undefined, {
+          "user-agent": `ua ${i}`,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    const refused = answers.find((a) => a.status === 429)!;
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("rate_limited");
+    expect(body.error.message).toMatch(/too many reports/);
+    expect((await count())! - before!).toBe(20);
+  });
+
   it("answers a retried POST with the same Idempotency-Key from the first report, storing it once", async () => {
     const body = { service: "spotify", symptom: "music", country: "SE" };
     const key = { "idempotency-key": "4f1c2b9e-retry-1" };

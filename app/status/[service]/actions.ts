@@ -5,9 +5,9 @@ import { getDb } from "@/db/client";
 import { clientFromHeaders } from "@/lib/reports/client-ip";
 import { reportersLastHour } from "@/lib/queries/activity";
 import { submitReport } from "@/lib/reports/submit";
-import { reportFormState, type ReportFormState } from "@/lib/reports/form-state";
+import { reportFormState, unavailableState, type ReportFormState } from "@/lib/reports/form-state";
 
-const FIELDS = ["service", "symptom", "country", "subdivision", "text"] as const;
+const FIELDS = ["service", "symptom", "country", "subdivision", "text", "website"] as const;
 
 /** The report form's action: the same schema and ingest as the JSON API; works with and without JavaScript. */
 export async function reportAction(_previous: ReportFormState, form: FormData): Promise<ReportFormState> {
@@ -18,7 +18,15 @@ export async function reportAction(_previous: ReportFormState, form: FormData): 
   }
   const db = getDb();
   const now = new Date();
-  const outcome = await submitReport(db, values, clientFromHeaders(await headers()), now);
+  let outcome;
+  try {
+    outcome = await submitReport(db, values, clientFromHeaders(await headers()), now);
+  } catch (error) {
+    // Nothing was stored (the queue refused it or its batch failed): say so, keep what they typed.
+    console.error("[outage-radar] report not stored:", error instanceof Error ? error.message : error);
+    return unavailableState(values);
+  }
   // The form answers "is it just me?"; the API does not need to pay for that read.
-  return reportFormState(outcome, values, outcome.ok ? await reportersLastHour(db, outcome.service.id, now) : 0);
+  const others = outcome.ok ? await reportersLastHour(db, outcome.service.id, now) : 0;
+  return reportFormState(outcome, values, others);
 }

@@ -1,0 +1,43 @@
+/**
+ * A sliding-window rate limit per key, kept in this process's memory: the count in the current
+ * fixed window plus the previous window's count weighted by how much of it still overlaps (the
+ * estimate Cloudflare describes for its limiter). Two maps swapped at each window edge hold all the
+ * state, so memory is bounded by the keys seen in two windows and nothing needs a timer; a
+ * timer-per-key store (rate-limiter-flexible's memory limiter) would keep a million timers at
+ * outage-scale traffic from many addresses.
+ */
+export class SlidingWindowLimit {
+  private current = new Map<string, number>();
+  private previous = new Map<string, number>();
+  private windowStart = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  /** Counts one hit for `key`; false (with seconds to wait) when it would go over the limit. */
+  hit(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const start = now - (now % this.windowMs);
+    if (start !== this.windowStart) {
+      this.previous = start - this.windowStart === this.windowMs ? this.current : new Map();
+      this.current = new Map();
+      this.windowStart = start;
+    }
+    const overlap = 1 - (now - start) / this.windowMs;
+    const before = this.previous.get(key) ?? 0;
+    const mine = this.current.get(key) ?? 0;
+    if (before * overlap + mine + 1 > this.limit) {
+      const untilNext = this.windowMs - (now - start);
+      // Over on this window alone: wait for it to end and for enough of it to slide out of the next.
+      // Else: wait until enough of the previous window has slid out.
+      const wait =
+        mine + 1 > this.limit
+          ? untilNext + this.windowMs * Math.max(0, 1 - (this.limit - 1) / mine)
+          : ((before * overlap + mine + 1 - this.limit) / before) * this.windowMs;
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
+    }
+    this.current.set(key, mine + 1);
+    return { ok: true };
+  }
+}
