@@ -15,7 +15,12 @@ export async function GET(_request: Request, ctx: RouteContext<"/incidents/[id]/
   const focus = [...band].filter(([, b]) => b !== "share-1" && b !== "share-none").map(([code]) => code);
   const geometry = worldGeometry();
   return new Response(
-    choroplethSvg(geometry, (code) => band.get(code) ?? "share-none", viewBoxAround(geometry, [...band.keys()])),
+    choroplethSvg(
+      geometry,
+      (code) => band.get(code) ?? "share-none",
+      // Framed on the countries with a real share: a few people elsewhere would zoom it out to the world.
+      viewBoxAround(geometry, focus.length > 0 ? focus : [...band.keys()]),
+    ),
     { headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=60" } },
   );
 }
