@@ -129,6 +129,7 @@ async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<v
       clientIpHeader: cfg.CLIENT_IP_HEADER,
       health: () => checkHealth(handle.db, leadership.role, reportQueue(handle.db).queued),
       next: app.getRequestHandler(),
+      security: { https: cfg.PUBLIC_URL?.startsWith("https://") ?? false, dev },
     }),
   );
   // A client may not keep a connection by trickling its headers.

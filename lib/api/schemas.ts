@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/text/plain-text";
 import {
   CATEGORY_SLUGS,
   INCIDENT_CAUSES,
@@ -6,6 +7,7 @@ import {
   REPORT_TEXT_MAX,
   STATUS_LEVELS,
   WEBHOOK_EVENTS,
+  SERVICE_SLUG,
 } from "@/lib/catalog/constants";
 
 // The public API's shapes, one place: the routes build values of these types and the OpenAPI
@@ -14,7 +16,7 @@ import {
 const instant = z.iso
   .datetime()
   .meta({ description: "An instant, ISO 8601 in UTC", example: "2026-06-10T14:05:00.000Z" });
-const slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const slug = z.string().regex(SERVICE_SLUG);
 const level = z.enum(STATUS_LEVELS).meta({ id: "StatusLevel", description: "ok, possible problems, or outage" });
 const symptom = z.object({ slug, label: z.string() }).meta({ id: "Symptom" });
 
@@ -143,7 +145,9 @@ export const regionSchema = z.object({ code: z.string(), name: z.string() }).met
 // Administration.
 
 export const officialUpdateInput = z
-  .object({ message: z.string().trim().min(1, "is required").max(2_000, "is too long (2,000 characters at most)") })
+  .object({
+    message: plainText(z.string().trim().min(1, "is required").max(2_000, "is too long (2,000 characters at most)")),
+  })
   .meta({ id: "OfficialUpdateInput" });
 
 export const incidentPatchInput = z.object({ cause: z.enum(INCIDENT_CAUSES) }).meta({ id: "IncidentPatch" });

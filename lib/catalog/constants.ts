@@ -81,3 +81,6 @@ export interface Symptom {
   slug: string;
   label: string;
 }
+
+/** A service's slug as it appears in URLs and the API. */
+export const SERVICE_SLUG = /^[a-z0-9-]{1,64}$/;

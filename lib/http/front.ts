@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/reports/client-ip";
 import type { Health } from "./health";
 import { handleReportRequest, REPORTS_PATH } from "./report-endpoint";
+import { applySecurityHeaders, type SecurityOptions } from "./security-headers";
 import { sendJson } from "./send-json";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -17,7 +18,9 @@ export function createFront(opts: {
   clientIpHeader?: string;
   health: () => Promise<Health>;
   next: Handler;
+  security?: SecurityOptions;
 }): Handler {
+  const security = opts.security ?? { https: false, dev: false };
   return async (req, res) => {
     req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers, opts.clientIpHeader);
     const url = req.url ?? "/";
@@ -29,6 +32,7 @@ export function createFront(opts: {
       const health = await opts.health();
       return sendJson(res, health.ok ? 200 : 503, health);
     }
+    applySecurityHeaders(req, res, security);
     return opts.next(req, res);
   };
 }

@@ -12,6 +12,9 @@ export function sendJson(
     "content-type": "application/json",
     "content-length": Buffer.byteLength(json),
     "cache-control": "no-store",
+    // JSON is never a page: not to be sniffed into one, framed or given a referrer.
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
     ...headers,
   });
   res.end(json);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORY_SLUGS } from "@/lib/catalog/constants";
+import { CATEGORY_SLUGS, SERVICE_SLUG } from "@/lib/catalog/constants";
 import type { IncidentFilter } from "./incidents";
 
 const date = z
@@ -12,14 +12,7 @@ const one = (v: unknown) => (Array.isArray(v) ? v[0] : v) || undefined;
 
 /** The incident list's query string: values that do not parse are ignored rather than failing the page. */
 export const incidentQuerySchema = z.object({
-  service: z.preprocess(
-    one,
-    z
-      .string()
-      .regex(/^[a-z0-9-]{1,64}$/)
-      .optional()
-      .catch(undefined),
-  ),
+  service: z.preprocess(one, z.string().regex(SERVICE_SLUG).optional().catch(undefined)),
   category: z.preprocess(one, z.enum(CATEGORY_SLUGS).optional().catch(undefined)),
   level: z.preprocess(one, z.enum(["possible", "outage"]).optional().catch(undefined)),
   from: z.preprocess(one, date.optional().catch(undefined)),

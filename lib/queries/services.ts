@@ -1,4 +1,5 @@
 import "server-only";
+import { SERVICE_SLUG } from "@/lib/catalog/constants";
 import { eq, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { cachedRead } from "./read-cache";
@@ -78,6 +79,8 @@ export async function servicesOverview(db: Db, now = new Date()): Promise<Servic
 }
 
 export async function findService(db: Db, slug: string) {
+  // A path segment can hold anything, NUL included, which Postgres refuses outright: only a slug is looked up.
+  if (!SERVICE_SLUG.test(slug)) return undefined;
   const [row] = await db
     .select({
       id: services.id,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REPORT_TEXT_MAX } from "@/lib/catalog/constants";
 import { isCountry, subdivision } from "@/lib/regions/regions";
+import { plainText } from "@/lib/text/plain-text";
 
 // Forms send "" for untouched optional fields; treat that as absent.
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -37,9 +38,7 @@ export const reportInputSchema = z
         .refine((s) => subdivision(s) !== undefined, 'must be an ISO 3166-2 region code such as "US-CA"'),
     ),
     text: optional(
-      z
-        .string()
-        .trim()
+      plainText(z.string().trim())
         // Count characters as Postgres does (code points), so emoji are not charged double.
         .refine((t) => [...t].length <= REPORT_TEXT_MAX, `must be at most ${REPORT_TEXT_MAX} characters`),
     ),

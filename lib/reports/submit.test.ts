@@ -138,6 +138,10 @@ describe.each(testTargets())("submitReport on $name", (target) => {
       [{ service: 42, symptom: "login", country: "US" }, "service", "invalid"],
       ["not an object", "body", "invalid"],
       [{ service: "tiktok", symptom: "login", country: "US", website: "http://spam.example" }, "website", "invalid"],
+      // A lone surrogate would fail the whole batch it joined; NUL cannot be stored; overrides disguise text.
+      [{ service: "tiktok", symptom: "login", country: "US", text: "down \ud800" }, "text", "invalid"],
+      [{ service: "tiktok", symptom: "login", country: "US", text: "a\u0000b" }, "text", "invalid"],
+      [{ service: "tiktok", symptom: "login", country: "US", text: "\u202egnp.exe" }, "text", "invalid"],
     ];
     for (const [input, field, code] of cases) {
       const out = await submitReport(db(), input, bob, minutes(200));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEBHOOK_EVENTS } from "@/lib/catalog/constants";
+import { WEBHOOK_EVENTS, SERVICE_SLUG } from "@/lib/catalog/constants";
 
 export const webhookInputSchema = z
   .object({
@@ -11,7 +11,7 @@ export const webhookInputSchema = z
       .transform((e) => [...new Set(e)]),
     service: z
       .string()
-      .regex(/^[a-z0-9-]{1,64}$/, 'must be a service slug such as "tiktok"')
+      .regex(SERVICE_SLUG, 'must be a service slug such as "tiktok"')
       .optional()
       .meta({ description: "Only this service's incidents; all services when left out." }),
   })

@@ -1,0 +1,289 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
+import { rows, setDbHandle } from "@/db/client";
+import { testTargets, type TestDb } from "@/db/testing";
+import { createFront } from "@/lib/http/front";
+import { checkHealth } from "@/lib/http/health";
+import { GET as getServices } from "./services/route";
+import { GET as getService } from "./services/[slug]/route";
+import { GET as getSnapshot } from "./services/[slug]/snapshot/route";
+import { GET as getSeries } from "./services/[slug]/series/route";
+import { GET as getReportTexts } from "./services/[slug]/reports/route";
+import { GET as getExport } from "./services/[slug]/export.csv/route";
+import { GET as getIncidents } from "./incidents/route";
+import { GET as getIncident } from "./incidents/[id]/route";
+import { GET as getRegions } from "./regions/[country]/route";
+import { PATCH as patchIncident } from "./admin/incidents/[id]/route";
+import { POST as postUpdate } from "./admin/incidents/[id]/updates/route";
+import { POST as postMerge } from "./admin/incidents/[id]/merge/route";
+import { PATCH as patchReport } from "./admin/reports/[id]/route";
+import { GET as getAudit } from "./admin/audit/route";
+import { POST as postWebhook } from "./admin/webhooks/route";
+import { DELETE as deleteWebhook } from "./admin/webhooks/[id]/route";
+import { GET as getDeliveries } from "./admin/webhooks/[id]/deliveries/route";
+import { GET as getAllFeed } from "../../incidents/feed.atom/route";
+import { GET as getIncidentMap } from "../../incidents/[id]/map.svg/route";
+import { GET as getServiceFeed } from "../../status/[service]/incidents/feed.atom/route";
+import { GET as getBadge } from "../../status/[service]/badge.svg/route";
+import { GET as getMapPreview } from "../../status/[service]/map-preview.svg/route";
+
+// Property-based fuzzing of every API route: whatever arrives, the answer is never a 5xx, a 4xx
+// always says what is wrong, and a refused request writes nothing.
+
+const TOKEN = "fuzz-admin-token-0123456789abcdef0123";
+process.env.ADMIN_TOKEN = TOKEN;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+
+// Strings that have broken real systems: lone surrogates, NUL, direction overrides, look-alikes,
+// control characters, huge and empty values, SQL and markup.
+const nasty = fc.constantFrom(
+  "",
+  " ",
+  "\ud800",
+  "a\udc00b",
+  "\u0000",
+  "US\u0000",
+  "\u202etxt.exe",
+  "ｔｉｋｔｏｋ",
+  "TIKTOK",
+  "tiktok\n",
+  " us ",
+  "US-ZZ",
+  "de-be",
+  "'; drop table reports; --",
+  "<script>alert(1)</script>",
+  '=HYPERLINK("http://x")',
+  "🔥".repeat(281),
+  "x".repeat(5_000),
+  "..%2f..%2fetc%2fpasswd",
+  "__proto__",
+  "constructor",
+  "9".repeat(40),
+  "-1",
+  "1e309",
+  "NaN",
+);
+const anyValue = fc.oneof(
+  nasty,
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+);
+const fieldOf = (valid: string[]) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...valid) }, anyValue);
+const reportShaped = fc.record(
+  {
+    service: fieldOf(["tiktok", "whatsapp", "no-such-service"]),
+    symptom: fieldOf(["login", "messages", "app", "nope"]),
+    country: fieldOf(["US", "de", "ZZ"]),
+    subdivision: fieldOf(["US-CA", "DE-BE", ""]),
+    text: fieldOf(["It is down", "", "ça ne marche pas 🙁"]),
+    website: fieldOf([""]),
+    __proto__: fieldOf(["polluted"]),
+  },
+  { requiredKeys: [] },
+);
+/** A body as bytes: JSON of a report-like object, any JSON, text that is not JSON, or bytes that are not UTF-8. */
+const body = fc.oneof(
+  { weight: 5, arbitrary: reportShaped.map((o) => Buffer.from(JSON.stringify(o))) },
+  fc.json({ maxDepth: 3 }).map((s) => Buffer.from(s)),
+  fc.string({ unit: "binary", maxLength: 200 }).map((s) => Buffer.from(s)),
+  fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
+  fc.constant(Buffer.from('{"service":"tiktok","symptom":"login","country":"US","text":"\\ud800"}')),
+  fc.constant(Buffer.from("[".repeat(10_000))),
+  fc.constant(Buffer.from(`{"text":"${"x".repeat(50_000)}"}`)),
+);
+const asciiHeader = fc.string({
+  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+  maxLength: 300,
+});
+const headers = fc.record(
+  {
+    "content-type": fc.oneof(
+      fc.constantFrom("application/json", "application/json; charset=utf-8", "application/merge-patch+json"),
+      fc.constantFrom("text/plain", "multipart/form-data", "application/x-www-form-urlencoded", ""),
+      asciiHeader,
+    ),
+    "idempotency-key": asciiHeader,
+    "x-forwarded-for": fc.oneof(fc.ipV4(), fc.ipV6(), asciiHeader),
+    "user-agent": asciiHeader,
+    "accept-language": asciiHeader,
+  },
+  { requiredKeys: ["content-type", "x-forwarded-for"] },
+);
+
+/** A 4xx must name what is wrong: a JSON error with a message. */
+async function expectClearRefusal(res: Response, what: string): Promise<void> {
+  expect(res.status, what).toBeLessThan(500);
+  if (res.status < 400) return;
+  const text = await res.text();
+  let parsed: { error?: { code?: string; message?: string } };
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    throw new Error(`${what}: ${res.status} without a JSON error: ${text.slice(0, 200)}`);
+  }
+  expect(parsed.error?.message, what).toMatch(/\S/);
+}
+
+describe.each(testTargets())("fuzzing every route on $name", (target) => {
+  let t: TestDb;
+  let server: Server;
+  let base = "";
+  beforeAll(async () => {
+    t = await target.open();
+    setDbHandle(t.handle);
+    server = createServer(
+      createFront({
+        db: () => t.handle.db,
+        clientIpHeader: "x-forwarded-for",
+        health: () => checkHealth(t.handle.db, "leader", 0),
+        next: (_req, res) => void res.writeHead(404).end(),
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    setDbHandle(undefined);
+    await t.drop();
+  });
+  const tally = async () =>
+    (
+      await rows<{ reports: number; rolled: number; keys: number }>(
+        t.handle.db,
+        sql`select (select count(*)::int from reports) as reports,
+                   (select coalesce(sum(reports), 0)::int from service_minute_rollups) as rolled,
+                   (select count(*)::int from idempotency_keys) as keys`,
+      )
+    )[0]!;
+
+  it("POST /api/v1/reports: never a 5xx, every refusal explained, stored exactly what it acknowledged", async () => {
+    const before = await tally();
+    const acknowledged = new Set<number>();
+    let tried = 0;
+    await fc.assert(
+      fc.asyncProperty(body, headers, async (bytes, hdrs) => {
+        tried++;
+        const res = await fetch(`${base}/api/v1/reports`, { method: "POST", body: bytes, headers: hdrs });
+        await expectClearRefusal(res.clone(), `POST ${bytes.subarray(0, 80).toString()}`);
+        if (res.status === 201) acknowledged.add(((await res.json()) as { id: number }).id);
+        else expect([400, 404, 413, 415, 429]).toContain(res.status);
+      }),
+      { numRuns: RUNS },
+    );
+    const after = await tally();
+    // Every acknowledged report is stored once (a replayed key answers with the same id), nothing else
+    // was written, and the rollups agree with the raw rows.
+    expect(after.reports - before.reports).toBe(acknowledged.size);
+    expect(after.rolled).toBe(after.reports);
+    expect(tried).toBe(RUNS);
+  }, 300_000);
+
+  it("every GET route: never a 5xx whatever the path and query", async () => {
+    const segment = fc.oneof(
+      fc.constantFrom("tiktok", "whatsapp", "US", "DE", "1", "0"),
+      nasty,
+      fc.string({ maxLength: 12 }),
+    );
+    const query = fc.dictionary(
+      fc.constantFrom("service", "category", "level", "from", "to", "page", "limit", "window", "before", "q"),
+      fc.oneof(segment, fc.constantFrom("2026-01-01", "2026-13-45", "1h", "24h", "outage", "-5", "99999999999")),
+      { maxKeys: 4 },
+    );
+    const ctx = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
+    await fc.assert(
+      fc.asyncProperty(segment, query, async (seg, q) => {
+        const search = new URLSearchParams(q).toString();
+        const req = (path: string) => new Request(`http://radar.test${path}?${search}`);
+        const calls: Array<[string, () => Promise<Response>]> = [
+          ["services", () => getServices()],
+          ["service", () => getService(req("/s"), ctx({ slug: seg }))],
+          ["snapshot", () => getSnapshot(req("/s"), ctx({ slug: seg }))],
+          ["series", () => getSeries(req("/s"), ctx({ slug: seg }))],
+          ["texts", () => getReportTexts(req("/s"), ctx({ slug: seg }))],
+          ["export", () => getExport(req("/s"), ctx({ slug: seg }))],
+          ["incidents", () => getIncidents(req("/i"))],
+          ["incident", () => getIncident(req("/i"), ctx({ id: seg }))],
+          ["regions", () => getRegions(req("/r"), ctx({ country: seg }))],
+          ["feed", () => getAllFeed(req("/f"))],
+          ["service feed", () => getServiceFeed(req("/f"), ctx({ service: seg }))],
+          ["badge", () => getBadge(req("/b"), ctx({ service: seg }))],
+          ["map preview", () => getMapPreview(req("/m"), ctx({ service: seg }))],
+          ["incident map", () => getIncidentMap(req("/m"), ctx({ id: seg }))],
+        ];
+        for (const [name, call] of calls)
+          await expectClearRefusal(await call(), `${name} ${JSON.stringify(seg)} ?${search}`);
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  }, 300_000);
+
+  it("every admin route: never a 5xx, and a refused change writes nothing", async () => {
+    const before = await rows<{ n: number }>(t.handle.db, sql`select count(*)::int as n from admin_audit`);
+    const token = fc.oneof({ weight: 3, arbitrary: fc.constant(TOKEN) }, asciiHeader, fc.constant(`${TOKEN}x`));
+    const json = fc.oneof(
+      anyValue,
+      fc.record(
+        {
+          cause: fieldOf(["maintenance", "unknown"]),
+          message: fieldOf(["We are on it"]),
+          into: anyValue,
+          textHidden: anyValue,
+        },
+        { requiredKeys: [] },
+      ),
+      fc.record(
+        {
+          url: fieldOf(["http://127.0.0.1:9/hook", "ftp://x", "javascript:alert(1)"]),
+          events: anyValue,
+          service: anyValue,
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    let changed = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        token,
+        json,
+        fc.constantFrom("1", "2", "0", "-1", "x", "99999999999"),
+        async (tok, payload, id) => {
+          const req = (method: string) =>
+            new Request("http://radar.test/api/v1/admin/x", {
+              method,
+              body: method === "GET" || method === "DELETE" ? undefined : JSON.stringify(payload),
+              headers: { "content-type": "application/json", authorization: `Bearer ${tok}` },
+            });
+          const ctx = { params: Promise.resolve({ id }) };
+          for (const [name, call] of [
+            ["cause", () => patchIncident(req("PATCH"), ctx)],
+            ["update", () => postUpdate(req("POST"), ctx)],
+            ["merge", () => postMerge(req("POST"), ctx)],
+            ["hide", () => patchReport(req("PATCH"), ctx)],
+            ["audit", () => getAudit(req("GET"))],
+            ["webhook", () => postWebhook(req("POST"))],
+            ["delete webhook", () => deleteWebhook(req("DELETE"), ctx)],
+            ["deliveries", () => getDeliveries(req("GET"), ctx)],
+          ] as const) {
+            const res = await call();
+            await expectClearRefusal(res.clone(), `${name} ${JSON.stringify(payload).slice(0, 100)}`);
+            if (res.status < 300 && name !== "audit" && name !== "deliveries") changed++;
+            if (tok !== TOKEN) expect(res.status, name).toBe(401);
+          }
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+    // Only the accepted changes were written; every one of them is in the audit log.
+    const after = await rows<{ n: number }>(t.handle.db, sql`select count(*)::int as n from admin_audit`);
+    expect(after[0]!.n - before[0]!.n).toBe(changed);
+  }, 300_000);
+});
