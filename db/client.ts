@@ -30,7 +30,16 @@ export interface DbSession {
 /** `url` → a Postgres server; otherwise PGlite in `dataDir` (or in memory when dataDir is "memory://"). */
 export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
   if (opts.url) {
-    const client = postgres(opts.url, { max: 10, onnotice: () => {}, connection: { TimeZone: "UTC" } });
+    // A database that does not answer fails a request in two seconds rather than the default thirty,
+    // and one that went away is asked again within a quarter second: postgres.js's default backoff
+    // grows to 20 s, holding every query in a queue (an unanswered request) while it waits.
+    const client = postgres(opts.url, {
+      max: 10,
+      connect_timeout: 2,
+      backoff: (attempt) => Math.min(0.05 * attempt, 0.25),
+      onnotice: () => {},
+      connection: { TimeZone: "UTC" },
+    });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
       driver: "postgres",

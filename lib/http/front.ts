@@ -5,6 +5,7 @@ import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/reports/client-ip";
 import type { Health } from "./health";
 import { handleReportRequest, REPORTS_PATH } from "./report-endpoint";
 import { applySecurityHeaders, type SecurityOptions } from "./security-headers";
+import { errorBody } from "./responses";
 import { sendJson } from "./send-json";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -32,9 +33,26 @@ export function createFront(opts: {
       const health = await opts.health();
       return sendJson(res, health.ok ? 200 : 503, health);
     }
+    if (!decodable(path)) {
+      // Next.js would fail on it with a 500; it is the client's mistake, and is told so.
+      const message = "the address is not valid percent-encoded UTF-8";
+      if (path.startsWith("/api/")) return sendJson(res, 400, errorBody("invalid_input", message));
+      res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
+      return void res.end(`Bad request: ${message}.\n`);
+    }
     applySecurityHeaders(req, res, security);
     return opts.next(req, res);
   };
 }
 
 export const HEALTH_PATH = "/api/health";
+
+function decodable(path: string): boolean {
+  if (!path.includes("%")) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
