@@ -31,6 +31,7 @@ interface Scenario {
 }
 
 const serverLog: string[] = [];
+const symptomOf = (slug: string) => CATALOG.find((s) => s.slug === slug)!.symptoms[0]!.slug;
 let server: AppServer | undefined;
 const cluster = new ThrowawayCluster(PG_PORT);
 
@@ -205,7 +206,11 @@ async function main() {
             "x-forwarded-for": oneNetwork ? `203.0.113.${1 + (i % 250)}` : `192.0.2.${1 + (i % 5)}`,
             "user-agent": oneNetwork ? `flood bot ${i}` : "the same five",
           },
-          body: JSON.stringify({ service: oneNetwork ? "gitlab" : "vercel", symptom: "login", country: "US" }),
+          body: JSON.stringify({
+            service: oneNetwork ? "gitlab" : "vercel",
+            symptom: symptomOf(oneNetwork ? "gitlab" : "vercel"),
+            country: "US",
+          }),
         }),
       );
       if (floods.length % 50 === 0) await Promise.all(floods.splice(0));
