@@ -31,6 +31,13 @@ test("from a service page into an incident: its facts, chart, places, problems a
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual(
     [],
   );
+  // On to the comparison with similar services.
+  await page.getByRole("link", { name: "Compare WhatsApp with similar services" }).click();
+  await expect(page).toHaveURL(/\/compare\?category=messaging/);
+  await expect(page.getByRole("heading", { name: "Compare services", level: 1 })).toBeVisible();
+  const table = page.getByTestId("compare-table");
+  await expect(table.getByRole("rowheader", { name: "WhatsApp" })).toBeVisible();
+  expect(await table.locator("tbody tr").count()).toBeGreaterThan(1);
 });
 
 test("the incident history filters by service and level", async ({ page }) => {
