@@ -2,18 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, setDbHandle } from "@/db/client";
 import { testTargets, type TestDb } from "@/db/testing";
+import { listenFront } from "@/lib/http/test-front";
 import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { createFront } from "@/lib/http/front";
-import { checkHealth } from "@/lib/http/health";
 import { GET as getServices } from "./services/route";
 import { GET as getSnapshot } from "./services/[slug]/snapshot/route";
 import { GET as getRegions } from "./regions/[country]/route";
 import { GET as getMapPreview } from "../../status/[service]/map-preview.svg/route";
 
 // Reports are answered by the lean front in server.ts, so they are tested over real HTTP.
-let server: Server;
+let front: Awaited<ReturnType<typeof listenFront>>;
 let base = "";
 const report = (
   body: unknown,
@@ -40,19 +37,11 @@ describe.each(testTargets())("JSON API on $name", (target) => {
   beforeAll(async () => {
     t = await target.open();
     setDbHandle(t.handle);
-    server = createServer(
-      createFront({
-        db: () => t.handle.db,
-        clientIpHeader: "x-forwarded-for",
-        health: () => checkHealth(t.handle.db, "leader", 0),
-        next: (_req, res) => void res.writeHead(404).end(),
-      }),
-    );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    front = await listenFront(t);
+    base = front.base;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await front.close();
     setDbHandle(undefined);
     await t.drop();
   });

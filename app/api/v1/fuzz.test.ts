@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { rows, setDbHandle } from "@/db/client";
 import { testTargets, type TestDb } from "@/db/testing";
-import { createFront } from "@/lib/http/front";
-import { checkHealth } from "@/lib/http/health";
+import { listenFront } from "@/lib/http/test-front";
 import { GET as getServices } from "./services/route";
 import { GET as getService } from "./services/[slug]/route";
 import { GET as getSnapshot } from "./services/[slug]/snapshot/route";
@@ -134,24 +131,16 @@ async function expectClearRefusal(res: Response, what: string): Promise<void> {
 
 describe.each(testTargets())("fuzzing every route on $name", (target) => {
   let t: TestDb;
-  let server: Server;
+  let front: Awaited<ReturnType<typeof listenFront>>;
   let base = "";
   beforeAll(async () => {
     t = await target.open();
     setDbHandle(t.handle);
-    server = createServer(
-      createFront({
-        db: () => t.handle.db,
-        clientIpHeader: "x-forwarded-for",
-        health: () => checkHealth(t.handle.db, "leader", 0),
-        next: (_req, res) => void res.writeHead(404).end(),
-      }),
-    );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    front = await listenFront(t);
+    base = front.base;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await front.close();
     setDbHandle(undefined);
     await t.drop();
   });
