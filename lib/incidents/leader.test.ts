@@ -92,7 +92,8 @@ for (const target of testTargets().filter((x) => x.name === "postgres")) {
       const send = (app: AppServer, i: number) =>
         fetch(`${app.origin}/api/v1/reports`, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${i}`, "user-agent": "two" },
+          // Each on a network of their own: forty from one /24 would meet the network cap.
+          headers: { "content-type": "application/json", "x-forwarded-for": `198.51.${i}.7`, "user-agent": "two" },
           body: JSON.stringify({ service: "discord", symptom: "voice", country: "US" }),
         }).then(async (r) => ({ status: r.status, body: (await r.json()) as { counted: boolean } }));
       const people = Array.from({ length: 40 }, (_, i) => i + 1);
