@@ -4,6 +4,7 @@ import { checkAdminToken } from "@/lib/admin/token";
 import type { ModerationResult } from "@/lib/admin/moderation";
 import { config } from "@/lib/config";
 import { fieldIssues } from "@/lib/reports/schema";
+import { pathId } from "./path-id";
 import { errorResponse, issuesMessage } from "./responses";
 
 const MAX_ADMIN_BODY_BYTES = 16 * 1024;
@@ -21,6 +22,28 @@ export async function asAdmin(request: Request, handle: () => Promise<Response>)
   }
   return handle();
 }
+
+/**
+ * An admin handler for a path like /admin/incidents/{id}: the token first, then an id that is a
+ * positive integer (up to `max`), else 404 naming `what` was asked for.
+ */
+export async function asAdminOn(
+  request: Request,
+  params: Promise<{ id: string }>,
+  what: string,
+  handle: (id: number) => Promise<Response>,
+  max?: number,
+): Promise<Response> {
+  return asAdmin(request, async () => {
+    const raw = (await params).id;
+    const id = pathId(raw, max);
+    return id === undefined ? notFound(what, raw) : handle(id);
+  });
+}
+
+/** The 404 for an admin path whose id names nothing. */
+export const notFound = (what: string, id: string | number) =>
+  errorResponse(404, "not_found", `${what} ${id} does not exist`);
 
 async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array();

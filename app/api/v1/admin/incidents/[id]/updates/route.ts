@@ -1,15 +1,10 @@
 import { getDb } from "@/db/client";
 import { postOfficialUpdate } from "@/lib/admin/moderation";
 import { officialUpdateInput } from "@/lib/api/schemas";
-import { asAdmin, moderationResponse, parseJsonBody } from "@/lib/http/admin-route";
-import { pathId } from "@/lib/http/path-id";
-import { errorResponse } from "@/lib/http/responses";
+import { asAdminOn, moderationResponse, parseJsonBody } from "@/lib/http/admin-route";
 
 export async function POST(request: Request, ctx: RouteContext<"/api/v1/admin/incidents/[id]/updates">) {
-  return asAdmin(request, async () => {
-    const raw = (await ctx.params).id;
-    const id = pathId(raw);
-    if (id === undefined) return errorResponse(404, "not_found", `incident ${raw} does not exist`);
+  return asAdminOn(request, ctx.params, "incident", async (id) => {
     const body = await parseJsonBody(request, officialUpdateInput);
     if (!body.ok) return body.response;
     const result = await postOfficialUpdate(getDb(), id, body.value.message);

@@ -1,15 +1,10 @@
 import { getDb } from "@/db/client";
-import { asAdmin } from "@/lib/http/admin-route";
-import { pathId } from "@/lib/http/path-id";
-import { errorResponse } from "@/lib/http/responses";
+import { asAdminOn, notFound } from "@/lib/http/admin-route";
 import { deliveryLog } from "@/lib/webhooks/manage";
 
 export async function GET(request: Request, ctx: RouteContext<"/api/v1/admin/webhooks/[id]/deliveries">) {
-  return asAdmin(request, async () => {
-    const raw = (await ctx.params).id;
-    const id = pathId(raw);
-    const log = id === undefined ? null : await deliveryLog(getDb(), id);
-    if (log === null) return errorResponse(404, "not_found", `webhook ${raw} does not exist`);
-    return Response.json(log, { headers: { "cache-control": "no-store" } });
+  return asAdminOn(request, ctx.params, "webhook", async (id) => {
+    const log = await deliveryLog(getDb(), id);
+    return log === null ? notFound("webhook", id) : Response.json(log, { headers: { "cache-control": "no-store" } });
   });
 }
