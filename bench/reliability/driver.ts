@@ -8,8 +8,6 @@ export interface DriverResult {
   acked: number[];
   statuses: Record<string, number>;
   networkErrors: number;
-  /** Longest time a request took to be refused (non-201) while the fault lasted. */
-  slowestRefusalMs: number;
   /** Time of each acknowledgement, ms since the start, for recovery times. */
   ackTimes: number[];
   /** Each refusal: when it was sent (ms since the start), how long it took, and its status. */
@@ -41,7 +39,6 @@ export async function drive(opts: {
     acked: [],
     statuses: {},
     networkErrors: 0,
-    slowestRefusalMs: 0,
     ackTimes: [],
     refusals: [],
   };
@@ -67,7 +64,6 @@ export async function drive(opts: {
           result.acked.push(body.id);
           result.ackTimes.push(Date.now() - start);
         } else {
-          result.slowestRefusalMs = Math.max(result.slowestRefusalMs, Date.now() - sentAt);
           result.refusals.push({ at: sentAt - start, ms: Date.now() - sentAt, status: res.status });
           // A refused client waits a little, as a real one would (Retry-After), instead of spinning.
           await new Promise((r) => setTimeout(r, 50));

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { rows, setDbHandle } from "@/db/client";
 import { testTargets, type TestDb } from "@/db/testing";
+import { anyValue, asciiHeader, fieldOf, hostileString, reportBody, reportHeaders } from "@/lib/http/hostile-inputs";
 import { listenFront } from "@/lib/http/test-front";
 import { GET as getServices } from "./services/route";
 import { GET as getService } from "./services/[slug]/route";
@@ -33,87 +34,6 @@ import { GET as getMapPreview } from "../../status/[service]/map-preview.svg/rou
 const TOKEN = "fuzz-admin-token-0123456789abcdef0123";
 process.env.ADMIN_TOKEN = TOKEN;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
-
-// Strings that have broken real systems: lone surrogates, NUL, direction overrides, look-alikes,
-// control characters, huge and empty values, SQL and markup.
-const nasty = fc.constantFrom(
-  "",
-  " ",
-  "\ud800",
-  "a\udc00b",
-  "\u0000",
-  "US\u0000",
-  "\u202etxt.exe",
-  "ｔｉｋｔｏｋ",
-  "TIKTOK",
-  "tiktok\n",
-  " us ",
-  "US-ZZ",
-  "de-be",
-  "'; drop table reports; --",
-  "<script>alert(1)</script>",
-  '=HYPERLINK("http://x")',
-  "🔥".repeat(281),
-  "x".repeat(5_000),
-  "..%2f..%2fetc%2fpasswd",
-  "__proto__",
-  "constructor",
-  "9".repeat(40),
-  "-1",
-  "1e309",
-  "NaN",
-);
-const anyValue = fc.oneof(
-  nasty,
-  fc.string({ unit: "binary", maxLength: 40 }),
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(fc.string(), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
-);
-const fieldOf = (valid: string[]) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...valid) }, anyValue);
-const reportShaped = fc.record(
-  {
-    service: fieldOf(["tiktok", "whatsapp", "no-such-service"]),
-    symptom: fieldOf(["login", "messages", "app", "nope"]),
-    country: fieldOf(["US", "de", "ZZ"]),
-    subdivision: fieldOf(["US-CA", "DE-BE", ""]),
-    text: fieldOf(["It is down", "", "ça ne marche pas 🙁"]),
-    website: fieldOf([""]),
-    __proto__: fieldOf(["polluted"]),
-  },
-  { requiredKeys: [] },
-);
-/** A body as bytes: JSON of a report-like object, any JSON, text that is not JSON, or bytes that are not UTF-8. */
-const body = fc.oneof(
-  { weight: 5, arbitrary: reportShaped.map((o) => Buffer.from(JSON.stringify(o))) },
-  fc.json({ maxDepth: 3 }).map((s) => Buffer.from(s)),
-  fc.string({ unit: "binary", maxLength: 200 }).map((s) => Buffer.from(s)),
-  fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
-  fc.constant(Buffer.from('{"service":"tiktok","symptom":"login","country":"US","text":"\\ud800"}')),
-  fc.constant(Buffer.from("[".repeat(10_000))),
-  fc.constant(Buffer.from(`{"text":"${"x".repeat(50_000)}"}`)),
-);
-const asciiHeader = fc.string({
-  unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
-  maxLength: 300,
-});
-const headers = fc.record(
-  {
-    "content-type": fc.oneof(
-      fc.constantFrom("application/json", "application/json; charset=utf-8", "application/merge-patch+json"),
-      fc.constantFrom("text/plain", "multipart/form-data", "application/x-www-form-urlencoded", ""),
-      asciiHeader,
-    ),
-    "idempotency-key": asciiHeader,
-    "x-forwarded-for": fc.oneof(fc.ipV4(), fc.ipV6(), asciiHeader),
-    "user-agent": asciiHeader,
-    "accept-language": asciiHeader,
-  },
-  { requiredKeys: ["content-type", "x-forwarded-for"] },
-);
 
 /** A 4xx must name what is wrong: a JSON error with a message. */
 async function expectClearRefusal(res: Response, what: string): Promise<void> {
@@ -159,7 +79,7 @@ describe.each(testTargets())("fuzzing every route on $name", (target) => {
     const acknowledged = new Set<number>();
     let tried = 0;
     await fc.assert(
-      fc.asyncProperty(body, headers, async (bytes, hdrs) => {
+      fc.asyncProperty(reportBody, reportHeaders, async (bytes, hdrs) => {
         tried++;
         const res = await fetch(`${base}/api/v1/reports`, { method: "POST", body: bytes, headers: hdrs });
         await expectClearRefusal(res.clone(), `POST ${bytes.subarray(0, 80).toString()}`);
@@ -179,7 +99,7 @@ describe.each(testTargets())("fuzzing every route on $name", (target) => {
   it("every GET route: never a 5xx whatever the path and query", async () => {
     const segment = fc.oneof(
       fc.constantFrom("tiktok", "whatsapp", "US", "DE", "1", "0"),
-      nasty,
+      hostileString,
       fc.string({ maxLength: 12 }),
     );
     const query = fc.dictionary(
