@@ -2,31 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { testTargets, type TestDb } from "@/db/testing";
-import { identify } from "@/lib/reports/identity";
 import type { IngestItem } from "@/lib/reports/ingest";
-import { MINUTE, SECRET, store, T0, traffic } from "./test-traffic";
+import { MINUTE, store, T0, traffic } from "./test-traffic";
 import { runTick } from "./tick";
 
-/** `perMinute` reports a minute from the given addresses, each report a new user agent unless `sameAgents`. */
-function from(serviceId: number, ips: string[], start: number, end: number, perMinute: number, sameAgents = false) {
-  const items: IngestItem[] = [];
-  let n = 0;
-  for (let t = start; t < end; t += MINUTE)
-    for (let i = 0; i < perMinute; i++, n++) {
-      const at = new Date(t + Math.floor((i * 59_000) / perMinute));
-      const ip = ips[n % ips.length]!;
-      items.push({
-        serviceId,
-        symptom: "login",
-        country: "US",
-        subdivision: null,
-        text: null,
-        ...identify(SECRET, ip, sameAgents ? "one agent" : `agent ${n}`, serviceId, at),
-        createdAt: at,
-      });
-    }
-  return items;
-}
+/** Reports from the given addresses in turn, each with a new user agent unless `sameAgent`. */
+const from =
+  (ips: string[], sameAgent = false) =>
+  (n: number) => ({
+    ip: ips[n % ips.length]!,
+    userAgent: sameAgent ? "one agent" : `agent ${n}`,
+  });
 
 // Three services with the same quiet history; then the same 40 reports a minute for 40 minutes:
 // from one network, from a handful of people, and (the control) from 40 people on their own networks.
@@ -57,8 +43,8 @@ describe.each(testTargets())("single-source floods on $name", (target) => {
     const oneNetwork = Array.from({ length: 200 }, (_, i) => `203.0.113.${i + 1}`);
     const handful = ["192.0.2.10", "198.51.100.10", "100.64.1.10", "100.65.1.10", "100.66.1.10"];
     const flood = [
-      ...from(ids.network, oneNetwork, T0, end, 40),
-      ...from(ids.handful, handful, T0, end, 40, true),
+      ...traffic(ids.network, T0, end, 40, "US", from(oneNetwork)),
+      ...traffic(ids.handful, T0, end, 40, "US", from(handful, true)),
       ...traffic(ids.real, T0, end, 40),
     ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     // Stored minute by minute as it would arrive, with the detector ticking every two minutes.

@@ -10,13 +10,29 @@ export const T0 = Date.parse("2026-04-15T12:00:00Z");
 export const SECRET = "x".repeat(40);
 let seq = 0;
 
-/** `perMinute` distinct people (each on their own network) reporting at each minute of [from, to). */
-export function traffic(serviceId: number, from: number, to: number, perMinute: number, country = "US"): IngestItem[] {
+/** Each report from a new person on a network of their own /24. */
+const ownNetwork = () => {
+  seq++;
+  return { ip: `10.${(seq >> 8) & 255}.${seq & 255}.7`, userAgent: "ua" };
+};
+
+/**
+ * `perMinute` reports at each minute of [from, to), by default from distinct people each on their
+ * own network; `who` says who sends the n-th report instead (a flood from one place, say).
+ */
+export function traffic(
+  serviceId: number,
+  from: number,
+  to: number,
+  perMinute: number,
+  country = "US",
+  who: (n: number) => { ip: string; userAgent: string } = ownNetwork,
+): IngestItem[] {
   const items: IngestItem[] = [];
+  let n = 0;
   for (let t = from; t < to; t += MINUTE) {
-    for (let i = 0; i < perMinute; i++) {
-      seq++;
-      const ip = `10.${(seq >> 8) & 255}.${seq & 255}.7`; // each person on their own /24
+    for (let i = 0; i < perMinute; i++, n++) {
+      const { ip, userAgent } = who(n);
       const at = new Date(t + ((i * 997) % 59_000));
       items.push({
         serviceId,
@@ -24,7 +40,7 @@ export function traffic(serviceId: number, from: number, to: number, perMinute: 
         country,
         subdivision: null,
         text: null,
-        ...identify(SECRET, ip, "ua", serviceId, at),
+        ...identify(SECRET, ip, userAgent, serviceId, at),
         createdAt: at,
       });
     }
