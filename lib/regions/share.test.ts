@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { worldGeometry } from "./geometry";
-import { formatShare, shareBand } from "./share";
+import { formatShare, framedOn, shareBand } from "./share";
 import { viewBoxAround } from "./svg";
 
 describe("an incident's share bands", () => {
@@ -15,6 +15,22 @@ describe("an incident's share bands", () => {
     expect(formatShare(62, 100)).toBe("62%");
     expect(formatShare(5, 1000)).toBe("<1%");
     expect(formatShare(5, 0)).toBe("–");
+  });
+});
+
+describe("framedOn", () => {
+  it("zooms to the countries that hold most of an incident, and keeps a spread-out one whole", () => {
+    const germany = [
+      { code: "DE", reporters: 231 },
+      { code: "US", reporters: 6 },
+    ];
+    expect(framedOn(germany, 248)).toEqual(["DE"]);
+    const everywhere = [
+      { code: "US", reporters: 112 },
+      { code: "GB", reporters: 32 },
+      { code: "IN", reporters: 27 },
+    ];
+    expect(framedOn(everywhere, 350)).toEqual(["US", "GB", "IN"]);
   });
 });
 

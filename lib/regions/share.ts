@@ -28,3 +28,15 @@ export function formatShare(reporters: number, total: number): string {
   const pct = (100 * reporters) / total;
   return pct < 1 ? "<1%" : `${Math.round(pct)}%`;
 }
+
+/**
+ * The countries an incident's map is framed on: those with a tenth of the reports or more when
+ * together they hold most of them (an outage in one country: zoomed in); otherwise all it lists (a
+ * spread-out outage: the largest country alone would hide the others).
+ */
+export function framedOn(regions: Array<{ code: string; reporters: number }>, total: number): string[] {
+  const major = regions.filter((r) => r.reporters >= 0.1 * total);
+  return major.reduce((a, r) => a + r.reporters, 0) >= 0.5 * total
+    ? major.map((r) => r.code)
+    : regions.map((r) => r.code);
+}

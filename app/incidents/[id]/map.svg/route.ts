@@ -3,7 +3,7 @@ import { pathId } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
 import { incidentRegions } from "@/lib/queries/incidents";
 import { worldGeometry } from "@/lib/regions/geometry";
-import { shareBand } from "@/lib/regions/share";
+import { framedOn, shareBand } from "@/lib/regions/share";
 import { choroplethSvg, viewBoxAround } from "@/lib/regions/svg";
 
 /** An incident's small map: its countries shaded by their share of the reports, zoomed to them. */
@@ -12,14 +12,12 @@ export async function GET(_request: Request, ctx: RouteContext<"/incidents/[id]/
   const where = id === undefined ? undefined : await incidentRegions(getDb(), id);
   if (!where) return errorResponse(404, "not_found", "no such incident");
   const band = new Map(where.topRegions.map((r) => [r.code, shareBand(r.reporters, where.regionTotal)]));
-  const focus = [...band].filter(([, b]) => b !== "share-1" && b !== "share-none").map(([code]) => code);
   const geometry = worldGeometry();
   return new Response(
     choroplethSvg(
       geometry,
       (code) => band.get(code) ?? "share-none",
-      // Framed on the countries with a real share: a few people elsewhere would zoom it out to the world.
-      viewBoxAround(geometry, focus.length > 0 ? focus : [...band.keys()]),
+      viewBoxAround(geometry, framedOn(where.topRegions, where.regionTotal)),
     ),
     { headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=60" } },
   );
