@@ -1,12 +1,19 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
+import { publicUrl } from "@/lib/http/public-url";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Outage Radar: is it down right now?", template: "%s · Outage Radar" },
-  description:
-    "Live user reports of problems and outages for the services you use, with open data and published detection methods.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    // Open Graph images and canonical links must be absolute, on the address people use.
+    metadataBase: new URL(publicUrl(await headers())),
+    title: { default: "Outage Radar: is it down right now?", template: "%s · Outage Radar" },
+    description:
+      "Live user reports of problems and outages for the services you use, with open data and published detection methods.",
+    openGraph: { siteName: "Outage Radar", type: "website" },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

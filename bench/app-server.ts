@@ -13,8 +13,10 @@ export async function startAppServer(opts: {
   env: Record<string, string>;
   log?: (line: string) => void;
   timeoutMs?: number;
+  /** Extra node flags, e.g. `--cpu-prof` to profile the server (not allowed in NODE_OPTIONS). */
+  nodeArgs?: string[];
 }): Promise<AppServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
     env: {
       ...process.env,
       TSX_TSCONFIG_PATH: "tsconfig.server.json",
@@ -26,6 +28,11 @@ export async function startAppServer(opts: {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // A benchmark that fails half-way must not leave its server running (holding the port, spinning on
+  // a closed stdout): the server goes with it.
+  const orphanGuard = () => child.kill("SIGKILL");
+  process.once("exit", orphanGuard);
+  void exited.then(() => process.off("exit", orphanGuard));
   const recent: string[] = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding("utf8");

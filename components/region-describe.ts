@@ -1,4 +1,4 @@
-import { BAND_LABELS } from "@/lib/regions/anomaly";
+import { BAND_LABELS } from "@/lib/regions/bands";
 import type { RegionRow } from "@/lib/queries/region-map";
 
 /** A region as the map and table show it: its numbers plus, where there is one, its drill-down page. */

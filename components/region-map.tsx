@@ -1,4 +1,4 @@
-import { ANOMALY_BANDS, BAND_LABELS, type AnomalyBand } from "@/lib/regions/anomaly";
+import { ANOMALY_BANDS, BAND_LABELS, type AnomalyBand } from "@/lib/regions/bands";
 import type { MapGeometry } from "@/lib/regions/geometry";
 import { describeRegion, type MapRow } from "./region-describe";
 import { MapTooltip } from "./map-tooltip";

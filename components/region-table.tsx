@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { ANOMALY_BANDS, BAND_LABELS } from "@/lib/regions/anomaly";
+import { ANOMALY_BANDS, BAND_LABELS } from "@/lib/regions/bands";
 import { formatRatio, formatUsual, type MapRow } from "./region-describe";
 import { SortHeader } from "./sort-header";
 

@@ -1,33 +1,27 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { newestIncidentPath, SITE_PAGES } from "./site-pages";
 
-const pages = [
-  "/",
-  "/status/tiktok",
-  "/status/no-such-service",
-  "/map",
-  "/map/US",
-  "/status/whatsapp/map",
-  "/status/whatsapp/map/DE",
-  "/incidents",
-  "/status/whatsapp/incidents",
-  "/compare",
-];
+async function seriousViolations(page: Page, path: string): Promise<string[]> {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+}
 
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`axe, ${scheme} scheme`, () => {
     test.use({ colorScheme: scheme });
-    for (const path of pages) {
+    for (const [, path] of SITE_PAGES) {
       test(`${path} has no serious or critical violations`, async ({ page }) => {
-        await page.goto(path);
-        await page.waitForLoadState("networkidle");
-        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-        expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual(
-          [],
-        );
+        expect(await seriousViolations(page, path)).toEqual([]);
       });
     }
+    test("an incident page has no serious or critical violations", async ({ page, request }) => {
+      expect(await seriousViolations(page, await newestIncidentPath(request))).toEqual([]);
+    });
   });
 }
 

@@ -1,18 +1,8 @@
 import { nbTailScore } from "@/lib/detection/negative-binomial";
+import type { AnomalyBand } from "./bands";
 
 /** Regions with fewer distinct reporters than this show as "too few reports", for privacy and against noise. */
 export const MIN_REGION_REPORTERS = 5;
-
-export const ANOMALY_BANDS = ["too-few", "normal", "elevated", "high", "severe"] as const;
-export type AnomalyBand = (typeof ANOMALY_BANDS)[number];
-
-export const BAND_LABELS: Record<AnomalyBand, string> = {
-  "too-few": "Too few reports",
-  normal: "Normal",
-  elevated: "Above usual",
-  high: "Far above usual",
-  severe: "Outage-level",
-};
 
 /** Overdispersion of a well-established usual level (the detector's default). */
 export const BASE_PHI = 0.1;

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
-import { categoryLabel } from "@/lib/catalog/constants";
+import { categoryLabel, STATUS_LABELS } from "@/lib/catalog/constants";
+import { currentLevel } from "@/lib/reports/service-cache";
 import { config } from "@/lib/config";
 import { cachedRegionActivity } from "@/lib/queries/region-map";
 import { serviceSnapshot } from "@/lib/queries/service-snapshot";
@@ -22,9 +23,15 @@ import { reportAction } from "./actions";
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
   const service = await findService(getDb(), (await params).service);
   if (!service) return { title: "Service not found" };
+  const level = await currentLevel(getDb(), service.id);
+  const title = `${service.name} down? Current problems and outages`;
+  const description = `${STATUS_LABELS[level]} at ${service.name} right now. Live user reports, the last 24 hours of problems, and what to try.`;
   return {
-    title: `${service.name} down? Current problems and outages`,
-    description: `Is ${service.name} down? Live user reports, the last 24 hours of problems, and what to try.`,
+    title,
+    description,
+    alternates: { canonical: `/status/${service.slug}` },
+    openGraph: { title, description, siteName: "Outage Radar", type: "website" },
+    twitter: { card: "summary_large_image", title, description },
   };
 }
 

@@ -1,0 +1,35 @@
+import type { MetadataRoute } from "next";
+import { headers } from "next/headers";
+import { getDb } from "@/db/client";
+import { publicUrl } from "@/lib/http/public-url";
+import { listIncidents } from "@/lib/queries/incidents";
+import { serviceNames } from "@/lib/queries/services";
+
+/** Incident pages listed: the newest, which is what people search for; older ones are reached through the history. */
+const INCIDENTS_LISTED = 1_000;
+
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const db = getDb();
+  const base = publicUrl(await headers());
+  const [services, incidents] = await Promise.all([serviceNames(db), listIncidents(db, {}, 1, INCIDENTS_LISTED)]);
+  return [
+    { url: `${base}/`, changeFrequency: "always", priority: 1 },
+    { url: `${base}/map`, changeFrequency: "always", priority: 0.8 },
+    { url: `${base}/incidents`, changeFrequency: "hourly", priority: 0.6 },
+    { url: `${base}/compare`, changeFrequency: "daily", priority: 0.4 },
+    ...services
+      .map((s) => s.slug)
+      .sort()
+      .flatMap((slug) => [
+        { url: `${base}/status/${slug}`, changeFrequency: "always" as const, priority: 0.9 },
+        { url: `${base}/status/${slug}/map`, changeFrequency: "always" as const, priority: 0.5 },
+        { url: `${base}/status/${slug}/incidents`, changeFrequency: "daily" as const, priority: 0.5 },
+      ]),
+    ...incidents.items.map((i) => ({
+      url: `${base}/incidents/${i.id}`,
+      lastModified: i.endedAt ?? i.startedAt,
+      changeFrequency: i.endedAt ? ("monthly" as const) : ("always" as const),
+      priority: 0.5,
+    })),
+  ];
+}

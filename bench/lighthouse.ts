@@ -1,0 +1,156 @@
+// npm run bench:lighthouse — Lighthouse (the npm package, driving Debian's Chromium) on the four pages
+// people land on: home, a service page, the global map and an incident page, and checks each page's
+// JavaScript against a budget. The production server runs on a throwaway embedded
+// database with two days of demo history. Both of Lighthouse's presets run: desktop, and mobile
+// (simulated slow 4G and a 4× slower CPU). Prints and writes bench/results/lighthouse.{md,json}:
+// per path the desktop scores, with the mobile ones under `mobile`.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import * as chromeLauncher from "chrome-launcher";
+import type { Result as LighthouseResult } from "lighthouse";
+import { chromiumLaunchOptions } from "@/e2e/chromium";
+import { startAppServer } from "./app-server";
+
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+type Category = (typeof CATEGORIES)[number];
+const TARGET = 95;
+/** Most JavaScript a page may make a visitor download (compressed), in KiB. */
+const JS_BUDGET_KIB: Record<string, number> = {
+  home: 220,
+  service: 420,
+  map: 220,
+  incident: 420,
+};
+const PORT = 3320;
+const log = (m: string) => console.log(`[bench:lighthouse] ${m}`);
+
+/**
+ * Lighthouse's own CLI in a plain Node process: it sends functions to the page as source text, and
+ * under tsx they would carry helpers the page does not have.
+ */
+const PRESETS = ["desktop", "mobile"] as const;
+type Preset = (typeof PRESETS)[number];
+
+async function audit(url: string, port: number, preset: Preset): Promise<LighthouseResult> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      require.resolve("lighthouse/cli/index.js"),
+      url,
+      `--port=${port}`,
+      "--output=json",
+      "--quiet",
+      // Mobile is Lighthouse's default; "desktop" is its named preset.
+      ...(preset === "desktop" ? ["--preset=desktop"] : []),
+      `--only-categories=${CATEGORIES.join(",")}`,
+    ],
+    { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: "" } },
+  );
+  return JSON.parse(stdout) as LighthouseResult;
+}
+
+async function main() {
+  const dataDir = path.join(tmpdir(), `outage-radar-lighthouse-${process.pid}`);
+  log("starting the production server on a fresh embedded database with demo data (builds first if needed)…");
+  const app = await startAppServer({
+    port: PORT,
+    env: { DATABASE_URL: "", DATA_DIR: dataDir, DEMO: "on", DEMO_HISTORY_DAYS: "2", WEB_CONCURRENCY: "1" },
+    log: (line) => (line.includes("seed") || line.includes("rror") ? log(`  server: ${line}`) : undefined),
+  });
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumLaunchOptions.executablePath,
+    chromeFlags: ["--headless=new", ...(chromiumLaunchOptions.args ?? [])],
+  });
+  type Scores = Record<Category, number>;
+  const results: Record<string, Scores & { js_kib: number; js_budget_kib: number; mobile: Scores }> = {};
+  const failures: string[] = [];
+  try {
+    const incidents = (await (await fetch(`${app.origin}/api/v1/incidents`)).json()) as {
+      items: Array<{ id: number }>;
+    };
+    const incident = incidents.items[0];
+    if (!incident) throw new Error("the demo has no incident to audit");
+    const pages: Array<[keyof typeof JS_BUDGET_KIB, string]> = [
+      ["home", "/"],
+      ["service", "/status/whatsapp"],
+      ["map", "/map"],
+      ["incident", `/incidents/${incident.id}`],
+    ];
+    // One unmeasured visit each, so the audit sees a warm server rather than first compilation.
+    for (const [, p] of pages) await (await fetch(app.origin + p)).text();
+    for (const [i, [name, p]] of pages.entries()) {
+      log(`audit ${i + 1}/${pages.length}: ${p}…`);
+      const scored = {} as Record<Preset, Scores>;
+      let jsKib = 0;
+      for (const preset of PRESETS) {
+        const lhr = await audit(app.origin + p, chrome.port, preset);
+        if (process.env.LH_SAVE)
+          writeFileSync(path.join(process.env.LH_SAVE, `${name}-${preset}.json`), JSON.stringify(lhr));
+        if (lhr.runtimeError) throw new Error(`${p}: ${lhr.runtimeError.message}`);
+        const scores = Object.fromEntries(
+          CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+        ) as Scores;
+        scored[preset] = scores;
+        const items = (
+          lhr.audits["resource-summary"]?.details as { items?: Array<{ resourceType: string; transferSize: number }> }
+        )?.items;
+        jsKib = Math.round((items?.find((r) => r.resourceType === "script")?.transferSize ?? 0) / 1024);
+        log(`  ${preset}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(", ")}`);
+        for (const c of CATEGORIES) {
+          if (scores[c] >= TARGET) continue;
+          failures.push(`${p} ${preset} ${c} ${scores[c]}`);
+          const failing = Object.values(lhr.audits)
+            .filter(
+              (a) =>
+                a.score !== null &&
+                a.score < 0.9 &&
+                lhr.categories[c]?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
+            )
+            .map((a) => `${a.id} (${a.displayValue ?? a.score})`);
+          log(`    below ${TARGET}: ${failing.join(", ")}`);
+        }
+      }
+      results[p] = { ...scored.desktop, js_kib: jsKib, js_budget_kib: JS_BUDGET_KIB[name]!, mobile: scored.mobile };
+      log(`  JavaScript ${jsKib} KiB (budget ${JS_BUDGET_KIB[name]})`);
+      if (jsKib > JS_BUDGET_KIB[name]!) failures.push(`${p} JavaScript ${jsKib} KiB over ${JS_BUDGET_KIB[name]}`);
+    }
+  } finally {
+    chrome.kill();
+    const code = await app.stop();
+    log(`server stopped (exit ${code})`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const md = [
+    "# Lighthouse",
+    "",
+    `\`npm run bench:lighthouse\`: Lighthouse 12 (npm) driving Debian's Chromium against the production server (embedded database, two days of demo data), with its desktop preset and its mobile one (simulated slow 4G, 4× CPU slowdown). Server, browser and Lighthouse share this machine's 2 cores. Target: ≥ ${TARGET} in every category; JavaScript within each page's budget (compressed bytes downloaded).`,
+    "",
+    "| page | preset | performance | accessibility | best practices | SEO | JavaScript KiB (budget) |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...Object.entries(results).flatMap(([p, r]) =>
+      (["desktop", "mobile"] as const).map((preset) => {
+        const s = preset === "desktop" ? r : r.mobile;
+        return `| \`${p}\` | ${preset} | ${s.performance} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${r.js_kib} (${r.js_budget_kib}) |`;
+      }),
+    ),
+    "",
+    failures.length
+      ? `Below target: ${failures.join("; ")}.`
+      : `Every page meets ${TARGET} in all four categories with both presets, and its JavaScript budget.`,
+    "",
+  ].join("\n");
+  mkdirSync("bench/results", { recursive: true });
+  writeFileSync("bench/results/lighthouse.md", md);
+  writeFileSync("bench/results/lighthouse.json", JSON.stringify(results, null, 2) + "\n");
+  console.log("\n" + md);
+  if (failures.length) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
