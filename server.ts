@@ -22,6 +22,13 @@ import { publicUrl } from "@/lib/http/public-url";
 import { checkHealth } from "@/lib/http/health";
 
 const dev = process.argv.includes("--dev");
+// A log reader that went away (a closed pipe) must not take the server down with it: without this,
+// every worker died at its first log line, and the primary started another, forever.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
 /** How often due webhook deliveries are sent. */
 const WEBHOOK_DISPATCH_MS = 5_000;
 const log = (msg: string) =>
@@ -170,12 +177,27 @@ async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<v
  * demo, and that many workers share the port, so request handling can use every core.
  */
 async function runCluster(workers: number, stopDemo: () => Promise<void>): Promise<void> {
-  for (let i = 0; i < workers; i++) cluster.fork();
+  const startedAt = new Map<number, number>();
+  const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < workers; i++) fork();
   let stopping = false;
+  // A worker that dies right after starting will die again: restart it ever more slowly, and give
+  // up (exit 1, for the supervisor to see) rather than spin forking.
+  let quickFailures = 0;
   cluster.on("exit", (worker, code) => {
     if (stopping) return;
-    log(`worker ${worker.process.pid} exited (${code}); starting another`);
-    cluster.fork();
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    quickFailures = lived < 10_000 ? quickFailures + 1 : 0;
+    if (quickFailures > 10) {
+      log(`workers keep exiting at start (last: ${code}); stopping`);
+      process.exit(1);
+    }
+    const delay = quickFailures === 0 ? 0 : Math.min(250 * 2 ** (quickFailures - 1), 10_000);
+    log(`worker ${worker.process.pid} exited (${code}); starting another${delay ? ` in ${delay} ms` : ""}`);
+    setTimeout(() => {
+      if (!stopping) fork();
+    }, delay);
   });
   const shutdown = async (signal: string) => {
     if (stopping) return;
