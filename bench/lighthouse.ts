@@ -27,13 +27,13 @@ const JS_BUDGET_KIB: Record<string, number> = {
 const PORT = 3320;
 const log = (m: string) => console.log(`[bench:lighthouse] ${m}`);
 
+const PRESETS = ["desktop", "mobile"] as const;
+type Preset = (typeof PRESETS)[number];
+
 /**
  * Lighthouse's own CLI in a plain Node process: it sends functions to the page as source text, and
  * under tsx they would carry helpers the page does not have.
  */
-const PRESETS = ["desktop", "mobile"] as const;
-type Preset = (typeof PRESETS)[number];
-
 async function audit(url: string, port: number, preset: Preset): Promise<LighthouseResult> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -87,8 +87,6 @@ async function main() {
       let jsKib = 0;
       for (const preset of PRESETS) {
         const lhr = await audit(app.origin + p, chrome.port, preset);
-        if (process.env.LH_SAVE)
-          writeFileSync(path.join(process.env.LH_SAVE, `${name}-${preset}.json`), JSON.stringify(lhr));
         if (lhr.runtimeError) throw new Error(`${p}: ${lhr.runtimeError.message}`);
         const scores = Object.fromEntries(
           CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
@@ -132,7 +130,7 @@ async function main() {
     "| page | preset | performance | accessibility | best practices | SEO | JavaScript KiB (budget) |",
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...Object.entries(results).flatMap(([p, r]) =>
-      (["desktop", "mobile"] as const).map((preset) => {
+      PRESETS.map((preset) => {
         const s = preset === "desktop" ? r : r.mobile;
         return `| \`${p}\` | ${preset} | ${s.performance} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${r.js_kib} (${r.js_budget_kib}) |`;
       }),

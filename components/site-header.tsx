@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RadarMark } from "./radar-mark";
 
 export function SiteHeader() {
   return (
@@ -8,12 +9,7 @@ export function SiteHeader() {
       </a>
       <div className="container">
         <Link href="/" className="logo">
-          <svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
-            <circle cx="12" cy="12" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" opacity="0.6" />
-            <path d="M12 12L19 5" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
-            <circle cx="12" cy="12" r="1.8" fill="currentColor" />
-          </svg>
+          <RadarMark size={26} />
           Outage Radar
         </Link>
         <nav className="site-nav" aria-label="Main">

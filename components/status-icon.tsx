@@ -1,7 +1,19 @@
 import type { StatusLevel } from "@/lib/catalog/constants";
 
-/** A shape per level (check, triangle, cross), so status never relies on colour alone. */
-export function StatusIcon({ level, size = 16 }: { level: StatusLevel; size?: number }) {
+/**
+ * A shape per level (check, triangle, cross), so status never relies on colour alone. The shape takes
+ * the text colour; `surface` is the colour of the mark cut into it (the page background by default;
+ * the Open Graph image, drawn without CSS variables, passes its own).
+ */
+export function StatusIcon({
+  level,
+  size = 16,
+  surface = "var(--surface)",
+}: {
+  level: StatusLevel;
+  size?: number;
+  surface?: string;
+}) {
   const common = { width: size, height: size, viewBox: "0 0 16 16", "aria-hidden": true, focusable: false } as const;
   if (level === "ok") {
     return (
@@ -10,7 +22,7 @@ export function StatusIcon({ level, size = 16 }: { level: StatusLevel; size?: nu
         <path
           d="M4.5 8.2l2.3 2.3 4.7-4.8"
           fill="none"
-          stroke="var(--surface)"
+          stroke={surface}
           strokeWidth="1.8"
           strokeLinecap="round"
           strokeLinejoin="round"
@@ -22,15 +34,15 @@ export function StatusIcon({ level, size = 16 }: { level: StatusLevel; size?: nu
     return (
       <svg {...common}>
         <path d="M8 1.2L15.2 14.5H0.8Z" fill="currentColor" />
-        <path d="M8 6v4" stroke="var(--surface)" strokeWidth="1.8" strokeLinecap="round" />
-        <circle cx="8" cy="12.2" r="1" fill="var(--surface)" />
+        <path d="M8 6v4" stroke={surface} strokeWidth="1.8" strokeLinecap="round" />
+        <circle cx="8" cy="12.2" r="1" fill={surface} />
       </svg>
     );
   }
   return (
     <svg {...common}>
       <rect x="1" y="1" width="14" height="14" rx="3" fill="currentColor" />
-      <path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke="var(--surface)" strokeWidth="1.8" strokeLinecap="round" />
+      <path d="M5.2 5.2l5.6 5.6M10.8 5.2l-5.6 5.6" stroke={surface} strokeWidth="1.8" strokeLinecap="round" />
     </svg>
   );
 }

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { STATUS_LABELS, type StatusLevel } from "../lib/catalog/constants";
 import { newestIncidentPath } from "./site-pages";
 
 test("robots.txt allows the pages, keeps crawlers off the API and names the sitemap", async ({ request, baseURL }) => {
@@ -33,11 +34,10 @@ test("a service page describes its current status and links a preview image that
   request,
 }) => {
   await page.goto("/status/whatsapp");
-  const { status } = (await (await request.get("/api/v1/services/whatsapp")).json()) as { status: string };
+  const { status } = (await (await request.get("/api/v1/services/whatsapp")).json()) as { status: StatusLevel };
   const description = await page.locator('meta[name="description"]').getAttribute("content");
   // The same status, in words, as the service's API says, in what a search result or a link preview shows.
-  const words = { ok: "No current problems", possible: "Possible problems", outage: "Outage" }[status];
-  expect(description).toContain(`${words} at WhatsApp right now`);
+  expect(description).toContain(`${STATUS_LABELS[status]} at WhatsApp right now`);
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /WhatsApp down\?/);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
   const image = await page.locator('meta[property="og:image"]').getAttribute("content");

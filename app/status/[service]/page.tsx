@@ -21,9 +21,10 @@ import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
-  const service = await findService(getDb(), (await params).service);
+  const db = getDb();
+  const service = await findService(db, (await params).service);
   if (!service) return { title: "Service not found" };
-  const level = await currentLevel(getDb(), service.id);
+  const level = await currentLevel(db, service.id);
   const title = `${service.name} down? Current problems and outages`;
   const description = `${STATUS_LABELS[level]} at ${service.name} right now. Live user reports, the last 24 hours of problems, and what to try.`;
   return {
