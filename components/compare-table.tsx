@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { ServiceComparison } from "@/lib/queries/compare";
 import { formatDuration } from "@/lib/text/duration";
 import { SortHeader } from "./sort-header";
+import { formatCount } from "@/lib/text/format";
 
 type Key = "name" | "incidents" | "downtimeMinutes" | "downtimePerYearMinutes" | "medianResolveMinutes" | "reporters";
 const COLUMNS: Array<{ key: Key; label: string }> = [
@@ -60,7 +61,7 @@ export function CompareTable({ rows, caption }: { rows: ServiceComparison[]; cap
               </td>
               <td className="num">{minutes(r.downtimePerYearMinutes)}</td>
               <td className="num">{minutes(r.medianResolveMinutes)}</td>
-              <td className="num">{r.reporters.toLocaleString("en")}</td>
+              <td className="num">{formatCount(r.reporters)}</td>
             </tr>
           ))}
         </tbody>

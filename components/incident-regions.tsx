@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { IncidentRegion } from "@/lib/queries/incidents";
 import { formatShare, SHARE_BANDS, SHARE_LABELS } from "@/lib/regions/share";
+import { formatCount } from "@/lib/text/format";
 
 /**
  * Where an incident was: a small map (a picture; the table under it says the same in words and
@@ -60,7 +61,7 @@ export function IncidentRegions({
                 <th scope="row">
                   <Link href={`/status/${slug}/map/${r.code}?window=24h`}>{r.name}</Link>
                 </th>
-                <td className="num">{r.reporters.toLocaleString("en")}</td>
+                <td className="num">{formatCount(r.reporters)}</td>
                 <td className="num">{formatShare(r.reporters, total)}</td>
               </tr>
             ))}

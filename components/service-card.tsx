@@ -2,6 +2,7 @@ import Link from "next/link";
 import { categoryLabel, type CategorySlug, type StatusLevel } from "@/lib/catalog/constants";
 import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";
+import { formatCount } from "@/lib/text/format";
 
 export interface ServiceCardData {
   slug: string;
@@ -14,7 +15,7 @@ export interface ServiceCardData {
 }
 
 export function ServiceCard({ s }: { s: ServiceCardData }) {
-  const reports = `${s.reportersLastHour.toLocaleString("en")} ${s.reportersLastHour === 1 ? "report" : "reports"} in the last hour`;
+  const reports = `${formatCount(s.reportersLastHour)} ${s.reportersLastHour === 1 ? "report" : "reports"} in the last hour`;
   return (
     <Link href={`/status/${s.slug}`} className={`service-card is-${s.status}`} data-testid={`service-${s.slug}`}>
       <span className="name">{s.name}</span>

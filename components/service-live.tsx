@@ -6,6 +6,7 @@ import { LocalTime } from "./local-time";
 import { ReportsChart } from "./reports-chart";
 import { ChartLegend, SeriesTable } from "./series-details";
 import { useLiveSnapshot } from "./live-snapshot";
+import { formatCount } from "@/lib/text/format";
 
 /** "Is it down?" in one glance: the level in words, since when, and a way to report. */
 export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
@@ -36,8 +37,8 @@ export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
             {title}
           </p>
           <p className="banner-sub">
-            {s.reportersLastHour.toLocaleString("en")} {s.reportersLastHour === 1 ? "report" : "reports"} in the last
-            hour · updated <LocalTime iso={s.generatedAt} />
+            {formatCount(s.reportersLastHour)} {s.reportersLastHour === 1 ? "report" : "reports"} in the last hour ·
+            updated <LocalTime iso={s.generatedAt} />
           </p>
         </div>
       </div>
@@ -62,18 +63,18 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
         <div className="stats">
           <div className="stat">
             <div className="stat-value" data-testid="reports-last-hour">
-              {s.reportersLastHour.toLocaleString("en")}
+              {formatCount(s.reportersLastHour)}
             </div>
             <div className="stat-label">people reported in the last hour</div>
           </div>
           <div className="stat">
             <div className="stat-value" data-testid="reports-24h">
-              {total24h.toLocaleString("en")}
+              {formatCount(total24h)}
             </div>
             <div className="stat-label">in the last 24 hours</div>
           </div>
           <div className="stat">
-            <div className="stat-value">{peak.reporters.toLocaleString("en")}</div>
+            <div className="stat-value">{formatCount(peak.reporters)}</div>
             <div className="stat-label">
               busiest {s.bucketMinutes} min, at <LocalTime iso={peak.t} />
             </div>

@@ -1,5 +1,6 @@
 import type { ServiceStats } from "@/lib/queries/service-stats";
 import { formatDuration } from "@/lib/text/duration";
+import { formatCount } from "@/lib/text/format";
 
 const minutes = (m: number | null) => (m === null ? "–" : formatDuration(m));
 
@@ -12,11 +13,11 @@ export function ServiceStatsList({ stats }: { stats: ServiceStats }) {
       <dl className="stat-list" data-testid="service-stats">
         <div>
           <dt>Incidents</dt>
-          <dd>{stats.incidents.toLocaleString("en")}</dd>
+          <dd>{formatCount(stats.incidents)}</dd>
         </div>
         <div>
           <dt>Incidents per year</dt>
-          <dd>{stats.incidentsPerYear.toLocaleString("en")}</dd>
+          <dd>{formatCount(stats.incidentsPerYear)}</dd>
         </div>
         <div>
           <dt>Total downtime</dt>

@@ -25,7 +25,11 @@ test.describe("report a problem", () => {
     expect(await service.reportersLastHour()).toBeGreaterThan(0);
     // Still the same document: no full reload happened.
     expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
-    await expect(page.getByTestId("reports-chart").locator("svg.recharts-surface")).toBeVisible();
+    // The page carries a drawn sketch of the chart; the interactive one loads when pointed at.
+    const chart = page.getByTestId("reports-chart");
+    await expect(chart.getByTestId("chart-sketch")).toBeVisible();
+    await chart.hover();
+    await expect(chart.locator("svg.recharts-surface")).toBeVisible();
 
     // The same person again within the hour: kept, not counted, and told so.
     await service.report("App crashing");
@@ -44,6 +48,23 @@ test.describe("report a problem", () => {
     const alarm = Number(await cells.nth(3).textContent());
     expect(usual).toBeGreaterThan(0);
     expect(alarm).toBeGreaterThan(usual);
+  });
+
+  test("a keyboard user who tabs to the chart lands in the interactive chart and steps through it", async ({
+    page,
+  }) => {
+    const service = new ServicePage(page);
+    await service.open("instagram");
+    const chart = page.getByTestId("reports-chart");
+    await expect(chart.locator("svg.recharts-surface")).toHaveCount(0);
+    await chart.focus();
+    const surface = chart.locator("svg.recharts-surface");
+    await expect(surface).toBeVisible();
+    // Focus moved from the sketch's box into recharts' keyboard layer, so the arrows work at once.
+    await expect(chart).toHaveAttribute("aria-label", /use the arrow keys/);
+    await expect(page.locator(":focus")).not.toHaveAttribute("data-testid", "reports-chart");
+    await page.keyboard.press("ArrowRight");
+    await expect(chart.locator(".recharts-tooltip-wrapper")).toContainText("Reports");
   });
 
   test("troubleshooting steps and the official status page are on the page", async ({ page }) => {
@@ -76,6 +97,10 @@ test.describe("without JavaScript", () => {
     await expect(service.result()).toContainText("Thanks, your report is in.");
     await expect(page.getByTestId("just-me")).toBeVisible();
     expect(await service.bucketGrewSince(before)).toBe(true);
+    // The chart is drawn in the HTML, so it is there without JavaScript too (times in UTC, said so).
+    const sketch = page.getByTestId("reports-chart").getByTestId("chart-sketch");
+    await expect(sketch.locator("path.chart-sketch-reports")).toHaveAttribute("d", /^M/);
+    await expect(sketch).toContainText("UTC");
   });
 
   test("text over the limit is refused by the server with a message, and the input is kept", async ({

@@ -6,6 +6,7 @@ import { CATEGORIES } from "@/lib/catalog/constants";
 import { incidentQuery } from "@/lib/queries/incident-filter";
 import { listIncidents } from "@/lib/queries/incidents";
 import { serviceNames } from "@/lib/queries/services";
+import { formatCount } from "@/lib/text/format";
 
 export const metadata: Metadata = {
   title: "Incident history",
@@ -70,7 +71,7 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
         </button>
       </form>
       <p className="muted" data-testid="incident-count" aria-live="polite">
-        {total.toLocaleString("en")} {total === 1 ? "incident" : "incidents"}
+        {formatCount(total)} {total === 1 ? "incident" : "incidents"}
       </p>
       <IncidentList items={items} caption="Incidents, newest first" />
       <Pagination

@@ -1,4 +1,5 @@
 import type { SubmitOutcome } from "./submit";
+import { formatCount } from "@/lib/text/format";
 
 /** What the report form shows after a submission; plain data so it crosses the server-action boundary. */
 export type ReportFormState =
@@ -58,5 +59,5 @@ export function justMeAnswer(state: Extract<ReportFormState, { kind: "saved" }>)
     return `You're the first to report a problem with ${state.serviceName} in the last hour. It may be on your side: try the steps below.`;
   if (others < 5)
     return `${others} other ${others === 1 ? "person has" : "people have"} reported a problem with ${state.serviceName} in the last hour. It could be you or a small issue.`;
-  return `It's not just you: ${others.toLocaleString("en")} other people reported a problem with ${state.serviceName} in the last hour.`;
+  return `It's not just you: ${formatCount(others)} other people reported a problem with ${state.serviceName} in the last hour.`;
 }

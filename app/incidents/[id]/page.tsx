@@ -12,16 +12,14 @@ import { CAUSE_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/catalog/constan
 import { pathId } from "@/lib/http/path-id";
 import { incidentDetail } from "@/lib/queries/incidents";
 import { formatDuration } from "@/lib/text/duration";
-
-const day = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(iso));
+import { formatCount, formatUtcDay } from "@/lib/text/format";
 
 export async function generateMetadata({ params }: PageProps<"/incidents/[id]">): Promise<Metadata> {
   const id = pathId((await params).id);
   const story = id === undefined ? undefined : await incidentDetail(getDb(), id);
   if (!story) return { title: "Incident not found" };
-  const title = `${story.service.name} ${story.level === "outage" ? "outage" : "problems"} on ${day(story.startedAt)}`;
-  const description = `${STATUS_LABELS[story.level]} for ${story.service.name}: ${story.endedAt ? `lasted ${formatDuration(story.durationMinutes)}` : "ongoing"}, ${story.totalReporters.toLocaleString("en")} people reported it${story.topRegions[0] ? `, most in ${story.topRegions[0].name}` : ""}.`;
+  const title = `${story.service.name} ${story.level === "outage" ? "outage" : "problems"} on ${formatUtcDay(story.startedAt)}`;
+  const description = `${STATUS_LABELS[story.level]} for ${story.service.name}: ${story.endedAt ? `lasted ${formatDuration(story.durationMinutes)}` : "ongoing"}, ${formatCount(story.totalReporters)} people reported it${story.topRegions[0] ? `, most in ${story.topRegions[0].name}` : ""}.`;
   return { title, description, openGraph: { title, description, type: "article" } };
 }
 
@@ -43,7 +41,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
         current={`#${story.id}`}
       />
       <h1>
-        {story.service.name} {story.level === "outage" ? "outage" : "problems"} on {day(story.startedAt)}
+        {story.service.name} {story.level === "outage" ? "outage" : "problems"} on {formatUtcDay(story.startedAt)}
       </h1>
       <p>
         <StatusBadge level={story.level} />{" "}
@@ -61,12 +59,15 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
           </dd>
           <dt>Detected</dt>
           <dd>
-            <LocalTime iso={story.detectedAt} withDate /> ({detectedAfter} min after it started)
+            <LocalTime iso={story.detectedAt} withDate />{" "}
+            <span className="fact-note">({detectedAfter} min after it started)</span>
           </dd>
           <dt>Peak</dt>
           <dd>
             {story.peakAt ? <LocalTime iso={story.peakAt} withDate /> : "–"}
-            {story.peakRate !== null ? ` (${story.peakRate.toFixed(1)} people a minute)` : ""}
+            {story.peakRate !== null ? (
+              <span className="fact-note"> ({story.peakRate.toFixed(1)} people a minute)</span>
+            ) : null}
           </dd>
           <dt>Ended</dt>
           <dd>{story.endedAt ? <LocalTime iso={story.endedAt} withDate /> : "Not yet"}</dd>
@@ -74,7 +75,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
           <dd>{formatDuration(story.durationMinutes)}</dd>
           <dt>People reporting</dt>
           <dd>
-            {story.totalReporters.toLocaleString("en")} in all, at most {story.peakReporters.toLocaleString("en")} per{" "}
+            {formatCount(story.totalReporters)} in all, at most {formatCount(story.peakReporters)} per{" "}
             {story.bucketMinutes} minutes
           </dd>
           <dt>Cause</dt>
@@ -113,7 +114,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
           <ol className="ranked" data-testid="incident-symptoms">
             {story.topSymptoms.map((s) => (
               <li key={s.slug}>
-                {s.label}: {s.reporters.toLocaleString("en")} people
+                {s.label}: {formatCount(s.reporters)} people
               </li>
             ))}
           </ol>

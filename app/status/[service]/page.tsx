@@ -19,6 +19,7 @@ import { RegionMapPreview } from "@/components/region-map-preview";
 import { LiveActivity, LiveBanner } from "@/components/service-live";
 import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
+import { formatCount } from "@/lib/text/format";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
   const db = getDb();
@@ -73,7 +74,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             {recent.total > 0 ? (
               <p className="links">
                 <Link href={`/status/${service.slug}/incidents`}>
-                  All {recent.total.toLocaleString("en")} {service.name} incidents
+                  All {formatCount(recent.total)} {service.name} incidents
                 </Link>
               </p>
             ) : null}

@@ -10,6 +10,7 @@ import { incidentQuery } from "@/lib/queries/incident-filter";
 import { listIncidents } from "@/lib/queries/incidents";
 import { cachedServiceStats } from "@/lib/queries/service-stats";
 import { findService } from "@/lib/queries/services";
+import { formatCount } from "@/lib/text/format";
 
 const PAGE_SIZE = 25;
 
@@ -43,7 +44,7 @@ export default async function ServiceIncidentsPage({ params, searchParams }: Pag
       <Breadcrumb trail={[{ href: `/status/${service.slug}`, label: service.name }]} current="Incidents" />
       <h1>{service.name} outage history</h1>
       <p className="muted" data-testid="incident-count">
-        {total.toLocaleString("en")} {total === 1 ? "incident" : "incidents"} detected
+        {formatCount(total)} {total === 1 ? "incident" : "incidents"} detected
       </p>
       <p className="feed-links">
         <a href={`/status/${service.slug}/incidents/feed.atom`}>Atom feed of these incidents</a>

@@ -1,0 +1,111 @@
+import { scaleLinear } from "d3-scale";
+import { area, curveMonotoneX, curveStepAfter, line } from "d3-shape";
+import type { SeriesPoint, SnapshotIncident } from "@/lib/queries/service-snapshot";
+import { formatLocalTime, formatUtcTime } from "@/lib/text/format";
+import { timeTicks } from "@/lib/text/time-ticks";
+
+// Drawing space of the plot; the SVG stretches it over the box, strokes keep their pixel widths.
+const W = 1000;
+const H = 1000;
+
+/** The bucket (an x value of the chart) that contains an instant, clamped to the chart. */
+export function bucketAt(series: SeriesPoint[], iso: string | null): string | undefined {
+  if (series.length === 0) return undefined;
+  const at = iso ? new Date(iso).getTime() : Infinity;
+  let found = series[0]!.t;
+  for (const p of series) if (new Date(p.t).getTime() <= at) found = p.t;
+  return found;
+}
+
+/** The value axis both drawings share: from zero to a round number, integer ticks only. */
+export function valueAxis(series: SeriesPoint[]): { top: number; ticks: number[] } {
+  const highest = Math.max(1, ...series.flatMap((p) => [p.reporters, p.expected ?? 0, p.threshold ?? 0]));
+  const scale = scaleLinear().domain([0, highest]).nice(4);
+  return { top: scale.domain()[1]!, ticks: scale.ticks(4).filter(Number.isInteger) };
+}
+
+/**
+ * The reports chart drawn without recharts: in the page's HTML (so it shows before any JavaScript
+ * runs, and without it), and cheap enough to redraw on every live update. It draws what the
+ * interactive chart draws — reports, the usual level, the alarm level, shaded incidents — on the
+ * same margins, which the interactive chart replaces when someone reaches for it.
+ */
+export function ChartSketch({
+  series,
+  incidents,
+  zone,
+}: {
+  series: SeriesPoint[];
+  incidents: SnapshotIncident[];
+  /** "utc" where the viewer's time zone is unknown: on the server and until hydration. */
+  zone: "local" | "utc";
+}) {
+  const { top, ticks: yTicks } = valueAxis(series);
+  const y = scaleLinear().domain([0, top]).range([H, 0]);
+  const index = new Map(series.map((p, i) => [p.t, i]));
+  const x = (i: number) => (series.length > 1 ? (i / (series.length - 1)) * W : W / 2);
+  const xOf = (t: string | undefined) => x(t === undefined ? 0 : (index.get(t) ?? 0));
+  const reporters = area<SeriesPoint>()
+    .x((_, i) => x(i))
+    .y0(H)
+    .y1((p) => y(p.reporters))
+    .curve(curveMonotoneX)(series);
+  const reportersLine = line<SeriesPoint>()
+    .x((_, i) => x(i))
+    .y((p) => y(p.reporters))
+    .curve(curveMonotoneX)(series);
+  const expected = line<SeriesPoint>()
+    .defined((p) => p.expected !== null)
+    .x((_, i) => x(i))
+    .y((p) => y(p.expected ?? 0))
+    .curve(curveMonotoneX)(series);
+  const threshold = line<SeriesPoint>()
+    .defined((p) => p.threshold !== null)
+    .x((_, i) => x(i))
+    .y((p) => y(p.threshold ?? 0))
+    .curve(curveStepAfter)(series);
+  const xTicks = timeTicks(
+    series.map((p) => p.t),
+    { utc: zone === "utc" },
+  );
+  const label = zone === "utc" ? formatUtcTime : formatLocalTime;
+
+  return (
+    <div className="chart-sketch" aria-hidden="true" data-testid="chart-sketch">
+      <svg className="chart-sketch-plot" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" focusable="false">
+        {yTicks.map((v) => (
+          <line key={v} className="chart-sketch-grid" x1={0} x2={W} y1={y(v)} y2={y(v)} />
+        ))}
+        {incidents.map((i) => {
+          const x1 = xOf(bucketAt(series, i.startedAt));
+          const x2 = xOf(bucketAt(series, i.endedAt));
+          return (
+            <rect
+              key={i.id}
+              x={x1}
+              y={0}
+              width={Math.max(0, x2 - x1)}
+              height={H}
+              fill={i.level === "outage" ? "var(--outage)" : "var(--possible)"}
+              fillOpacity={0.12}
+            />
+          );
+        })}
+        <path d={reporters ?? ""} className="chart-sketch-area" />
+        <path d={reportersLine ?? ""} className="chart-sketch-reports" />
+        <path d={expected ?? ""} className="chart-sketch-expected" />
+        <path d={threshold ?? ""} className="chart-sketch-threshold" />
+      </svg>
+      {yTicks.map((v) => (
+        <span key={v} className="chart-sketch-y" style={{ top: `${(y(v) / H) * 100}%` }}>
+          {v}
+        </span>
+      ))}
+      {xTicks.map((t) => (
+        <span key={t} className="chart-sketch-x" style={{ left: `${(xOf(t) / W) * 100}%` }}>
+          {label(t)}
+        </span>
+      ))}
+    </div>
+  );
+}
