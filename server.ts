@@ -11,6 +11,7 @@ import { getDbHandle, type DbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
 import { createFront } from "@/lib/http/front";
+import { createPageCache } from "@/lib/http/page-cache";
 import { reportQueue } from "@/lib/reports/submit";
 import { pruneCooldowns } from "@/lib/reports/ingest";
 import { maintainReportPartitions } from "@/lib/reports/partitions";
@@ -137,6 +138,9 @@ async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<v
       health: () => checkHealth(handle.db, leadership.role, reportQueue(handle.db).queued),
       next: app.getRequestHandler(),
       security: { https: cfg.PUBLIC_URL?.startsWith("https://") ?? false, dev },
+      pages: dev
+        ? undefined
+        : { cache: createPageCache({ ttlMs: cfg.PAGE_CACHE_SECONDS * 1000 }), regionHeaders: cfg.REGION_HEADERS },
     }),
   );
   // A client may not keep a connection by trickling its headers.

@@ -22,7 +22,7 @@ export function MapTooltip({ children }: { children: ReactNode }) {
     const region = target instanceof Element ? target.closest("[data-region]") : null;
     const frame = box.current?.getBoundingClientRect();
     if (!region || !frame) return setTip(null);
-    const text = region.getAttribute("data-label") ?? "";
+    const text = region.getAttribute("aria-label") ?? "";
     const r = region.getBoundingClientRect();
     const x = (at ? at.x : r.left + r.width / 2) - frame.left;
     const y = (at ? at.y : r.top + r.height / 2) - frame.top;

@@ -31,7 +31,6 @@ export function RegionMap({ geometry, rows, label }: { geometry: MapGeometry; ro
                 aria-label={text}
                 data-region={s.code}
                 data-band={band}
-                data-label={text}
               >
                 <path d={s.d} className={`region band-${band}`} />
               </a>

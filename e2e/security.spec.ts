@@ -3,10 +3,14 @@ import { expect, test } from "@playwright/test";
 // The pages run under a strict, per-response Content-Security-Policy; these prove that it is sent,
 // that Next's own scripts carry its nonce (the page works: it hydrates), and that nothing is refused.
 
-test("every page gets its own nonce, and Next's scripts carry it", async ({ request }) => {
+test("every page gets its own nonce, and Next's scripts carry it, also when served from the page cache", async ({
+  request,
+}) => {
   const nonces = [];
+  const cache: string[] = [];
   for (let i = 0; i < 2; i++) {
     const res = await request.get("/status/tiktok");
+    cache.push(res.headers()["x-page-cache"] ?? "");
     const csp = res.headers()["content-security-policy"]!;
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
     expect(csp).toContain("frame-ancestors 'none'");
@@ -23,6 +27,8 @@ test("every page gets its own nonce, and Next's scripts carry it", async ({ requ
     nonces.push(nonce);
   }
   expect(nonces[0]).not.toBe(nonces[1]);
+  // The second answer came from the copy the first one rendered (PAGE_CACHE_SECONDS, 5 s).
+  expect(cache[1]).toBe("hit");
   // A client cannot choose the nonce by sending a policy of its own.
   const forged = await request.get("/", {
     headers: { "content-security-policy": "script-src 'nonce-chosen-by-attacker'" },

@@ -5,6 +5,8 @@ import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/reports/client-ip";
 import type { Health } from "./health";
 import { handleReportRequest, REPORTS_PATH } from "./report-endpoint";
 import { applySecurityHeaders, type SecurityOptions } from "./security-headers";
+import type { PageCache } from "./page-cache";
+import { countryFromHeaders } from "@/lib/regions/from-request";
 import { errorBody } from "./responses";
 import { sendJson } from "./send-json";
 
@@ -20,6 +22,8 @@ export function createFront(opts: {
   health: () => Promise<Health>;
   next: Handler;
   security?: SecurityOptions;
+  /** Seconds-old pages for everyone when a crowd asks for the same one. */
+  pages?: { cache: PageCache; regionHeaders: readonly string[] };
 }): Handler {
   const security = opts.security ?? { https: false, dev: false };
   return async (req, res) => {
@@ -41,6 +45,11 @@ export function createFront(opts: {
       return void res.end(`Bad request: ${message}.\n`);
     }
     applySecurityHeaders(req, res, security);
+    const pages = opts.pages;
+    const key = pages?.cache.keyOf(req, path, () =>
+      countryFromHeaders({ get: (name) => req.headers[name]?.toString() ?? null }, pages.regionHeaders),
+    );
+    if (pages && key) return pages.cache.serve(key, req, res, opts.next);
     return opts.next(req, res);
   };
 }

@@ -31,7 +31,10 @@ export function countryFromAcceptLanguage(header: string | null | undefined): st
 }
 
 /** Best guess of the reporter's country: a trusted edge header first, then the browser's language. */
-export function countryFromHeaders(headers: Headers, regionHeaders: readonly string[]): string | undefined {
+export function countryFromHeaders(
+  headers: Pick<Headers, "get">,
+  regionHeaders: readonly string[],
+): string | undefined {
   for (const name of regionHeaders) {
     const code = asCountry(headers.get(name));
     if (code) return code;

@@ -1,0 +1,258 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+
+/**
+ * A few seconds' copy of each rendered page, for the moment everyone asks "is it down?" at once.
+ *
+ * Next.js cannot cache these pages itself: every response carries a fresh CSP nonce, and a page
+ * that reads the nonce is rendered per request. So the front keeps the rendered HTML (rendered
+ * with a nonce of its own) and gives every response a new nonce by replacing it in the copy; the
+ * copy is compressed per response. While one request renders a page, others asking for the same
+ * page wait for that render rather than start their own; once a copy is older than `ttlMs` the
+ * next request renders it again while the rest are still served the old one.
+ *
+ * Only what is the same for everyone is kept: GET and HEAD of HTML pages, answered 200, without
+ * cookies either way. The key holds what pages read from the request (host, address, the
+ * visitor's country guess).
+ */
+export interface PageCacheOptions {
+  ttlMs: number;
+  maxEntries?: number;
+  /** Most bytes of pages kept (a home page listing a thousand services is about a megabyte). */
+  maxBytes?: number;
+  /** Called per response, for tests and logs: hit (fresh copy), stale (old copy), miss (rendered). */
+  onServe?: (outcome: Outcome, key: string) => void;
+}
+
+interface Entry {
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+  nonce: string;
+  at: number;
+}
+
+/** Also sent as X-Page-Cache, as caching proxies do, so an operator can see what a page was. */
+type Outcome = "hit" | "stale" | "miss";
+
+type Render = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+// Hop-by-hop and per-response headers are not replayed; an ETag would not match the new nonce.
+const NOT_REPLAYED = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "date",
+  "etag",
+  "content-security-policy",
+  "x-page-cache",
+]);
+// What the front set on this response itself stays.
+const OWN = new Set(["content-security-policy", "x-page-cache"]);
+
+const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
+
+export type PageCache = ReturnType<typeof createPageCache>;
+
+export function createPageCache(opts: PageCacheOptions) {
+  const maxEntries = opts.maxEntries ?? 500;
+  const maxBytes = opts.maxBytes ?? 64 * 1024 * 1024;
+  const entries = new Map<string, Entry>();
+  let bytes = 0;
+  const rendering = new Map<string, Promise<Entry | undefined>>();
+
+  function forget(key: string) {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length;
+    entries.delete(key);
+  }
+
+  // Oldest first out: a Map iterates in insertion order, and a page put back goes to the end.
+  function remember(key: string, entry: Entry) {
+    forget(key);
+    if (entry.body.length > maxBytes) return;
+    while (entries.size >= maxEntries || bytes + entry.body.length > maxBytes) forget(entries.keys().next().value!);
+    entries.set(key, entry);
+    bytes += entry.body.length;
+  }
+
+  /** Renders through Next.js into memory (uncompressed), then answers from the copy. */
+  function renderInto(req: IncomingMessage, res: ServerResponse, render: Render): Promise<Entry | undefined> {
+    const nonce = req.headers["content-security-policy"]?.toString().match(NONCE)?.[1];
+    const accepts = req.headers["accept-encoding"];
+    req.headers["accept-encoding"] = "identity";
+    const done = captureResponse(res).then((captured) => {
+      req.headers["accept-encoding"] = accepts;
+      const contentType = String(captured.headers["content-type"] ?? "");
+      const keep =
+        nonce !== undefined &&
+        captured.status === 200 &&
+        contentType.startsWith("text/html") &&
+        captured.headers["set-cookie"] === undefined;
+      return keep ? { ...captured, nonce, at: Date.now() } : undefined;
+    });
+    void guarded(render)(req, res);
+    return done;
+  }
+
+  return {
+    /** The cache key, or null when this request must not be served from or stored in the cache. */
+    keyOf(req: IncomingMessage, path: string, country: () => string | undefined): string | null {
+      if (opts.ttlMs <= 0 || (req.method !== "GET" && req.method !== "HEAD")) return null;
+      if (path.startsWith("/api/") || path.startsWith("/_next/") || path.includes(".")) return null;
+      // Client-side navigations and prefetches (RSC payloads), server actions and anything with
+      // cookies go straight to Next.js.
+      const h = req.headers;
+      if (h.rsc || h["next-action"] || h["next-router-prefetch"] || h.cookie || req.url?.includes("_rsc=")) return null;
+      return `${h.host ?? ""} ${req.url} ${country() ?? ""}`;
+    },
+
+    async serve(key: string, req: IncomingMessage, res: ServerResponse, render: Render): Promise<void> {
+      const entry = entries.get(key);
+      const fresh = entry && Date.now() - entry.at <= opts.ttlMs;
+      const pending = rendering.get(key);
+      const served = (outcome: Outcome) => {
+        opts.onServe?.(outcome, key);
+        res.setHeader("x-page-cache", outcome);
+      };
+      if (entry && (fresh || pending)) {
+        served(fresh ? "hit" : "stale");
+        return replay(entry, req, res);
+      }
+      if (pending) {
+        const rendered = await pending;
+        if (rendered) {
+          served("hit");
+          return replay(rendered, req, res);
+        }
+        return guarded(render)(req, res);
+      }
+      served("miss");
+      const job = renderInto(req, res, render);
+      rendering.set(key, job);
+      try {
+        const rendered = await job;
+        if (rendered) remember(key, rendered);
+        else forget(key);
+        return rendered ? replay(rendered, req, res) : flushCaptured(res);
+      } finally {
+        rendering.delete(key);
+      }
+    },
+  };
+}
+
+/** Next.js answers its own errors; should a render throw anyway, it ends as a 500 (and is not kept). */
+function guarded(render: Render): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    try {
+      await render(req, res);
+    } catch {
+      if (res.writableEnded) return;
+      if (!res.headersSent) res.statusCode = 500;
+      res.end("Internal Server Error");
+    }
+  };
+}
+
+/** The copy, with a new nonce in the policy and the page, compressed when the client accepts it. */
+function replay(entry: Entry, req: IncomingMessage, res: ServerResponse): void {
+  const csp = res.getHeader("content-security-policy")?.toString();
+  const nonce = csp?.match(NONCE)?.[1] ?? randomBytes(16).toString("base64");
+  let body = entry.body.toString("utf8").replaceAll(entry.nonce, nonce);
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  // The request that rendered the copy still carries what the renderer set.
+  for (const name of NOT_REPLAYED) if (!OWN.has(name)) res.removeHeader(name);
+  for (const [name, value] of Object.entries(entry.headers)) {
+    if (!NOT_REPLAYED.has(name) && value !== undefined) res.setHeader(name, value);
+  }
+  const bytes = gzip ? gzipSync(body, { level: 4 }) : Buffer.from(body);
+  body = "";
+  if (gzip) res.setHeader("content-encoding", "gzip");
+  res.setHeader("vary", appendVary(res.getHeader("vary"), "Accept-Encoding"));
+  res.setHeader("content-length", bytes.length);
+  restoreResponse(res);
+  res.writeHead(entry.status);
+  res.end(req.method === "HEAD" ? undefined : bytes);
+}
+
+function appendVary(current: unknown, name: string): string {
+  const list = String(current ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list.some((v) => v.toLowerCase() === name.toLowerCase()) ? list.join(", ") : [...list, name].join(", ");
+}
+
+// Capturing a response: Next.js writes to `res` as usual; headers stay on `res`, status and body
+// are held back until it ends.
+const originals = new WeakMap<
+  ServerResponse,
+  { writeHead: unknown; write: unknown; end: unknown; flushHeaders: unknown; chunks: Buffer[] }
+>();
+
+function captureResponse(res: ServerResponse): Promise<{ status: number; headers: OutgoingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    originals.set(res, {
+      writeHead: res.writeHead,
+      write: res.write,
+      end: res.end,
+      flushHeaders: res.flushHeaders,
+      chunks,
+    });
+    res.flushHeaders = () => {};
+    const toBuffer = (chunk: unknown, encoding?: unknown) =>
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk)
+          : Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    res.writeHead = function (status: number, ...rest: unknown[]) {
+      res.statusCode = status;
+      const headers = rest.find((r) => r && typeof r === "object") as OutgoingHttpHeaders | undefined;
+      if (headers) for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+      return res;
+    } as ServerResponse["writeHead"];
+    res.write = function (chunk: unknown, encoding?: unknown, cb?: unknown) {
+      if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+      const callback = [encoding, cb].find((c) => typeof c === "function") as (() => void) | undefined;
+      if (callback) process.nextTick(callback);
+      return true;
+    } as ServerResponse["write"];
+    res.end = function (chunk?: unknown, encoding?: unknown, cb?: unknown) {
+      if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(toBuffer(chunk, encoding));
+      const callback = [chunk, encoding, cb].find((c) => typeof c === "function") as (() => void) | undefined;
+      resolve({ status: res.statusCode, headers: res.getHeaders(), body: Buffer.concat(chunks) });
+      if (callback) process.nextTick(callback);
+      return res;
+    } as ServerResponse["end"];
+  });
+}
+
+function restoreResponse(res: ServerResponse): void {
+  const saved = originals.get(res);
+  if (!saved) return;
+  res.writeHead = saved.writeHead as ServerResponse["writeHead"];
+  res.write = saved.write as ServerResponse["write"];
+  res.end = saved.end as ServerResponse["end"];
+  res.flushHeaders = saved.flushHeaders as ServerResponse["flushHeaders"];
+  originals.delete(res);
+}
+
+/** A render that is not kept (an error page, a redirect) goes out as Next.js wrote it. */
+function flushCaptured(res: ServerResponse): void {
+  const saved = originals.get(res);
+  if (!saved) return;
+  const body = Buffer.concat(saved.chunks);
+  restoreResponse(res);
+  res.removeHeader("content-length");
+  res.setHeader("content-length", body.length);
+  res.writeHead(res.statusCode);
+  res.end(body);
+}
