@@ -57,7 +57,8 @@ export function RegionMapSection({
       </nav>
       <p className="notice notice-info" data-testid="map-summary" aria-live="polite">
         {unusual.length === 0
-          ? `No ${regionLabel.toLowerCase()} shows unusual reports for ${subject} ${place}, ${when}.`
+          ? // "No country shows…" already says "by country"; "No region in Germany shows…" needs its place.
+            `No ${regionLabel.toLowerCase()}${place.startsWith("by ") ? "" : ` ${place}`} shows unusual reports for ${subject}, ${when}.`
           : `Unusual reports for ${subject} ${place}, ${when}: ${nameList(unusual.map((r) => r.name))}.`}
       </p>
       {geometry ? (
