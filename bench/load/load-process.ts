@@ -96,6 +96,8 @@ async function run(cfg: LoadConfig): Promise<LoadResult> {
             const response = await pool.request({
               method: "GET",
               path: paths[i++ % paths.length]!,
+              // As a browser asks: the server's compression is part of what a reader waits for.
+              headers: { accept: "text/html,*/*", "accept-encoding": "gzip, deflate, br" },
               headersTimeout: 30_000,
             });
             await response.body.dump({ limit: 10 * 1024 * 1024 });

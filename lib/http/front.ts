@@ -1,5 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Duplex } from "node:stream";
+import compression from "compression";
 import type { Db } from "@/db/client";
 import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/reports/client-ip";
 import type { Health } from "./health";
@@ -11,6 +13,33 @@ import { errorBody } from "./responses";
 import { sendJson } from "./send-json";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+// One compression layer for everything past the report endpoint: pages, copies from the page cache,
+// the JSON API, SVG maps, feeds. Next.js's own (turned off in next.config.ts) never compressed route
+// handlers: it copies their headers with appendHeader, so Content-Type reads back as an array, which
+// the filter refuses; here it is read back as the string it is.
+const compress = compression({
+  threshold: 1024,
+  filter: (req, res) => {
+    const type = res.getHeader("content-type");
+    if (Array.isArray(type) && type.length === 1) res.setHeader("content-type", type[0]!);
+    return compression.filter(req, res);
+  },
+}) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * A client that leaves mid-response leaves the middleware's zlib stream open, and it leaks; Next.js
+ * releases it the same way (next/dist/server/lib/release-compression-stream.js).
+ */
+function releaseOnClose(res: ServerResponse): void {
+  res.once("close", () => {
+    if (res.writableFinished) return;
+    const noop = () => {};
+    const stream = res.on("drain", noop) as unknown;
+    res.off("drain", noop);
+    if (stream !== res && stream instanceof Duplex) stream.destroy();
+  });
+}
 
 /**
  * The Node front every request passes: it decides the client's address (never trusting what the
@@ -45,6 +74,8 @@ export function createFront(opts: {
       return void res.end(`Bad request: ${message}.\n`);
     }
     applySecurityHeaders(req, res, security);
+    compress(req, res, () => {});
+    releaseOnClose(res);
     const pages = opts.pages;
     const key = pages?.cache.keyOf(req, path, () =>
       countryFromHeaders({ get: (name) => req.headers[name]?.toString() ?? null }, pages.regionHeaders),

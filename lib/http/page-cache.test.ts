@@ -1,17 +1,24 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, get as httpGet, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
+import { createFront } from "./front";
 import { createPageCache, type PageCacheOptions } from "./page-cache";
-import { applySecurityHeaders } from "./security-headers";
 
 /**
- * A server shaped like the front: security headers (a fresh nonce per request), then the cache in
- * front of a renderer that, like Next.js, reads the nonce from the request, streams its HTML (headers
- * flushed before the body) and may fail.
+ * The front (security headers with a fresh nonce per request, compression, the cache) before a
+ * renderer that, like Next.js, reads the nonce from the request, streams its HTML (headers flushed
+ * before the body) and may fail.
  */
 async function serve(
-  opts: PageCacheOptions & { status?: number; delayMs?: number; contentType?: string; throws?: boolean },
+  opts: PageCacheOptions & {
+    status?: number;
+    delayMs?: number;
+    contentType?: string;
+    throws?: boolean;
+    /** Repeats of filler text, to make a page worth compressing. */
+    pageBytes?: number;
+  },
 ) {
   let renders = 0;
   const outcomes: string[] = [];
@@ -27,14 +34,19 @@ async function serve(
     res.flushHeaders();
     res.write(`<html><script nonce="${nonce}">boot()</script>`);
     res.write(Buffer.from(`<p>render ${renders}</p>`));
+    res.write(`<p>${"Is it down? ".repeat(opts.pageBytes ?? 0)}</p>`);
     res.end(`<script nonce="${nonce}">more()</script></html>`);
   };
-  const server = createServer((req, res) => {
-    applySecurityHeaders(req, res, { https: false, dev: false });
-    const key = cache.keyOf(req, new URL(req.url!, "http://x").pathname, () => undefined);
-    if (key) return void cache.serve(key, req, res, render);
-    return void render(req, res);
-  });
+  const server = createServer(
+    createFront({
+      db: () => {
+        throw new Error("no database in these tests");
+      },
+      health: async () => ({ ok: true, detector: "leader", queued: 0 }),
+      next: render,
+      pages: { cache, regionHeaders: [] },
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -91,20 +103,24 @@ describe("page cache", () => {
     expect(app.outcomes).toEqual(["miss", "miss", "stale"]);
   });
 
-  it("compresses the copy for clients that accept gzip", async () => {
-    const app = await serve({ ttlMs: 60_000 });
+  it("compresses the copy as the client accepts, with the nonce of that response inside", async () => {
+    const app = await serve({ ttlMs: 60_000, pageBytes: 200 });
     await get(`${app.base}/incidents`);
-    const response = await new Promise<IncomingMessage>((resolve) =>
-      import("node:http").then(({ get: httpGet }) =>
-        httpGet(`${app.base}/incidents`, { headers: { "accept-encoding": "gzip, br" } }, resolve),
-      ),
-    );
-    const chunks: Buffer[] = [];
-    for await (const c of response) chunks.push(c as Buffer);
-    expect(response.headers["content-encoding"]).toBe("gzip");
-    expect(response.headers.vary).toContain("Accept-Encoding");
-    const nonce = /'nonce-([^']+)'/.exec(String(response.headers["content-security-policy"]))![1];
-    expect(gunzipSync(Buffer.concat(chunks)).toString()).toContain(`<script nonce="${nonce}">boot()`);
+    for (const [accept, encoding, unpack] of [
+      ["gzip", "gzip", gunzipSync],
+      ["gzip, deflate, br", "br", brotliDecompressSync],
+    ] as const) {
+      const response = await new Promise<IncomingMessage>((resolve) =>
+        httpGet(`${app.base}/incidents`, { headers: { "accept-encoding": accept } }, resolve),
+      );
+      const chunks: Buffer[] = [];
+      for await (const c of response) chunks.push(c as Buffer);
+      expect(response.headers["x-page-cache"]).toBe("hit");
+      expect(response.headers["content-encoding"]).toBe(encoding);
+      expect(response.headers.vary).toContain("Accept-Encoding");
+      const nonce = /'nonce-([^']+)'/.exec(String(response.headers["content-security-policy"]))![1];
+      expect(unpack(Buffer.concat(chunks)).toString()).toContain(`<script nonce="${nonce}">boot()`);
+    }
   });
 
   it("keeps nothing that is not a plain 200 HTML page for everyone", async () => {
@@ -141,6 +157,17 @@ describe("page cache", () => {
     const small = await serve({ ttlMs: 60_000, maxBytes: 150 });
     for (const p of ["/a", "/b", "/a"]) await get(`${small.base}${p}`);
     expect(small.outcomes).toEqual(["miss", "miss", "miss"]);
+  });
+
+  it("answers HEAD from a copy but never keeps one made for a HEAD", async () => {
+    const app = await serve({ ttlMs: 60_000 });
+    const head = await fetch(`${app.base}/status/z`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect((await get(`${app.base}/status/z`)).body).toContain("render 2");
+    const again = await fetch(`${app.base}/status/z`, { method: "HEAD" });
+    expect(again.headers.get("x-page-cache")).toBe("hit");
+    expect(await again.text()).toBe("");
+    expect(app.renders()).toBe(2);
   });
 
   it("renders every request when the TTL is 0", async () => {

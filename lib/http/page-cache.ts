@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { gzipSync } from "node:zlib";
 
 /**
  * A few seconds' copy of each rendered page, for the moment everyone asks "is it down?" at once.
@@ -9,7 +8,7 @@ import { gzipSync } from "node:zlib";
  * Next.js cannot cache these pages itself: every response carries a fresh CSP nonce, and a page
  * that reads the nonce is rendered per request. So the front keeps the rendered HTML (rendered
  * with a nonce of its own) and gives every response a new nonce by replacing it in the copy; the
- * copy is compressed per response. While one request renders a page, others asking for the same
+ * copy goes out through the front's compression. While one request renders a page, others asking for the same
  * page wait for that render rather than start their own; once a copy is older than `ttlMs` the
  * next request renders it again while the rest are still served the old one.
  *
@@ -81,13 +80,10 @@ export function createPageCache(opts: PageCacheOptions) {
     bytes += entry.body.length;
   }
 
-  /** Renders through Next.js into memory (uncompressed), then answers from the copy. */
+  /** Renders through Next.js into memory, then answers from the copy. */
   function renderInto(req: IncomingMessage, res: ServerResponse, render: Render): Promise<Entry | undefined> {
     const nonce = req.headers["content-security-policy"]?.toString().match(NONCE)?.[1];
-    const accepts = req.headers["accept-encoding"];
-    req.headers["accept-encoding"] = "identity";
     const done = captureResponse(res).then((captured) => {
-      req.headers["accept-encoding"] = accepts;
       const contentType = String(captured.headers["content-type"] ?? "");
       const keep =
         nonce !== undefined &&
@@ -124,6 +120,8 @@ export function createPageCache(opts: PageCacheOptions) {
         served(fresh ? "hit" : "stale");
         return replay(entry, req, res);
       }
+      // A HEAD is answered from a copy, but never makes one: its answer has no page in it.
+      if (req.method === "HEAD" && !pending) return guarded(render)(req, res);
       if (pending) {
         const rendered = await pending;
         if (rendered) {
@@ -160,33 +158,20 @@ function guarded(render: Render): (req: IncomingMessage, res: ServerResponse) =>
   };
 }
 
-/** The copy, with a new nonce in the policy and the page, compressed when the client accepts it. */
+/** The copy, with a new nonce in the policy and the page. */
 function replay(entry: Entry, req: IncomingMessage, res: ServerResponse): void {
   const csp = res.getHeader("content-security-policy")?.toString();
   const nonce = csp?.match(NONCE)?.[1] ?? randomBytes(16).toString("base64");
-  let body = entry.body.toString("utf8").replaceAll(entry.nonce, nonce);
-  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = Buffer.from(entry.body.toString("utf8").replaceAll(entry.nonce, nonce));
   // The request that rendered the copy still carries what the renderer set.
   for (const name of NOT_REPLAYED) if (!OWN.has(name)) res.removeHeader(name);
   for (const [name, value] of Object.entries(entry.headers)) {
     if (!NOT_REPLAYED.has(name) && value !== undefined) res.setHeader(name, value);
   }
-  const bytes = gzip ? gzipSync(body, { level: 4 }) : Buffer.from(body);
-  body = "";
-  if (gzip) res.setHeader("content-encoding", "gzip");
-  res.setHeader("vary", appendVary(res.getHeader("vary"), "Accept-Encoding"));
-  res.setHeader("content-length", bytes.length);
+  res.setHeader("content-length", body.length);
   restoreResponse(res);
   res.writeHead(entry.status);
-  res.end(req.method === "HEAD" ? undefined : bytes);
-}
-
-function appendVary(current: unknown, name: string): string {
-  const list = String(current ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return list.some((v) => v.toLowerCase() === name.toLowerCase()) ? list.join(", ") : [...list, name].join(", ");
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 // Capturing a response: Next.js writes to `res` as usual; headers stay on `res`, status and body
