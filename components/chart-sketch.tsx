@@ -1,4 +1,4 @@
-import { scaleLinear } from "d3-scale";
+import { nice, ticks } from "d3-array";
 import { area, curveMonotoneX, curveStepAfter, line } from "d3-shape";
 import type { SeriesPoint, SnapshotIncident } from "@/lib/queries/service-snapshot";
 import { formatLocalTime, formatUtcTime } from "@/lib/text/format";
@@ -20,8 +20,8 @@ export function bucketAt(series: SeriesPoint[], iso: string | null): string | un
 /** The value axis both drawings share: from zero to a round number, integer ticks only. */
 export function valueAxis(series: SeriesPoint[]): { top: number; ticks: number[] } {
   const highest = Math.max(1, ...series.flatMap((p) => [p.reporters, p.expected ?? 0, p.threshold ?? 0]));
-  const scale = scaleLinear().domain([0, highest]).nice(4);
-  return { top: scale.domain()[1]!, ticks: scale.ticks(4).filter(Number.isInteger) };
+  const [, top] = nice(0, highest, 4);
+  return { top, ticks: ticks(0, top, 4).filter(Number.isInteger) };
 }
 
 /**
@@ -41,7 +41,7 @@ export function ChartSketch({
   zone: "local" | "utc";
 }) {
   const { top, ticks: yTicks } = valueAxis(series);
-  const y = scaleLinear().domain([0, top]).range([H, 0]);
+  const y = (v: number) => H - (v / top) * H;
   const index = new Map(series.map((p, i) => [p.t, i]));
   const x = (i: number) => (series.length > 1 ? (i / (series.length - 1)) * W : W / 2);
   const xOf = (t: string | undefined) => x(t === undefined ? 0 : (index.get(t) ?? 0));

@@ -1,6 +1,6 @@
 import { createServer, get as httpGet, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFront } from "./front";
 import { createPageCache, type PageCacheOptions } from "./page-cache";
@@ -103,23 +103,23 @@ describe("page cache", () => {
     expect(app.outcomes).toEqual(["miss", "miss", "stale"]);
   });
 
-  it("compresses the copy as the client accepts, with the nonce of that response inside", async () => {
+  it("sends the copy gzipped (compressed once, ahead) with the nonce of that response inside", async () => {
     const app = await serve({ ttlMs: 60_000, pageBytes: 200 });
     await get(`${app.base}/incidents`);
-    for (const [accept, encoding, unpack] of [
-      ["gzip", "gzip", gunzipSync],
-      ["gzip, deflate, br", "br", brotliDecompressSync],
-    ] as const) {
+    for (const accept of ["gzip", "gzip, deflate, br"]) {
       const response = await new Promise<IncomingMessage>((resolve) =>
         httpGet(`${app.base}/incidents`, { headers: { "accept-encoding": accept } }, resolve),
       );
       const chunks: Buffer[] = [];
       for await (const c of response) chunks.push(c as Buffer);
       expect(response.headers["x-page-cache"]).toBe("hit");
-      expect(response.headers["content-encoding"]).toBe(encoding);
+      expect(response.headers["content-encoding"]).toBe("gzip");
       expect(response.headers.vary).toContain("Accept-Encoding");
+      expect(Number(response.headers["content-length"])).toBe(Buffer.concat(chunks).length);
       const nonce = /'nonce-([^']+)'/.exec(String(response.headers["content-security-policy"]))![1];
-      expect(unpack(Buffer.concat(chunks)).toString()).toContain(`<script nonce="${nonce}">boot()`);
+      const page = gunzipSync(Buffer.concat(chunks)).toString();
+      expect(page).toContain(`<script nonce="${nonce}">boot()`);
+      expect(page).toContain(`<script nonce="${nonce}">more()`);
     }
   });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { filled, filledGzip, withHoles, type HoledText } from "./spliced-gzip";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 /**
@@ -7,8 +8,8 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
  *
  * Next.js cannot cache these pages itself: every response carries a fresh CSP nonce, and a page
  * that reads the nonce is rendered per request. So the front keeps the rendered HTML (rendered
- * with a nonce of its own) and gives every response a new nonce by replacing it in the copy; the
- * copy goes out through the front's compression. While one request renders a page, others asking for the same
+ * with a nonce of its own) and gives every response a new nonce by replacing it in the copy, which
+ * is kept compressed around its nonces so a copy costs no compression either. While one request renders a page, others asking for the same
  * page wait for that render rather than start their own; once a copy is older than `ttlMs` the
  * next request renders it again while the rest are still served the old one.
  *
@@ -28,8 +29,9 @@ export interface PageCacheOptions {
 interface Entry {
   status: number;
   headers: OutgoingHttpHeaders;
-  body: Buffer;
-  nonce: string;
+  /** The page with its nonce taken out, compressed ahead (lib/http/spliced-gzip.ts). */
+  page: HoledText;
+  bytes: number;
   at: number;
 }
 
@@ -67,17 +69,17 @@ export function createPageCache(opts: PageCacheOptions) {
   function forget(key: string) {
     const entry = entries.get(key);
     if (!entry) return;
-    bytes -= entry.body.length;
+    bytes -= entry.bytes;
     entries.delete(key);
   }
 
   // Oldest first out: a Map iterates in insertion order, and a page put back goes to the end.
   function remember(key: string, entry: Entry) {
     forget(key);
-    if (entry.body.length > maxBytes) return;
-    while (entries.size >= maxEntries || bytes + entry.body.length > maxBytes) forget(entries.keys().next().value!);
+    if (entry.bytes > maxBytes) return;
+    while (entries.size >= maxEntries || bytes + entry.bytes > maxBytes) forget(entries.keys().next().value!);
     entries.set(key, entry);
-    bytes += entry.body.length;
+    bytes += entry.bytes;
   }
 
   /** Renders through Next.js into memory, then answers from the copy. */
@@ -90,7 +92,9 @@ export function createPageCache(opts: PageCacheOptions) {
         captured.status === 200 &&
         contentType.startsWith("text/html") &&
         captured.headers["set-cookie"] === undefined;
-      return keep ? { ...captured, nonce, at: Date.now() } : undefined;
+      if (!keep) return undefined;
+      const page = withHoles(captured.body.toString("utf8"), nonce);
+      return { status: captured.status, headers: captured.headers, page, bytes: captured.body.length, at: Date.now() };
     });
     void guarded(render)(req, res);
     return done;
@@ -158,16 +162,20 @@ function guarded(render: Render): (req: IncomingMessage, res: ServerResponse) =>
   };
 }
 
-/** The copy, with a new nonce in the policy and the page. */
+/** The copy, with a new nonce in the policy and the page; gzipped when the client takes gzip. */
 function replay(entry: Entry, req: IncomingMessage, res: ServerResponse): void {
   const csp = res.getHeader("content-security-policy")?.toString();
   const nonce = csp?.match(NONCE)?.[1] ?? randomBytes(16).toString("base64");
-  const body = Buffer.from(entry.body.toString("utf8").replaceAll(entry.nonce, nonce));
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? filledGzip(entry.page, nonce) : filled(entry.page, nonce);
   // The request that rendered the copy still carries what the renderer set.
   for (const name of NOT_REPLAYED) if (!OWN.has(name)) res.removeHeader(name);
   for (const [name, value] of Object.entries(entry.headers)) {
     if (!NOT_REPLAYED.has(name) && value !== undefined) res.setHeader(name, value);
   }
+  // Already encoded, so the front's compression leaves it as it is.
+  if (gzip) res.setHeader("content-encoding", "gzip");
+  res.setHeader("vary", [res.getHeader("vary"), "Accept-Encoding"].filter(Boolean).join(", "));
   res.setHeader("content-length", body.length);
   restoreResponse(res);
   res.writeHead(entry.status);
