@@ -1,8 +1,7 @@
-import { createServer, get, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { get, type IncomingMessage, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFront } from "./front";
+import { listenFrontWithout } from "./test-front";
 
 // What Next.js does for a route handler: headers copied with appendHeader, then the body streamed
 // after the headers were flushed.
@@ -20,20 +19,11 @@ function routeHandlerLike(req: IncomingMessage, res: ServerResponse) {
 }
 
 let base = "";
-const server = createServer(
-  createFront({
-    db: () => {
-      throw new Error("no database in these tests");
-    },
-    health: async () => ({ ok: true, detector: "leader", queued: 0 }),
-    next: routeHandlerLike,
-  }),
-);
+let close = async () => {};
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await listenFrontWithout(routeHandlerLike));
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => close());
 
 function fetchRaw(path: string, acceptEncoding: string) {
   return new Promise<{ headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) =>

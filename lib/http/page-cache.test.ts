@@ -1,8 +1,7 @@
-import { createServer, get as httpGet, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { get as httpGet, type IncomingMessage, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFront } from "./front";
+import { listenFrontWithout } from "./test-front";
 import { createPageCache, type PageCacheOptions } from "./page-cache";
 
 /**
@@ -37,19 +36,8 @@ async function serve(
     res.write(`<p>${"Is it down? ".repeat(opts.pageBytes ?? 0)}</p>`);
     res.end(`<script nonce="${nonce}">more()</script></html>`);
   };
-  const server = createServer(
-    createFront({
-      db: () => {
-        throw new Error("no database in these tests");
-      },
-      health: async () => ({ ok: true, detector: "leader", queued: 0 }),
-      next: render,
-      pages: { cache, regionHeaders: [] },
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const { base, close } = await listenFrontWithout(render, cache);
+  closers.push(close);
   return { base, renders: () => renders, outcomes };
 }
 

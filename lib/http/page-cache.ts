@@ -8,14 +8,15 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
  *
  * Next.js cannot cache these pages itself: every response carries a fresh CSP nonce, and a page
  * that reads the nonce is rendered per request. So the front keeps the rendered HTML (rendered
- * with a nonce of its own) and gives every response a new nonce by replacing it in the copy, which
- * is kept compressed around its nonces so a copy costs no compression either. While one request renders a page, others asking for the same
- * page wait for that render rather than start their own; once a copy is older than `ttlMs` the
- * next request renders it again while the rest are still served the old one.
+ * with a nonce of its own) and gives every response a new nonce by putting it in the copy, which
+ * is kept compressed around its nonces, so a copy costs no compression either. While one request
+ * renders a page, others asking for the same page wait for that render rather than start their
+ * own; once a copy is older than `ttlMs` the next request renders it again while the rest are
+ * still served the old one.
  *
- * Only what is the same for everyone is kept: GET and HEAD of HTML pages, answered 200, without
- * cookies either way. The key holds what pages read from the request (host, address, the
- * visitor's country guess).
+ * Only what is the same for everyone is kept: GET of HTML pages, answered 200, without cookies
+ * either way (a HEAD is answered from a copy). The key holds what pages read from the request:
+ * the host, the URL and the visitor's country guess.
  */
 export interface PageCacheOptions {
   ttlMs: number;

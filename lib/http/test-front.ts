@@ -1,7 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TestDb } from "@/db/testing";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createFront } from "./front";
+import type { PageCache } from "./page-cache";
 import { checkHealth } from "./health";
 
 /**
@@ -16,6 +18,31 @@ export async function listenFront(t: TestDb): Promise<{ base: string; close: () 
       clientIpHeader: "x-forwarded-for",
       health: () => checkHealth(t.handle.db, "leader", 0),
       next: (_req, res) => void res.writeHead(404).end(),
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The front with no database behind it (for what happens past the report endpoint: compression,
+ * the page cache), before `next`, on a free port of 127.0.0.1.
+ */
+export async function listenFrontWithout(
+  next: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
+  cache?: PageCache,
+): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = createServer(
+    createFront({
+      db: () => {
+        throw new Error("no database in these tests");
+      },
+      health: async () => ({ ok: true, detector: "leader", queued: 0 }),
+      next,
+      pages: cache ? { cache, regionHeaders: [] } : undefined,
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
