@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { Component, lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { ReportsChartProps } from "./reports-chart-plot";
 import { ChartSketch } from "./chart-sketch";
 
@@ -11,6 +11,17 @@ import { ChartSketch } from "./chart-sketch";
 const Plot = lazy(() => import("./reports-chart-plot"));
 
 const noSubscription = () => () => {};
+
+/** Should recharts fail to load (a dropped connection), the sketch stays rather than an error page. */
+class KeepSketchOnError extends Component<{ sketch: ReactNode; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  render() {
+    return this.state.failed ? this.props.sketch : this.props.children;
+  }
+}
 
 /**
  * Distinct reporters per bucket against what the detector expects and the level that would raise
@@ -66,9 +77,11 @@ export function ReportsChart({
       onFocus={() => setWanted((w) => w ?? "focus")}
     >
       {wanted ? (
-        <Suspense fallback={sketch}>
-          <Plot {...plot} />
-        </Suspense>
+        <KeepSketchOnError sketch={sketch}>
+          <Suspense fallback={sketch}>
+            <Plot {...plot} />
+          </Suspense>
+        </KeepSketchOnError>
       ) : (
         sketch
       )}
