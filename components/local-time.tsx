@@ -5,12 +5,20 @@ import { formatLocalTime, formatUtcTime } from "@/lib/text/format";
 
 const subscribe = () => () => {};
 
-/** Shows an instant in the visitor's time zone; the server (which cannot know it) renders UTC. */
-export function LocalTime({ iso, withDate = false }: { iso: string; withDate?: boolean }) {
-  const text = useSyncExternalStore(
+/**
+ * Whose clock times are shown in: the visitor's once the browser has taken over; UTC on the server
+ * (which cannot know the visitor's zone) and while hydrating, so both render the same.
+ */
+export function useClockZone(): "local" | "utc" {
+  return useSyncExternalStore(
     subscribe,
-    () => formatLocalTime(iso, withDate),
-    () => formatUtcTime(iso, withDate),
+    () => "local" as const,
+    () => "utc" as const,
   );
+}
+
+/** Shows an instant in the visitor's time zone; the server renders UTC, and says so. */
+export function LocalTime({ iso, withDate = false }: { iso: string; withDate?: boolean }) {
+  const text = useClockZone() === "local" ? formatLocalTime(iso, withDate) : formatUtcTime(iso, withDate);
   return <time dateTime={iso}>{text}</time>;
 }

@@ -1,16 +1,15 @@
 "use client";
 
-import { Component, lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ReportsChartProps } from "./reports-chart-plot";
 import { ChartSketch } from "./chart-sketch";
+import { useClockZone } from "./local-time";
 
 // Recharts is over a third of the page's JavaScript and most of its start-up work: on a phone it
 // held back the answer people came for. So the page carries a drawn sketch of the same chart, and
 // the interactive one (tooltips, arrow keys) loads when someone reaches for it: pointer, touch or
 // keyboard focus. The box keeps its size throughout, so nothing on the page moves.
 const Plot = lazy(() => import("./reports-chart-plot"));
-
-const noSubscription = () => () => {};
 
 /** Should recharts fail to load (a dropped connection), the sketch stays rather than an error page. */
 class KeepSketchOnError extends Component<{ sketch: ReactNode; children: ReactNode }, { failed: boolean }> {
@@ -35,11 +34,7 @@ export function ReportsChart({
   span?: string;
 }) {
   const [wanted, setWanted] = useState<"pointer" | "focus" | null>(null);
-  const zone = useSyncExternalStore(
-    noSubscription,
-    () => "local" as const,
-    () => "utc" as const,
-  );
+  const zone = useClockZone();
   const figure = useRef<HTMLDivElement>(null);
   const sketch = <ChartSketch series={plot.series} incidents={plot.incidents} zone={zone} />;
 

@@ -174,9 +174,8 @@ function replay(entry: Entry, req: IncomingMessage, res: ServerResponse): void {
   for (const [name, value] of Object.entries(entry.headers)) {
     if (!NOT_REPLAYED.has(name) && value !== undefined) res.setHeader(name, value);
   }
-  // Already encoded, so the front's compression leaves it as it is.
+  // Already encoded, so the front's compression leaves it as it is (and adds Vary: Accept-Encoding).
   if (gzip) res.setHeader("content-encoding", "gzip");
-  res.setHeader("vary", [res.getHeader("vary"), "Accept-Encoding"].filter(Boolean).join(", "));
   res.setHeader("content-length", body.length);
   restoreResponse(res);
   res.writeHead(entry.status);
@@ -245,7 +244,6 @@ function flushCaptured(res: ServerResponse): void {
   if (!saved) return;
   const body = Buffer.concat(saved.chunks);
   restoreResponse(res);
-  res.removeHeader("content-length");
   res.setHeader("content-length", body.length);
   res.writeHead(res.statusCode);
   res.end(body);
