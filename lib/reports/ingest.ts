@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { pgErrorCode, rows, type Db } from "@/db/client";
+import { pgErrorCode, preparedRows, rows, type Db } from "@/db/client";
 import { NETWORK_WINDOW_MINUTES, type IngestRules } from "./rules";
 
 export interface IngestItem {
@@ -39,7 +39,7 @@ export async function ingestReports(db: Db, items: IngestItem[], rules: IngestRu
   const statement = ingestStatement(items, rules);
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await rows<StatementRow>(db, statement);
+      const result = await preparedRows<StatementRow>(db, statement);
       return await withReplays(db, items, result);
     } catch (error) {
       // Concurrent batches touching the same rollup rows can deadlock on a server; the statement
