@@ -1,0 +1,1 @@
+ALTER TABLE "reports" DROP CONSTRAINT "reports_service_id_services_id_fk";
