@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { networkBlock } from "./client-ip";
 
 export interface Identity {
@@ -7,19 +7,24 @@ export interface Identity {
 }
 
 const DAY_MS = 86_400_000;
-let current: { secret: string; day: number; salt: string } | undefined;
+let current: { secret: string; day: number; salt: KeyObject } | undefined;
 
-/** A salt that changes every UTC day and is derived from the secret, so no salt is ever stored. */
-function dailySalt(secret: string, at: Date): string {
+/**
+ * A salt that changes every UTC day and is derived from the secret, so no salt is ever stored. It is
+ * kept as a key object: an HMAC keyed with a string imports the key again on every call, a quarter
+ * of its cost, and every report takes two.
+ */
+function dailySalt(secret: string, at: Date): KeyObject {
   const day = Math.floor(at.getTime() / DAY_MS);
   if (current?.day !== day || current.secret !== secret) {
     const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    current = { secret, day, salt: createHmac("sha256", secret).update(`salt|${date}`).digest("hex") };
+    const salt = createHmac("sha256", secret).update(`salt|${date}`).digest("hex");
+    current = { secret, day, salt: createSecretKey(Buffer.from(salt, "utf8")) };
   }
   return current.salt;
 }
 
-function keyedHash(salt: string, value: string): string {
+function keyedHash(salt: KeyObject, value: string): string {
   return createHmac("sha256", salt).update(value).digest("hex").slice(0, 32);
 }
 
