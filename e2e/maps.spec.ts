@@ -110,3 +110,24 @@ test("a map page follows live data while it is open", async ({ page }) => {
   await refreshed;
   await expect(map.region("DE")).toHaveAttribute("data-band", "severe");
 });
+
+test("tabs left open on a page refresh from one render, not one each", async ({ context }) => {
+  const refreshOf = async () => {
+    const page = await context.newPage();
+    await page.clock.install();
+    const map = new MapPage(page);
+    await map.open("/status/whatsapp/map");
+    const refreshed = page.waitForResponse(
+      (r) => r.url().includes("/status/whatsapp/map") && r.request().headers()["rsc"] === "1",
+    );
+    await page.clock.fastForward(31_000);
+    const response = await refreshed;
+    // The refreshed page still works: the copy's payload carries its own response's nonce.
+    await expect(map.region("DE")).toHaveAttribute("data-band", "severe");
+    await page.close();
+    return response.headers()["x-page-cache"];
+  };
+  await refreshOf();
+  // The second tab sends the same router state within the cache's few seconds: answered from the copy.
+  expect(["hit", "stale"]).toContain(await refreshOf());
+});

@@ -28,6 +28,14 @@ async function serve(
     await new Promise((r) => setTimeout(r, opts.delayMs ?? 0));
     if (opts.throws) throw new Error("render failed");
     res.statusCode = opts.status ?? 200;
+    if (req.headers.rsc) {
+      // Like Next.js: the RSC payload of the page for the router state the client sent, nonce inside.
+      res.setHeader("content-type", "text/x-component");
+      res.setHeader("vary", "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch");
+      return void res.end(
+        `0:{"render":${renders},"tree":${JSON.stringify(String(req.headers["next-router-state-tree"]))},"prefetch":${req.headers["next-router-prefetch"] === "1"},"nonce":"${nonce}"}\n`,
+      );
+    }
     res.setHeader("content-type", opts.contentType ?? "text/html; charset=utf-8");
     res.setHeader("etag", '"abc"');
     res.flushHeaders();
@@ -122,12 +130,40 @@ describe("page cache", () => {
     expect(json.renders()).toBe(2);
 
     const app = await serve({ ttlMs: 60_000 });
-    await get(`${app.base}/status/y`, { rsc: "1" });
     await get(`${app.base}/status/y`, { cookie: "a=b" });
+    await get(`${app.base}/status/y`, { rsc: "1", cookie: "a=b" });
+    await get(`${app.base}/status/y`, { rsc: "1", "next-action": "abc" });
     await get(`${app.base}/api/v1/services`);
     await get(`${app.base}/icon.svg`);
-    expect(app.renders()).toBe(4);
+    expect(app.renders()).toBe(5);
     expect(app.outcomes).toEqual([]);
+  });
+
+  it("keeps RSC payloads apart per router state, so open tabs' live refreshes and prefetches render once", async () => {
+    const app = await serve({ ttlMs: 60_000 });
+    const refresh = { rsc: "1", "next-router-state-tree": "%5B%22status%22%2C%22refetch%22%5D" };
+    const url = `${app.base}/status/tiktok?_rsc=abc`;
+    const payload = (body: string) => JSON.parse(body.replace(/^0:/, "")) as Record<string, unknown>;
+    const tabs = await Promise.all(Array.from({ length: 4 }, () => get(url, refresh)));
+    expect(app.renders()).toBe(1);
+    for (const tab of tabs) {
+      expect(tab.response.headers.get("content-type")).toBe("text/x-component");
+      expect(tab.response.headers.get("vary")).toContain("next-router-state-tree");
+      // Each tab's payload carries the nonce of its own response, as a fresh render would.
+      expect(payload(tab.body)).toMatchObject({ render: 1, tree: refresh["next-router-state-tree"] });
+      expect(tab.body).toContain(`"nonce":"${tab.nonce}"`);
+    }
+    expect(new Set(tabs.map((t) => t.nonce)).size).toBe(4);
+
+    // The HTML page, another router state and a prefetch are different answers: each is rendered.
+    const html = await get(`${app.base}/status/tiktok?_rsc=abc`);
+    const other = await get(url, { ...refresh, "next-router-state-tree": "%5B%22map%22%5D" });
+    const prefetch = await get(url, { ...refresh, "next-router-prefetch": "1" });
+    expect(html.body).toContain("<html>");
+    expect(payload(other.body)).toMatchObject({ render: 3, tree: "%5B%22map%22%5D" });
+    expect(payload(prefetch.body)).toMatchObject({ render: 4, prefetch: true });
+    expect((await get(url, { ...refresh, "next-router-prefetch": "1" })).body).toContain('"render":4');
+    expect(app.renders()).toBe(4);
   });
 
   it("answers 500 to the renderer and to those waiting when a render throws, and keeps nothing", async () => {

@@ -14,9 +14,11 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
  * own; once a copy is older than `ttlMs` the next request renders it again while the rest are
  * still served the old one.
  *
- * Only what is the same for everyone is kept: GET of HTML pages, answered 200, without cookies
- * either way (a HEAD is answered from a copy). The key holds what pages read from the request:
- * the host, the URL and the visitor's country guess.
+ * Only what is the same for everyone is kept: GET of HTML pages and of their RSC payloads (what an
+ * open tab's live refresh and the links' prefetches ask for), answered 200, without cookies either
+ * way (a HEAD is answered from a copy). The key holds what pages read from the request: the host,
+ * the URL, the visitor's country guess and, for an RSC payload, the router headers Next.js varies
+ * it by. A crowd that keeps a page open would otherwise have every tab render it once a minute.
  */
 export interface PageCacheOptions {
   ttlMs: number;
@@ -58,6 +60,16 @@ const OWN = new Set(["content-security-policy", "x-page-cache"]);
 
 const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
 
+const RSC_TYPE = "text/x-component";
+/** What Next.js varies an RSC payload by (its Vary header), and the page the request came from. */
+const RSC_KEY_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+] as const;
+
 export type PageCache = ReturnType<typeof createPageCache>;
 
 export function createPageCache(opts: PageCacheOptions) {
@@ -91,7 +103,7 @@ export function createPageCache(opts: PageCacheOptions) {
       const keep =
         nonce !== undefined &&
         captured.status === 200 &&
-        contentType.startsWith("text/html") &&
+        (contentType.startsWith("text/html") || contentType.startsWith(RSC_TYPE)) &&
         captured.headers["set-cookie"] === undefined;
       if (!keep) return undefined;
       const page = withHoles(captured.body.toString("utf8"), nonce);
@@ -106,11 +118,11 @@ export function createPageCache(opts: PageCacheOptions) {
     keyOf(req: IncomingMessage, path: string, country: () => string | undefined): string | null {
       if (opts.ttlMs <= 0 || (req.method !== "GET" && req.method !== "HEAD")) return null;
       if (path.startsWith("/api/") || path.startsWith("/_next/") || path.includes(".")) return null;
-      // Client-side navigations and prefetches (RSC payloads), server actions and anything with
-      // cookies go straight to Next.js.
+      // Server actions and anything with cookies go straight to Next.js.
       const h = req.headers;
-      if (h.rsc || h["next-action"] || h["next-router-prefetch"] || h.cookie || req.url?.includes("_rsc=")) return null;
-      return `${h.host ?? ""} ${req.url} ${country() ?? ""}`;
+      if (h["next-action"] || h.cookie) return null;
+      const router = h.rsc ? ` ${RSC_KEY_HEADERS.map((name) => h[name]?.toString() ?? "").join(" ")}` : "";
+      return `${h.host ?? ""} ${req.url} ${country() ?? ""}${router}`;
     },
 
     async serve(key: string, req: IncomingMessage, res: ServerResponse, render: Render): Promise<void> {
