@@ -82,9 +82,14 @@ async function seedReports(db: Db, count: number, now: number, label: string) {
   await db.execute(sql`analyze`);
 }
 
+interface Page {
+  path: string;
+  headers?: Record<string, string>;
+}
+
 async function measure(
   origin: string,
-  paths: Record<string, string>,
+  paths: Record<string, Page>,
   flood?: { services: Array<{ slug: string; symptoms: string[] }> },
 ) {
   const out: Record<string, { p50_ms: number; p99_ms: number; requests_per_s: number; errors: number }> = {};
@@ -101,13 +106,13 @@ async function measure(
       }).then((r) => (floodResult = r))
     : Promise.resolve();
   if (flood) await new Promise((r) => setTimeout(r, 3_000)); // let the flood reach its rate
-  for (const [label, path] of Object.entries(paths)) {
+  for (const [label, { path, headers }] of Object.entries(paths)) {
     const r = await runLoad({
       origin,
       connections: 4,
       durationMs: MEASURE_MS,
       seed: 1,
-      work: { kind: "get", paths: [path] },
+      work: { kind: "get", paths: [path], headers },
     });
     const ok = r.statuses[200] ?? 0;
     out[label] = {
@@ -150,12 +155,15 @@ async function main() {
               now() - interval '3 days' + interval '20 minutes', 42.5, now() - interval '3 days' + interval '95 minutes',
               '["US", "GB"]', '["login"]')
       returning id`)) as unknown as [{ id: number }];
-    const paths = {
-      home: "/",
-      service_page: `/status/${busy.slug}`,
-      service_map: `/status/${busy.slug}/map`,
-      global_map: "/map",
-      incident_page: `/incidents/${incident.id}`,
+    const paths: Record<string, Page> = {
+      home: { path: "/" },
+      service_page: { path: `/status/${busy.slug}` },
+      // What each open tab asks for once a minute (LiveRefresh): the page's RSC payload. The empty
+      // `_rsc` is the cache-busting value Next.js expects for a request with no router state.
+      service_page_live_refresh: { path: `/status/${busy.slug}?_rsc`, headers: { rsc: "1" } },
+      service_map: { path: `/status/${busy.slug}/map` },
+      global_map: { path: "/map" },
+      incident_page: { path: `/incidents/${incident.id}` },
     };
 
     log(`seeding ${FIRST.toLocaleString("en")} reports over ${DAYS} days for ${SERVICES} services…`);
@@ -200,7 +208,8 @@ async function main() {
       flood: flooded.flood,
       service_page_p99_ms_10m_flood: flooded.pages.service_page!.p99_ms,
       target_p99_ms: TARGET_P99_MS,
-      pages: paths,
+      pages: Object.fromEntries(Object.entries(paths).map(([k, v]) => [k, v.path])),
+      page_headers: Object.fromEntries(Object.entries(paths).flatMap(([k, v]) => (v.headers ? [[k, v.headers]] : []))),
       page_cache_seconds: PAGE_CACHE_SECONDS,
       quick,
       generated_at: new Date().toISOString(),
@@ -213,7 +222,11 @@ async function main() {
         "",
         "| page | p50 ms | p99 ms | req/s (4 connections) | errors |",
         "| --- | --- | --- | --- | --- |",
-        ...Object.entries(pages).map(([k, v]) => row(`${k} \`${paths[k as keyof typeof paths]}\``, v)),
+        ...Object.entries(pages).map(([k, v]) => {
+          const page = paths[k]!;
+          const headers = Object.entries(page.headers ?? {}).map(([h, x]) => ` (\`${h}: ${x}\`)`);
+          return row(`${k} \`${page.path}\`${headers.join("")}`, v);
+        }),
         "",
       ].join("\n");
     const md = [

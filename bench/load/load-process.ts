@@ -86,7 +86,7 @@ async function run(cfg: LoadConfig): Promise<LoadResult> {
   } else {
     startClock();
     const pool = new Pool(cfg.origin, { connections: cfg.connections, pipelining: 1, keepAliveTimeout: 30_000 });
-    const paths = cfg.work.paths;
+    const { paths, headers } = cfg.work;
     let i = 0;
     await Promise.all(
       Array.from({ length: cfg.connections }, async () => {
@@ -97,7 +97,7 @@ async function run(cfg: LoadConfig): Promise<LoadResult> {
               method: "GET",
               path: paths[i++ % paths.length]!,
               // As a browser asks: the server's compression is part of what a reader waits for.
-              headers: { accept: "text/html,*/*", "accept-encoding": "gzip, deflate, br" },
+              headers: { accept: "text/html,*/*", "accept-encoding": "gzip, deflate, br", ...headers },
               headersTimeout: 30_000,
             });
             await response.body.dump({ limit: 10 * 1024 * 1024 });

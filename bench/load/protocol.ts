@@ -9,7 +9,9 @@ export interface LoadConfig {
   seed: number;
   /** Distinct report requests prepared before the clock starts (default 150,000). */
   poolSize?: number;
-  work: { kind: "reports"; services: Array<{ slug: string; symptoms: string[] }> } | { kind: "get"; paths: string[] };
+  work:
+    | { kind: "reports"; services: Array<{ slug: string; symptoms: string[] }> }
+    | { kind: "get"; paths: string[]; headers?: Record<string, string> };
 }
 
 export interface LoadResult {
