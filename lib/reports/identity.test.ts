@@ -23,6 +23,15 @@ describe("reporter identity", () => {
     expect(identify("t".repeat(40), "203.0.113.9", "UA", 1, day1).reporter).not.toBe(a);
   });
 
+  it("brings yesterday's reporter hash only within the carry-over after UTC midnight", () => {
+    const yesterday = identify(SECRET, "203.0.113.9", "UA", 1, day1later).reporter;
+    const early = identify(SECRET, "203.0.113.9", "UA", 1, day2, 60);
+    expect(early.previousReporter).toBe(yesterday);
+    expect(early.reporter).not.toBe(yesterday);
+    expect(identify(SECRET, "203.0.113.9", "UA", 1, new Date("2026-05-02T01:00:00Z"), 60).previousReporter).toBeNull();
+    expect(identify(SECRET, "203.0.113.9", "UA", 1, day2).previousReporter).toBeNull();
+  });
+
   it("groups addresses of one network block", () => {
     const n = (ip: string) => identify(SECRET, ip, "UA", 1, day1).network;
     expect(n("203.0.113.9")).toBe(n("203.0.113.200"));

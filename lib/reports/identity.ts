@@ -4,25 +4,34 @@ import { networkBlock } from "./client-ip";
 export interface Identity {
   reporter: string;
   network: string;
+  /** The reporter under yesterday's salt, early in a UTC day (see `identify`); null otherwise. */
+  previousReporter: string | null;
 }
 
 const DAY_MS = 86_400_000;
-let current: { secret: string; day: number; salt: KeyObject } | undefined;
+// Today's and yesterday's salts are both in use during the first cooldown of each day.
+let salts: { secret: string; byDay: Map<number, KeyObject> } | undefined;
 
 /**
  * A salt that changes every UTC day and is derived from the secret, so no salt is ever stored. It is
  * kept as a key object: an HMAC keyed with a string imports the key again on every call, a quarter
  * of its cost, and every report takes two.
  */
-function dailySalt(secret: string, at: Date): KeyObject {
-  const day = Math.floor(at.getTime() / DAY_MS);
-  if (current?.day !== day || current.secret !== secret) {
+function saltOfDay(secret: string, day: number): KeyObject {
+  if (salts?.secret !== secret) salts = { secret, byDay: new Map() };
+  let salt = salts.byDay.get(day);
+  if (!salt) {
     const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    const salt = createHmac("sha256", secret).update(`salt|${date}`).digest("hex");
-    current = { secret, day, salt: createSecretKey(Buffer.from(salt, "utf8")) };
+    const hex = createHmac("sha256", secret).update(`salt|${date}`).digest("hex");
+    salt = createSecretKey(Buffer.from(hex, "utf8"));
+    if (salts.byDay.size >= 4) salts.byDay.clear();
+    salts.byDay.set(day, salt);
   }
-  return current.salt;
+  return salt;
 }
+
+const dayOf = (at: Date) => Math.floor(at.getTime() / DAY_MS);
+const dailySalt = (secret: string, at: Date) => saltOfDay(secret, dayOf(at));
 
 function keyedHash(salt: KeyObject, value: string): string {
   return createHmac("sha256", salt).update(value).digest("hex").slice(0, 32);
@@ -32,12 +41,27 @@ function keyedHash(salt: KeyObject, value: string): string {
  * Reporter = keyed hash of IP + user agent + service; network = keyed hash of the IP's block.
  * Neither can be reversed without the secret, and both change daily, so rows cannot be joined
  * across days to follow a person.
+ *
+ * Within `carryMinutes` after UTC midnight the reporter's hash under yesterday's salt comes too
+ * (`previousReporter`), so a cooldown that began late yesterday still holds: without it, someone
+ * who reported at 23:50 and again at 00:10 counted twice. It is used for that lookup only, never stored.
  */
-export function identify(secret: string, ip: string, userAgent: string, serviceId: number, at: Date): Identity {
-  const salt = dailySalt(secret, at);
+export function identify(
+  secret: string,
+  ip: string,
+  userAgent: string,
+  serviceId: number,
+  at: Date,
+  carryMinutes = 0,
+): Identity {
+  const day = dayOf(at);
+  const salt = saltOfDay(secret, day);
+  const person = `r|${ip}|${userAgent}|${serviceId}`;
+  const sinceMidnight = at.getTime() - day * DAY_MS;
   return {
-    reporter: keyedHash(salt, `r|${ip}|${userAgent}|${serviceId}`),
+    reporter: keyedHash(salt, person),
     network: keyedHash(salt, `n|${networkBlock(ip)}`),
+    previousReporter: sinceMidnight < carryMinutes * 60_000 ? keyedHash(saltOfDay(secret, day - 1), person) : null,
   };
 }
 

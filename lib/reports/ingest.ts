@@ -10,6 +10,8 @@ export interface IngestItem {
   subdivision: string | null;
   text: string | null;
   reporter: string;
+  /** The reporter under yesterday's salt early in a UTC day, so a cooldown carries over midnight. */
+  previousReporter?: string | null;
   network: string;
   createdAt: Date;
   /** Keyed hash of the client's Idempotency-Key, when it sent one. */
@@ -93,6 +95,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       subdivision: r.subdivision,
       text: r.text,
       reporter: r.reporter,
+      prev: r.previousReporter ?? null,
       network: r.network,
       created_at: r.createdAt.toISOString(),
       idem: r.idempotencyKey ?? null,
@@ -103,7 +106,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       select x.*, nextval('reports_id_seq') as id
       from json_to_recordset(${payload}::json) as x(
         ord int, service_id int, symptom text, country text, subdivision text, text text,
-        reporter text, network text, created_at timestamptz, idem text)
+        reporter text, prev text, network text, created_at timestamptz, idem text)
     ),
     claimed as (
       insert into idempotency_keys (key, report_id, created_at)
@@ -116,12 +119,18 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       select g.* from given g where g.idem is null or g.id in (select report_id from claimed)
     ),
     firsts as (
-      select distinct on (reporter, service_id) ord, reporter, service_id, created_at
+      select distinct on (reporter, service_id) ord, reporter, prev, service_id, created_at
       from input order by reporter, service_id, ord
     ),
+    -- Early in a UTC day the reporter's hash is new; a cooldown counted under yesterday's still holds.
     cooldown as (
       insert into reporter_cooldowns (reporter, service_id, last_counted_at)
-      select reporter, service_id, created_at from firsts order by reporter, service_id
+      select reporter, service_id, created_at from firsts f
+      where f.prev is null or not exists (
+        select 1 from reporter_cooldowns y
+        where y.reporter = f.prev and y.service_id = f.service_id
+          and y.last_counted_at > f.created_at - make_interval(mins => ${cooldownMinutes}::int))
+      order by reporter, service_id
       on conflict (reporter, service_id) do update set last_counted_at = excluded.last_counted_at
         where reporter_cooldowns.last_counted_at <= excluded.last_counted_at - make_interval(mins => ${cooldownMinutes}::int)
       returning reporter, service_id

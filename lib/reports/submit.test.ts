@@ -46,6 +46,26 @@ describe.each(testTargets())("submitReport on $name", (target) => {
     expect(later).toMatchObject({ ok: true, counted: true });
   });
 
+  it("keeps a cooldown that began before UTC midnight, though the day's new salt changes the hash", async () => {
+    const carol = { ip: "192.0.2.77", userAgent: "Mozilla/5.0 Carol" };
+    const at = (iso: string) => new Date(iso);
+    const report = { service: "discord", symptom: "login", country: "US" };
+    expect(await submitReport(db(), report, carol, at("2026-03-04T23:50:00Z"))).toMatchObject({ counted: true });
+    // Twenty minutes later, in a new UTC day: still within the hour's cooldown, so a repeat.
+    expect(await submitReport(db(), report, carol, at("2026-03-05T00:10:00Z"))).toMatchObject({
+      ok: true,
+      counted: false,
+      notCounted: "repeat",
+    });
+    // An hour after the counted report, it counts again (under the new day's hash).
+    expect(await submitReport(db(), report, carol, at("2026-03-05T00:51:00Z"))).toMatchObject({ counted: true });
+    expect(await submitReport(db(), report, carol, at("2026-03-05T00:55:00Z"))).toMatchObject({ counted: false });
+    // Someone whose last report was over an hour before midnight counts at once.
+    const dave = { ip: "192.0.2.78", userAgent: "Mozilla/5.0 Dave" };
+    expect(await submitReport(db(), report, dave, at("2026-03-04T22:40:00Z"))).toMatchObject({ counted: true });
+    expect(await submitReport(db(), report, dave, at("2026-03-05T00:05:00Z"))).toMatchObject({ counted: true });
+  });
+
   it("counts the same person separately for another service", async () => {
     const out = await submitReport(
       db(),

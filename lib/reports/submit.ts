@@ -136,7 +136,15 @@ export async function submitReport(
   }
 
   const secret = await reporterSecret(db);
-  const { reporter, network } = identify(secret, client.ip, client.userAgent, service.id, now);
+  const cooldownMinutes = config().REPORT_COOLDOWN_MINUTES;
+  const { reporter, network, previousReporter } = identify(
+    secret,
+    client.ip,
+    client.userAgent,
+    service.id,
+    now,
+    cooldownMinutes,
+  );
   const [result, status] = await Promise.all([
     reportQueue(db).submit({
       serviceId: service.id,
@@ -145,6 +153,7 @@ export async function submitReport(
       subdivision: input.subdivision ?? null,
       text: input.text ?? null,
       reporter,
+      previousReporter,
       network,
       createdAt: now,
       idempotencyKey:

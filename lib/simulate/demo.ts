@@ -42,7 +42,7 @@ async function store(db: Db, reports: SimReport[], ids: Map<string, number>, coo
         country: r.country,
         subdivision: r.subdivision,
         text: r.text,
-        ...identify(secret, r.ip, r.userAgent, serviceId, r.createdAt),
+        ...identify(secret, r.ip, r.userAgent, serviceId, r.createdAt, cooldownMinutes),
         createdAt: r.createdAt,
       };
     });
