@@ -4,6 +4,7 @@ import { rows, type Db, type Tx } from "@/db/client";
 import { incidentEvents, incidents, serviceStatus, services } from "@/db/schema";
 import { statusSeverity, type StatusLevel } from "@/lib/catalog/constants";
 import { enqueueIncidentEvent } from "@/lib/webhooks/outbox";
+import { affectedBy } from "@/lib/queries/incident-affected";
 import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, type DetectorParams } from "@/lib/detection/params";
 
@@ -419,20 +420,4 @@ async function applyLevels(
     openByService.delete(serviceId);
     summary.resolved++;
   }
-}
-
-/** Countries and symptoms that carried at least 5% of an incident's reporters, most first. */
-async function affectedBy(tx: Tx, serviceId: number, from: Date, to: Date) {
-  const top = async (column: "country" | "symptom") =>
-    (
-      await rows<{ key: string }>(
-        tx,
-        sql`select ${sql.identifier(column)} as key from report_rollups
-            where service_id = ${serviceId} and bucket >= ${from.toISOString()}::timestamptz and bucket <= ${to.toISOString()}::timestamptz
-            group by 1 having sum(reporters) >= 0.05 * (select greatest(1, sum(reporters)) from report_rollups
-              where service_id = ${serviceId} and bucket >= ${from.toISOString()}::timestamptz and bucket <= ${to.toISOString()}::timestamptz)
-            order by sum(reporters) desc limit 8`,
-      )
-    ).map((r) => r.key);
-  return { regions: await top("country"), symptoms: await top("symptom") };
 }

@@ -51,6 +51,23 @@ describe.each(testTargets())("incident history on $name", (target) => {
     }
   });
 
+  it("says where an ongoing incident's reports come from before the detector has placed it", async () => {
+    const { sql } = await import("drizzle-orm");
+    const [open] = (await listIncidents(t.handle.db, { service: "whatsapp" }, 1, 1, now)).items;
+    expect(open!.endedAt).toBeNull();
+    const recorded = open!.regions;
+    await t.handle.db.execute(sql`update incidents set regions = '[]'::jsonb where id = ${open!.id}`);
+    try {
+      const [listed] = (await listIncidents(t.handle.db, { service: "whatsapp" }, 1, 1, now)).items;
+      // The germany scenario: the failure's reports come from Germany.
+      expect(listed!.regions[0]).toBe("DE");
+    } finally {
+      await t.handle.db.execute(
+        sql`update incidents set regions = ${JSON.stringify(recorded)}::jsonb where id = ${open!.id}`,
+      );
+    }
+  });
+
   it("tells the whole story of one incident", async () => {
     const [open] = (await listIncidents(t.handle.db, { service: "whatsapp" }, 1, 1, now)).items;
     const story = (await incidentDetail(t.handle.db, open!.id, now))!;

@@ -7,6 +7,7 @@ import type { DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR } from "@/lib/detection/params";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { countryName } from "@/lib/regions/regions";
+import { topShares } from "./incident-affected";
 import { seriesWithLevels, type SeriesPoint } from "./service-snapshot";
 
 export interface IncidentSummary {
@@ -38,6 +39,7 @@ export interface IncidentFilter {
 
 interface IncidentRow {
   id: number;
+  service_id: number;
   slug: string;
   name: string;
   category: CategorySlug;
@@ -73,7 +75,7 @@ function summary(r: IncidentRow, now: Date): IncidentSummary {
   };
 }
 
-const COLUMNS = sql`i.id, s.slug, s.name, s.category, i.level, i.started_at, i.detected_at, i.peak_at, i.peak_rate,
+const COLUMNS = sql`i.id, i.service_id, s.slug, s.name, s.category, i.level, i.started_at, i.detected_at, i.peak_at, i.peak_rate,
                     i.ended_at, i.regions, i.symptoms, i.cause`;
 
 /** Incidents newest first, filtered and paged; merged duplicates are left out. */
@@ -103,7 +105,16 @@ export async function listIncidents(
       sql`select count(*)::int as n from incidents i join services s on s.id = i.service_id where ${condition}`,
     ),
   ]);
-  return { items: items.map((r) => summary(r, now)), total: count?.n ?? 0 };
+  // The detector records where an incident was when it closes it (and where regional detectors
+  // alarm while it lasts); until then, a list says where its reports come from so far.
+  const placed = await Promise.all(
+    items.map(async (r) =>
+      r.ended_at === null && r.regions.length === 0
+        ? { ...r, regions: await topShares(db, r.service_id, new Date(r.started_at), now, "country") }
+        : r,
+    ),
+  );
+  return { items: placed.map((r) => summary(r, now)), total: count?.n ?? 0 };
 }
 
 export interface IncidentEvent {
@@ -187,14 +198,13 @@ function bucketMinutesFor(spanMs: number): number {
 export async function incidentDetail(db: Db, id: number, now = new Date()): Promise<IncidentDetail | undefined> {
   const [row] = await rows<
     IncidentRow & {
-      service_id: number;
       merged_into: number | null;
       symptom_list: Symptom[];
       state: DetectorState | null;
     }
   >(
     db,
-    sql`select ${COLUMNS}, i.service_id, i.merged_into, s.symptoms as symptom_list, d.state
+    sql`select ${COLUMNS}, i.merged_into, s.symptoms as symptom_list, d.state
         from incidents i join services s on s.id = i.service_id
         left join detector_state d on d.service_id = i.service_id
         where i.id = ${id}`,
