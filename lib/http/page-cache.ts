@@ -121,7 +121,8 @@ export function createPageCache(opts: PageCacheOptions) {
       // Server actions and anything with cookies go straight to Next.js.
       const h = req.headers;
       if (h["next-action"] || h.cookie) return null;
-      const router = h.rsc ? ` ${RSC_KEY_HEADERS.map((name) => h[name]?.toString() ?? "").join(" ")}` : "";
+      // As JSON: values joined with spaces could be shifted from one header into another.
+      const router = h.rsc ? ` ${JSON.stringify(RSC_KEY_HEADERS.map((name) => h[name]?.toString() ?? null))}` : "";
       return `${h.host ?? ""} ${req.url} ${country() ?? ""}${router}`;
     },
 
