@@ -27,6 +27,9 @@ export interface DbSession {
   release(): Promise<void>;
 }
 
+/** How long a request waits for a connection to a Postgres server before it is refused. */
+export const CONNECT_TIMEOUT_SECONDS = 2;
+
 /** `url` → a Postgres server; otherwise PGlite in `dataDir` (or in memory when dataDir is "memory://"). */
 export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
   if (opts.url) {
@@ -35,7 +38,7 @@ export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
     // grows to 20 s, holding every query in a queue (an unanswered request) while it waits.
     const client = postgres(opts.url, {
       max: 10,
-      connect_timeout: 2,
+      connect_timeout: CONNECT_TIMEOUT_SECONDS,
       backoff: (attempt) => Math.min(0.05 * attempt, 0.25),
       onnotice: () => {},
       connection: { TimeZone: "UTC" },
