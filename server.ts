@@ -21,7 +21,7 @@ import { DetectorLeadership } from "@/lib/incidents/leader";
 import { dispatchDue } from "@/lib/webhooks/dispatch";
 import { publicUrl } from "@/lib/http/public-url";
 import { checkHealth } from "@/lib/http/health";
-import { errorText } from "@/lib/text/error-text";
+import { logError } from "@/lib/text/error-text";
 
 const dev = process.argv.includes("--dev");
 // A log reader that went away (a closed pipe) must not take the server down with it: without this,
@@ -85,7 +85,7 @@ async function prepareDatabase() {
     startedAt: now,
     from: now,
     intervalMs: 5_000,
-    onError: (e) => console.error("[outage-radar] demo traffic failed:", errorText(e, { stack: true })),
+    onError: (e) => logError("demo traffic failed", e, { stack: true }),
   });
   log("demo traffic: on (set DEMO=off to stop simulated reports)");
   if (cfg.DEMO_SCENARIO) log(`demo scenario: ${cfg.DEMO_SCENARIO}`);
@@ -109,7 +109,7 @@ async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<v
         if (s.opened || s.escalated || s.resolved)
           log(`detector: opened ${s.opened}, escalated ${s.escalated}, resolved ${s.resolved}`);
       })
-      .catch((e) => console.error("[outage-radar] detector tick failed:", errorText(e, { stack: true })))
+      .catch((e) => logError("detector tick failed", e, { stack: true }))
       .finally(() => (ticking = null));
   };
   tick();
@@ -118,14 +118,14 @@ async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<v
   const maintenance = setInterval(() => {
     pruneCooldowns(handle.db, cfg.REPORT_COOLDOWN_MINUTES)
       .then(() => maintainReportPartitions(handle.db, cfg.REPORT_RETENTION_DAYS))
-      .catch((e) => console.error("[outage-radar] maintenance failed:", errorText(e, { stack: true })));
+      .catch((e) => logError("maintenance failed", e, { stack: true }));
   }, 10 * 60_000);
   maintenance.unref();
   // Any instance may send webhook deliveries: rows are claimed with SKIP LOCKED, so none is sent twice at once.
   let sending: Promise<unknown> | null = null;
   const webhookSender = setInterval(() => {
     sending ??= dispatchDue(handle.db, { publicUrl: publicUrl() })
-      .catch((e) => console.error("[outage-radar] webhook dispatch failed:", errorText(e)))
+      .catch((e) => logError("webhook dispatch failed", e))
       .finally(() => (sending = null));
   }, WEBHOOK_DISPATCH_MS);
   webhookSender.unref();
@@ -231,6 +231,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error("[outage-radar] failed to start:", errorText(error));
+  logError("failed to start", error);
   process.exit(1);
 });

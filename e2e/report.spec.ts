@@ -73,8 +73,9 @@ test.describe("report a problem", () => {
     // The connection drops after the page loaded: no further script arrives.
     await page.route("**/_next/static/chunks/**", (route) => route.abort());
     const chart = page.getByTestId("reports-chart");
+    const refused = page.waitForEvent("requestfailed", (r) => r.url().includes("/_next/static/chunks/"));
     await chart.hover();
-    await page.waitForTimeout(500);
+    await refused;
     await expect(chart.getByTestId("chart-sketch")).toBeVisible();
     await expect(chart.locator("svg.recharts-surface")).toHaveCount(0);
     await expect(service.banner()).toContainText("Discord");

@@ -7,7 +7,7 @@ import { submitReport } from "@/lib/reports/submit";
 import { readJsonBody } from "./json-body";
 import { BODY_ERROR_CODES, errorBody, issuesMessage } from "./responses";
 import { sendJson } from "./send-json";
-import { errorText } from "@/lib/text/error-text";
+import { logError } from "@/lib/text/error-text";
 
 export const REPORTS_PATH = "/api/v1/reports";
 
@@ -53,7 +53,7 @@ export async function handleReportRequest(req: IncomingMessage, res: ServerRespo
         "retry-after": "5",
       });
     } else {
-      console.error("[outage-radar] report not stored:", errorText(error));
+      logError("report not stored", error);
       sendJson(
         res,
         503,

@@ -1,7 +1,6 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TestDb } from "@/db/testing";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { createFront } from "./front";
 import type { PageCache } from "./page-cache";
 import { checkHealth } from "./health";
@@ -11,8 +10,8 @@ import { checkHealth } from "./health";
  * a test database, trusting X-Forwarded-For so each request can be a different client; anything
  * meant for Next.js gets a 404. For tests that must go over real HTTP.
  */
-export async function listenFront(t: TestDb): Promise<{ base: string; close: () => Promise<void> }> {
-  const server = createServer(
+export function listenFront(t: TestDb): Promise<Listening> {
+  return listen(
     createFront({
       db: () => t.handle.db,
       clientIpHeader: "x-forwarded-for",
@@ -20,22 +19,17 @@ export async function listenFront(t: TestDb): Promise<{ base: string; close: () 
       next: (_req, res) => void res.writeHead(404).end(),
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /**
  * The front with no database behind it (for what happens past the report endpoint: compression,
  * the page cache), before `next`, on a free port of 127.0.0.1.
  */
-export async function listenFrontWithout(
+export function listenFrontWithout(
   next: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
   cache?: PageCache,
-): Promise<{ base: string; close: () => Promise<void> }> {
-  const server = createServer(
+): Promise<Listening> {
+  return listen(
     createFront({
       db: () => {
         throw new Error("no database in these tests");
@@ -45,6 +39,15 @@ export async function listenFrontWithout(
       pages: cache ? { cache, regionHeaders: [] } : undefined,
     }),
   );
+}
+
+interface Listening {
+  base: string;
+  close: () => Promise<void>;
+}
+
+async function listen(handler: RequestListener): Promise<Listening> {
+  const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -15,3 +15,8 @@ export function errorText(error: unknown, { stack = false } = {}): string {
   const text = e instanceof Error ? ((stack ? e.stack : undefined) ?? e.message) : String(e);
   return text.replace(CANDIDATE, (token) => (ipaddr.isValid(token) ? "[address]" : token));
 }
+
+/** A failure of the server's own work, logged with the error as `errorText` gives it. */
+export function logError(what: string, error: unknown, options: { stack?: boolean } = {}): void {
+  console.error(`[outage-radar] ${what}:`, errorText(error, options));
+}

@@ -6,7 +6,7 @@ import { clientFromHeaders } from "@/lib/reports/client-ip";
 import { reportersLastHour } from "@/lib/queries/activity";
 import { submitReport } from "@/lib/reports/submit";
 import { reportFormState, unavailableState, type ReportFormState } from "@/lib/reports/form-state";
-import { errorText } from "@/lib/text/error-text";
+import { logError } from "@/lib/text/error-text";
 
 const FIELDS = ["service", "symptom", "country", "subdivision", "text", "website"] as const;
 
@@ -24,7 +24,7 @@ export async function reportAction(_previous: ReportFormState, form: FormData): 
     outcome = await submitReport(db, values, clientFromHeaders(await headers()), now);
   } catch (error) {
     // Nothing was stored (the queue refused it or its batch failed): say so, keep what they typed.
-    console.error("[outage-radar] report not stored:", errorText(error));
+    logError("report not stored", error);
     return unavailableState(values);
   }
   // The form answers "is it just me?"; the API does not need to pay for that read.
