@@ -53,10 +53,14 @@ const envSchema = z
     DETECTOR_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** HTTP worker processes sharing the port; more than one needs a Postgres server (PGlite is single-process). */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
-    /** Group commit: most reports per statement, most waiting before 503, statements at once. */
+    /**
+     * Group commit: most reports per statement, most waiting before 503, statements at once. One at a
+     * time by default: reports arriving during a flush make the next batch larger, and Postgres's cost
+     * per report falls with the batch (a fixed part per statement); bench:ingest measured 15–30 % less.
+     */
     INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
     INGEST_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
-    INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(2),
+    INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(1),
     /** Seconds a rendered page may be served to others (lib/http/page-cache.ts); 0 renders every request. */
     PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
     /** A scripted outage on top of the random ones, e.g. `germany` (see lib/simulate/scenarios.ts). */

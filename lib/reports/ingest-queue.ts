@@ -23,7 +23,7 @@ export interface QueueOptions {
   maxInFlight: number;
 }
 
-export const DEFAULT_QUEUE_OPTIONS: QueueOptions = { maxBatch: 1000, maxQueued: 20_000, maxInFlight: 2 };
+export const DEFAULT_QUEUE_OPTIONS: QueueOptions = { maxBatch: 1000, maxQueued: 20_000, maxInFlight: 1 };
 
 interface Waiting<T, R> {
   item: T;

@@ -101,13 +101,16 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       idem: r.idempotencyKey ?? null,
     })),
   );
-  return sql`
-    with given as materialized (
+  const source = sql`
       select x.*, nextval('reports_id_seq') as id
       from json_to_recordset(${payload}::json) as x(
         ord int, service_id int, symptom text, country text, subdivision text, text text,
-        reporter text, prev text, network text, created_at timestamptz, idem text)
-    ),
+        reporter text, prev text, network text, created_at timestamptz, idem text)`;
+  // Most batches carry no Idempotency-Key: they skip the claim and one pass over every row.
+  const keyed = items.some((r) => r.idempotencyKey);
+  const input = keyed
+    ? sql`
+    given as materialized (${source}),
     claimed as (
       insert into idempotency_keys (key, report_id, created_at)
       select distinct on (idem) idem, id, created_at from given where idem is not null order by idem, ord
@@ -117,7 +120,15 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
     -- A report whose key was used before (or earlier in this batch) is not stored again.
     input as materialized (
       select g.* from given g where g.idem is null or g.id in (select report_id from claimed)
-    ),
+    ),`
+    : sql`
+    input as materialized (${source}),`;
+  const answer = keyed
+    ? sql`select f.id, coalesce(f.counted, false) as counted, coalesce(f.capped, false) as capped
+          from given g left join final f on f.ord = g.ord order by g.ord`
+    : sql`select id, coalesce(counted, false) as counted, coalesce(capped, false) as capped from final order by ord`;
+  return sql`
+    with ${input}
     firsts as (
       select distinct on (reporter, service_id) ord, reporter, prev, service_id, created_at
       from input order by reporter, service_id, ord
@@ -205,8 +216,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
             reporters = service_minute_rollups.reporters + excluded.reporters,
             networks = service_minute_rollups.networks + excluded.networks
     )
-    select f.id, coalesce(f.counted, false) as counted, coalesce(f.capped, false) as capped
-    from given g left join final f on f.ord = g.ord order by g.ord`;
+    ${answer}`;
 }
 
 /** Cooldown and network-window rows older than their windows can no longer change a decision; idempotency keys last a day. */

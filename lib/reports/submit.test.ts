@@ -143,6 +143,32 @@ describe.each(testTargets())("submitReport on $name", (target) => {
     expect(batches).toBeLessThan(20);
   });
 
+  // Batches with and without an Idempotency-Key run different statements (ingest.ts).
+  it("in one batch, answers a repeated Idempotency-Key with the first report and the others with their own", async () => {
+    const dave = { ip: "192.0.2.77", userAgent: "Dave" };
+    const report = { service: "spotify", symptom: "app", country: "SE" };
+    const outs = await Promise.all([
+      submitReport(db(), report, dave, minutes(110), { idempotencyKey: "same-key" }),
+      submitReport(db(), report, { ip: "192.0.2.78", userAgent: "Erin" }, minutes(110)),
+      submitReport(db(), report, dave, minutes(110), { idempotencyKey: "same-key" }),
+      submitReport(db(), report, { ip: "198.18.200.1", userAgent: "Finn" }, minutes(110), { idempotencyKey: "k2" }),
+    ]);
+    expect(outs.map((o) => o.ok && { counted: o.counted, replayed: o.replayed })).toEqual([
+      { counted: true, replayed: false },
+      { counted: true, replayed: false },
+      { counted: true, replayed: true },
+      { counted: true, replayed: false },
+    ]);
+    const ids = outs.map((o) => (o.ok ? o.id : -1));
+    expect(ids[2]).toBe(ids[0]);
+    expect(new Set(ids).size).toBe(3);
+    const stored = await rows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from reports where id = any(${`{${ids.join(",")}}`}::bigint[])`,
+    );
+    expect(stored[0]?.n).toBe(3);
+  });
+
   it("rejects bad input naming the field, and writes nothing", async () => {
     const before = await rows<{ n: number }>(db(), sql`select count(*)::int as n from reports`);
     const cases: Array<[unknown, string, "invalid" | "not_found"]> = [
