@@ -106,6 +106,8 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       from json_to_recordset(${payload}::json) as x(
         ord int, service_id int, symptom text, country text, subdivision text, text text,
         reporter text, prev text, network text, created_at timestamptz, idem text)`;
+  // A reporter's first report for the service in the batch is the one that may count.
+  const first = sql`row_number() over (partition by reporter, service_id order by ord) = 1 as first`;
   // Most batches carry no Idempotency-Key: they skip the claim and one pass over every row.
   const keyed = items.some((r) => r.idempotencyKey);
   const input = keyed
@@ -119,39 +121,37 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
     ),
     -- A report whose key was used before (or earlier in this batch) is not stored again.
     input as materialized (
-      select g.* from given g where g.idem is null or g.id in (select report_id from claimed)
+      select g.*, ${first} from given g where g.idem is null or g.id in (select report_id from claimed)
     ),`
     : sql`
-    input as materialized (${source}),`;
+    input as materialized (select s.*, ${first} from (${source}) s),`;
   const answer = keyed
     ? sql`select f.id, coalesce(f.counted, false) as counted, coalesce(f.capped, false) as capped
           from given g left join final f on f.ord = g.ord order by g.ord`
     : sql`select id, coalesce(counted, false) as counted, coalesce(capped, false) as capped from final order by ord`;
   return sql`
     with ${input}
-    firsts as (
-      select distinct on (reporter, service_id) ord, reporter, prev, service_id, created_at
-      from input order by reporter, service_id, ord
-    ),
     -- Early in a UTC day the reporter's hash is new; a cooldown counted under yesterday's still holds.
     cooldown as (
       insert into reporter_cooldowns (reporter, service_id, last_counted_at)
-      select reporter, service_id, created_at from firsts f
-      where f.prev is null or not exists (
+      select reporter, service_id, created_at from input f
+      where f.first and (f.prev is null or not exists (
         select 1 from reporter_cooldowns y
         where y.reporter = f.prev and y.service_id = f.service_id
-          and y.last_counted_at > f.created_at - make_interval(mins => ${cooldownMinutes}::int))
+          and y.last_counted_at > f.created_at - make_interval(mins => ${cooldownMinutes}::int)))
       order by reporter, service_id
       on conflict (reporter, service_id) do update set last_counted_at = excluded.last_counted_at
         where reporter_cooldowns.last_counted_at <= excluded.last_counted_at - make_interval(mins => ${cooldownMinutes}::int)
       returning reporter, service_id
     ),
+    -- net_rank and net_n: a report's place among its network's fresh reports in the batch, and their number.
     judged as materialized (
-      select i.*, (f.ord is not null and c.reporter is not null) as fresh,
-             row_number() over (partition by i.service_id, i.network, (f.ord is not null and c.reporter is not null) order by i.ord) as net_rank
+      select i.*, (i.first and c.reporter is not null) as fresh,
+             row_number() over net as net_rank,
+             count(*) over (net rows between unbounded preceding and unbounded following) as net_n
       from input i
-      left join firsts f on f.ord = i.ord
       left join cooldown c on c.reporter = i.reporter and c.service_id = i.service_id
+      window net as (partition by i.service_id, i.network, (i.first and c.reporter is not null) order by i.ord)
     ),
     -- Per network block and service, a cap on reporters counted per window (NETWORK_WINDOW_MINUTES): a flood
     -- from one network is stored and flagged, not counted. One upsert also keeps when the network
@@ -173,12 +173,11 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
     ),
     final as materialized (
       select j.*,
-             (j.fresh and s.window_count - b.n + j.net_rank <= ${networkCap}::int) as counted,
-             (j.fresh and s.window_count - b.n + j.net_rank > ${networkCap}::int) as capped,
-             (j.fresh and j.net_rank = 1 and s.window_count - b.n < ${networkCap}::int
+             (j.fresh and s.window_count - j.net_n + j.net_rank <= ${networkCap}::int) as counted,
+             (j.fresh and s.window_count - j.net_n + j.net_rank > ${networkCap}::int) as capped,
+             (j.fresh and j.net_rank = 1 and s.window_count - j.net_n < ${networkCap}::int
               and (s.prev_seen is null or s.prev_seen <= s.last_seen - interval '15 minutes')) as new_network
       from judged j
-      left join net_batch b on j.fresh and b.service_id = j.service_id and b.network = j.network
       left join sighting s on j.fresh and s.service_id = j.service_id and s.network = j.network
     ),
     stored as (
