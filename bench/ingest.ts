@@ -1,5 +1,5 @@
 // npm run bench:ingest — report ingest at outage scale, with this machine's ceilings in the same run.
-// 1. bare node:http answering 204 (no work): the ceiling for any HTTP handler here;
+// 1. bare node:http answering 204 (no work): the ceiling for any HTTP handler here, before and after 3;
 // 2. a raw multi-row INSERT loop into a reports-shaped table: the ceiling for storing rows;
 // 3. the production server (server.ts on the Postgres server) taking realistic reports at rising
 //    concurrency for fixed durations; then every acknowledged report is counted in the database.
@@ -153,6 +153,10 @@ async function main() {
       const code = await app.stop();
       log(`server stopped (exit ${code})`);
     }
+    // The machine's speed drifts within minutes; the same ceiling after the phases shows by how much.
+    log("ceiling again: bare node:http answering 204…");
+    const bare204After = throughput(await bareCeiling(), 204);
+    log(`  ${Math.round(bare204After).toLocaleString("en")} responses/s`);
 
     const sql = postgres(dbUrl, { max: 1, onnotice: () => {} });
     const [{ stored }] = (await sql`select count(*)::int as stored from reports`) as unknown as [{ stored: number }];
@@ -184,6 +188,7 @@ async function main() {
       stored,
       rollup_reports: rolled,
       ceiling_node_204_per_s: Math.round(bare204),
+      ceiling_node_204_per_s_after: Math.round(bare204After),
       ceiling_insert_rows_per_s: Math.round(insertPerS),
       phases: phases.map((p) => ({
         connections: p.connections,
@@ -218,7 +223,7 @@ async function main() {
       `| errors (all phases) | ${errors} |`,
       `| acked (201, warm-up included) / stored (rows counted after the run) | ${acked.toLocaleString("en")} / ${result.stored.toLocaleString("en")} |`,
       `| reports in the rollups | ${result.rollup_reports.toLocaleString("en")} |`,
-      `| ceiling: bare node:http 204 | ${result.ceiling_node_204_per_s.toLocaleString("en")} /s |`,
+      `| ceiling: bare node:http 204, before / after the phases | ${result.ceiling_node_204_per_s.toLocaleString("en")} / ${result.ceiling_node_204_per_s_after.toLocaleString("en")} /s |`,
       `| ceiling: raw 1,000-row INSERT loop | ${result.ceiling_insert_rows_per_s.toLocaleString("en")} rows/s |`,
       `| target | ≥ ${TARGET.reportsPerS.toLocaleString("en")} reports/s, p99 ≤ ${TARGET.p99Ms} ms, stored = acked: **${ok ? "met" : "not met"}** |`,
       "",
