@@ -112,11 +112,14 @@ test("a map page follows live data while it is open", async ({ page }) => {
 });
 
 test("tabs left open on a page refresh from one render, not one each", async ({ context }) => {
-  const refreshOf = async () => {
+  const open = async () => {
     const page = await context.newPage();
     await page.clock.install();
     const map = new MapPage(page);
     await map.open("/status/whatsapp/map");
+    return { page, map };
+  };
+  const refresh = async ({ page, map }: Awaited<ReturnType<typeof open>>) => {
     const refreshed = page.waitForResponse(
       (r) => r.url().includes("/status/whatsapp/map") && r.request().headers()["rsc"] === "1",
     );
@@ -124,10 +127,12 @@ test("tabs left open on a page refresh from one render, not one each", async ({ 
     const response = await refreshed;
     // The refreshed page still works: the copy's payload carries its own response's nonce.
     await expect(map.region("DE")).toHaveAttribute("data-band", "severe");
-    await page.close();
     return response.headers()["x-page-cache"];
   };
-  await refreshOf();
-  // The second tab sends the same router state within the cache's few seconds: answered from the copy.
-  expect(["hit", "stale"]).toContain(await refreshOf());
+  // Two tabs with the same router state refresh together (on a slow machine, one after the other
+  // could fall outside the cache's few seconds): at most one of them is rendered.
+  const tabs = [await open(), await open()];
+  const outcomes = await Promise.all(tabs.map(refresh));
+  for (const outcome of outcomes) expect(["hit", "stale", "miss"]).toContain(outcome);
+  expect(outcomes.filter((o) => o === "miss").length).toBeLessThanOrEqual(1);
 });
