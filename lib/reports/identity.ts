@@ -31,7 +31,6 @@ function saltOfDay(secret: string, day: number): KeyObject {
 }
 
 const dayOf = (at: Date) => Math.floor(at.getTime() / DAY_MS);
-const dailySalt = (secret: string, at: Date) => saltOfDay(secret, dayOf(at));
 
 function keyedHash(salt: KeyObject, value: string): string {
   return createHmac("sha256", salt).update(value).digest("hex").slice(0, 32);
@@ -65,7 +64,19 @@ export function identify(
   };
 }
 
-/** An Idempotency-Key as stored: scoped to the client that sent it and hashed like everything else about them. */
-export function idempotencyHash(secret: string, ip: string, userAgent: string, key: string, at: Date): string {
-  return keyedHash(dailySalt(secret, at), `k|${ip}|${userAgent}|${key}`);
+/**
+ * An Idempotency-Key as stored: scoped to the client that sent it and hashed like everything else
+ * about them. Keys are kept for a day, which crosses a salt change: `previous` is the same key under
+ * yesterday's salt, used to find a first report stored before UTC midnight and never stored itself.
+ */
+export function idempotencyHashes(
+  secret: string,
+  ip: string,
+  userAgent: string,
+  key: string,
+  at: Date,
+): { current: string; previous: string } {
+  const value = `k|${ip}|${userAgent}|${key}`;
+  const day = dayOf(at);
+  return { current: keyedHash(saltOfDay(secret, day), value), previous: keyedHash(saltOfDay(secret, day - 1), value) };
 }

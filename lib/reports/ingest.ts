@@ -16,6 +16,8 @@ export interface IngestItem {
   createdAt: Date;
   /** Keyed hash of the client's Idempotency-Key, when it sent one. */
   idempotencyKey?: string | null;
+  /** The same under yesterday's salt: a key used before UTC midnight is still answered after it. */
+  previousIdempotencyKey?: string | null;
 }
 
 export interface IngestResult {
@@ -59,7 +61,12 @@ export async function ingestReports(db: Db, items: IngestItem[], rules: IngestRu
 type StatementRow = { id: string | number | null; counted: boolean; capped: boolean };
 
 async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]): Promise<IngestResult[]> {
-  const replayKeys = items.filter((_, i) => result[i]?.id === null).map((item) => item.idempotencyKey as string);
+  const replayKeys = items
+    .filter((_, i) => result[i]?.id === null)
+    .flatMap((item) => [
+      item.idempotencyKey as string,
+      ...(item.previousIdempotencyKey ? [item.previousIdempotencyKey] : []),
+    ]);
   const earlier = new Map<string, { id: number; counted: boolean; capped: boolean }>();
   if (replayKeys.length > 0) {
     const found = await rows<{ key: string; id: string | number; counted: boolean; capped: boolean }>(
@@ -75,7 +82,10 @@ async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]):
   }
   return result.map((r, i) => {
     if (r.id !== null) return { id: Number(r.id), counted: r.counted, capped: r.capped, replayed: false };
-    const first = earlier.get(items[i]!.idempotencyKey as string);
+    const item = items[i]!;
+    const first =
+      earlier.get(item.idempotencyKey as string) ??
+      (item.previousIdempotencyKey ? earlier.get(item.previousIdempotencyKey) : undefined);
     if (!first) throw new Error("an Idempotency-Key was claimed but its report is missing");
     return { ...first, replayed: true };
   });
@@ -99,13 +109,15 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       network: r.network,
       created_at: r.createdAt.toISOString(),
       idem: r.idempotencyKey ?? null,
+      // Left out (read as null) when absent: nearly every batch carries no key.
+      prev_idem: r.previousIdempotencyKey ?? undefined,
     })),
   );
   const source = sql`
       select x.*, nextval('reports_id_seq') as id
       from json_to_recordset(${payload}::json) as x(
         ord int, service_id int, symptom text, country text, subdivision text, text text,
-        reporter text, prev text, network text, created_at timestamptz, idem text)`;
+        reporter text, prev text, network text, created_at timestamptz, idem text, prev_idem text)`;
   // A reporter's first report for the service in the batch is the one that may count.
   const first = sql`row_number() over (partition by reporter, service_id order by ord) = 1 as first`;
   // Most batches carry no Idempotency-Key: they skip the claim and one pass over every row.
@@ -115,11 +127,14 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
     given as materialized (${source}),
     claimed as (
       insert into idempotency_keys (key, report_id, created_at)
-      select distinct on (idem) idem, id, created_at from given where idem is not null order by idem, ord
+      select distinct on (idem) idem, id, created_at from given g
+      where idem is not null
+        and (prev_idem is null or not exists (select 1 from idempotency_keys k where k.key = g.prev_idem))
+      order by idem, ord
       on conflict (key) do nothing
       returning report_id
     ),
-    -- A report whose key was used before (or earlier in this batch) is not stored again.
+    -- A report whose key was used before (earlier in this batch, today or yesterday) is not stored again.
     input as materialized (
       select g.*, ${first} from given g where g.idem is null or g.id in (select report_id from claimed)
     ),`

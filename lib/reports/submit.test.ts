@@ -66,6 +66,25 @@ describe.each(testTargets())("submitReport on $name", (target) => {
     expect(await submitReport(db(), report, dave, at("2026-03-05T00:05:00Z"))).toMatchObject({ counted: true });
   });
 
+  it("answers a retry after UTC midnight with the report its Idempotency-Key stored the day before", async () => {
+    const erin = { ip: "192.0.2.90", userAgent: "Mozilla/5.0 Erin" };
+    const report = { service: "discord", symptom: "voice", country: "US" };
+    const key = { idempotencyKey: "retry-over-midnight" };
+    const first = await submitReport(db(), report, erin, new Date("2026-03-06T23:59:59Z"), key);
+    const retry = await submitReport(db(), report, erin, new Date("2026-03-07T00:00:02Z"), key);
+    expect(first).toMatchObject({ ok: true, replayed: false });
+    expect(retry).toMatchObject({ ok: true, replayed: true, id: first.ok ? first.id : -1 });
+    const stored = await rows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from reports where created_at >= '2026-03-06T23:00:00Z' and service_id =
+          (select id from services where slug = 'discord') and symptom = 'voice'`,
+    );
+    expect(stored[0]?.n).toBe(1);
+    // The same key from someone else is theirs alone.
+    const other = await submitReport(db(), report, alice, new Date("2026-03-07T00:00:03Z"), key);
+    expect(other).toMatchObject({ ok: true, replayed: false });
+  });
+
   it("counts the same person separately for another service", async () => {
     const out = await submitReport(
       db(),

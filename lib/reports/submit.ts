@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { config } from "@/lib/config";
-import { idempotencyHash, identify } from "./identity";
+import { idempotencyHashes, identify } from "./identity";
 import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
 import { networkBlock } from "./client-ip";
@@ -145,6 +145,10 @@ export async function submitReport(
     now,
     cooldownMinutes,
   );
+  const keys =
+    opts.idempotencyKey === undefined
+      ? undefined
+      : idempotencyHashes(secret, client.ip, client.userAgent, opts.idempotencyKey, now);
   const [result, status] = await Promise.all([
     reportQueue(db).submit({
       serviceId: service.id,
@@ -156,10 +160,8 @@ export async function submitReport(
       previousReporter,
       network,
       createdAt: now,
-      idempotencyKey:
-        opts.idempotencyKey === undefined
-          ? null
-          : idempotencyHash(secret, client.ip, client.userAgent, opts.idempotencyKey, now),
+      idempotencyKey: keys?.current ?? null,
+      previousIdempotencyKey: keys?.previous ?? null,
     }),
     currentLevel(db, service.id),
   ]);
