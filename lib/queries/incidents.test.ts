@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { testTargets, type TestDb } from "@/db/testing";
 import { seedDemoIfEmpty } from "@/lib/simulate/demo";
 import { compareServices } from "./compare";
@@ -52,7 +53,6 @@ describe.each(testTargets())("incident history on $name", (target) => {
   });
 
   it("says where an ongoing incident's reports come from before the detector has placed it", async () => {
-    const { sql } = await import("drizzle-orm");
     const [open] = (await listIncidents(t.handle.db, { service: "whatsapp" }, 1, 1, now)).items;
     expect(open!.endedAt).toBeNull();
     const recorded = open!.regions;

@@ -61,12 +61,11 @@ export async function ingestReports(db: Db, items: IngestItem[], rules: IngestRu
 type StatementRow = { id: string | number | null; counted: boolean; capped: boolean };
 
 async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]): Promise<IngestResult[]> {
+  // A key is looked up under today's hash and yesterday's: only one of them was stored.
   const replayKeys = items
     .filter((_, i) => result[i]?.id === null)
-    .flatMap((item) => [
-      item.idempotencyKey as string,
-      ...(item.previousIdempotencyKey ? [item.previousIdempotencyKey] : []),
-    ]);
+    .flatMap((item) => [item.idempotencyKey, item.previousIdempotencyKey])
+    .filter((key): key is string => !!key);
   const earlier = new Map<string, { id: number; counted: boolean; capped: boolean }>();
   if (replayKeys.length > 0) {
     const found = await rows<{ key: string; id: string | number; counted: boolean; capped: boolean }>(
@@ -82,10 +81,8 @@ async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]):
   }
   return result.map((r, i) => {
     if (r.id !== null) return { id: Number(r.id), counted: r.counted, capped: r.capped, replayed: false };
-    const item = items[i]!;
-    const first =
-      earlier.get(item.idempotencyKey as string) ??
-      (item.previousIdempotencyKey ? earlier.get(item.previousIdempotencyKey) : undefined);
+    const { idempotencyKey, previousIdempotencyKey } = items[i]!;
+    const first = earlier.get(idempotencyKey ?? "") ?? earlier.get(previousIdempotencyKey ?? "");
     if (!first) throw new Error("an Idempotency-Key was claimed but its report is missing");
     return { ...first, replayed: true };
   });
