@@ -13,6 +13,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
   varchar,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
@@ -151,19 +152,25 @@ export const serviceMinuteRollups = pgTable(
  * When each network block last sent a counted report for a service. `prev_seen` keeps the sighting
  * before that, so one upsert tells whether the network is new (unseen for 15 minutes). Pruned with
  * the cooldowns.
+ *
+ * This table and the cooldowns take a lookup and a write for nearly every report, so they are kept
+ * lean: the 128-bit keyed hash is stored as a uuid (16 bytes compared as bytes, not 32 characters
+ * compared as text), and there is no index on the times. Pruning scans the table every ten minutes
+ * instead — cheap next to an index entry written for every report, and without it an update can
+ * stay on its page (HOT). Both measured: together a sixth of the ingest statement's Postgres time.
  */
 export const networkSightings = pgTable(
   "network_sightings",
   {
     serviceId: integer("service_id").notNull(),
-    network: varchar("network", { length: 32 }).notNull(),
+    network: uuid("network").notNull(),
     lastSeen: tstz("last_seen").notNull(),
     prevSeen: tstz("prev_seen"),
     /** Start of the network's current cap window for the service, and reporters it brought in it. */
     windowStart: tstz("window_start"),
     windowCount: integer("window_count").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.serviceId, t.network] }), index("network_sightings_time").on(t.lastSeen)],
+  (t) => [primaryKey({ columns: [t.serviceId, t.network] })],
 );
 
 /** The detector's per-service state (baseline and level), advanced minute by minute by each tick. */
@@ -177,15 +184,15 @@ export const detectorState = pgTable("detector_state", {
   updatedAt: tstz("updated_at").notNull().defaultNow(),
 });
 
-/** The last counted report per reporter and service; decides whether a new report counts. */
+/** The last counted report per reporter and service; decides whether a new report counts. Kept lean like networkSightings. */
 export const reporterCooldowns = pgTable(
   "reporter_cooldowns",
   {
-    reporter: varchar("reporter", { length: 32 }).notNull(),
+    reporter: uuid("reporter").notNull(),
     serviceId: integer("service_id").notNull(),
     lastCountedAt: tstz("last_counted_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.reporter, t.serviceId] }), index("reporter_cooldowns_time").on(t.lastCountedAt)],
+  (t) => [primaryKey({ columns: [t.reporter, t.serviceId] })],
 );
 
 /**

@@ -110,8 +110,9 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       prev_idem: r.previousIdempotencyKey ?? undefined,
     })),
   );
+  // The cooldown and network tables key on the hashes as uuids (db/schema.ts): ru, pu and nu.
   const source = sql`
-      select x.*, nextval('reports_id_seq') as id
+      select x.*, x.reporter::uuid as ru, x.prev::uuid as pu, x.network::uuid as nu, nextval('reports_id_seq') as id
       from json_to_recordset(${payload}::json) as x(
         ord int, service_id int, symptom text, country text, subdivision text, text text,
         reporter text, prev text, network text, created_at timestamptz, idem text, prev_idem text)`;
@@ -146,12 +147,12 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
     -- Early in a UTC day the reporter's hash is new; a cooldown counted under yesterday's still holds.
     cooldown as (
       insert into reporter_cooldowns (reporter, service_id, last_counted_at)
-      select reporter, service_id, created_at from input f
+      select ru, service_id, created_at from input f
       where f.first and (f.prev is null or not exists (
         select 1 from reporter_cooldowns y
-        where y.reporter = f.prev and y.service_id = f.service_id
+        where y.reporter = f.pu and y.service_id = f.service_id
           and y.last_counted_at > f.created_at - make_interval(mins => ${cooldownMinutes}::int)))
-      order by reporter, service_id
+      order by ru, service_id
       on conflict (reporter, service_id) do update set last_counted_at = excluded.last_counted_at
         where reporter_cooldowns.last_counted_at <= excluded.last_counted_at - make_interval(mins => ${cooldownMinutes}::int)
       returning reporter, service_id
@@ -162,14 +163,14 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
              row_number() over net as net_rank,
              count(*) over (net rows between unbounded preceding and unbounded following) as net_n
       from input i
-      left join cooldown c on c.reporter = i.reporter and c.service_id = i.service_id
+      left join cooldown c on c.reporter = i.ru and c.service_id = i.service_id
       window net as (partition by i.service_id, i.network, (i.first and c.reporter is not null) order by i.ord)
     ),
     -- Per network block and service, a cap on reporters counted per window (NETWORK_WINDOW_MINUTES): a flood
     -- from one network is stored and flagged, not counted. One upsert also keeps when the network
     -- was last seen, which decides whether a counted report brings a new network.
     net_batch as (
-      select service_id, network, min(created_at) as first_at, count(*)::int as n
+      select service_id, nu as network, min(created_at) as first_at, count(*)::int as n
       from judged where fresh group by 1, 2
     ),
     sighting as (
@@ -190,7 +191,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
              (j.fresh and j.net_rank = 1 and s.window_count - j.net_n < ${networkCap}::int
               and (s.prev_seen is null or s.prev_seen <= s.last_seen - interval '15 minutes')) as new_network
       from judged j
-      left join sighting s on j.fresh and s.service_id = j.service_id and s.network = j.network
+      left join sighting s on j.fresh and s.service_id = j.service_id and s.network = j.nu
     ),
     stored as (
       insert into reports (id, created_at, service_id, symptom, country, subdivision, text, reporter, network, counted, flag)
@@ -230,7 +231,10 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
     ${answer}`;
 }
 
-/** Cooldown and network-window rows older than their windows can no longer change a decision; idempotency keys last a day. */
+/**
+ * Cooldown and network-window rows older than their windows can no longer change a decision; idempotency
+ * keys last a day. The first two are scanned (they have no time index, see db/schema.ts).
+ */
 export async function pruneCooldowns(db: Db, cooldownMinutes: number, now = new Date()): Promise<void> {
   await db.execute(
     sql`delete from reporter_cooldowns where last_counted_at < ${now.toISOString()}::timestamptz - make_interval(mins => ${cooldownMinutes}::int)`,
