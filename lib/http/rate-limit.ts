@@ -7,8 +7,8 @@
  * outage-scale traffic from many addresses.
  */
 export class SlidingWindowLimit {
-  private current = new Map<string, number>();
-  private previous = new Map<string, number>();
+  private current = new Map<string | number, number>();
+  private previous = new Map<string | number, number>();
   private windowStart = 0;
 
   constructor(
@@ -17,7 +17,7 @@ export class SlidingWindowLimit {
   ) {}
 
   /** Counts one hit for `key`; false (with seconds to wait) when it would go over the limit. */
-  hit(key: string, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  hit(key: string | number, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const start = now - (now % this.windowMs);
     if (start !== this.windowStart) {
       this.previous = start - this.windowStart === this.windowMs ? this.current : new Map();

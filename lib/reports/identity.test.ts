@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { identify } from "./identity";
-import { networkBlock, resolveClientIp } from "./client-ip";
+import { limitKeys, networkBlock, resolveClientIp } from "./client-ip";
 
 const SECRET = "s".repeat(40);
 const day1 = new Date("2026-05-01T10:00:00Z");
@@ -56,6 +56,24 @@ describe("client address", () => {
     expect(networkBlock("nonsense")).toBe("unknown");
     expect(networkBlock("10.0.0.255")).toBe("10.0.0.0/24");
     expect(networkBlock("256.1.1.1")).toBe("unknown");
+    expect(networkBlock("::ffff:192.0.2.55")).toBe("192.0.2.0/24");
+  });
+
+  it("gives each address its own rate-limit key and each block one network key", () => {
+    const edges = ["0.0.0.0", "0.0.0.1", "127.255.255.255", "128.0.0.0", "192.0.2.55", "255.255.255.255"];
+    const keys = edges.map((ip) => limitKeys(ip));
+    expect(new Set(keys.map((k) => k.address)).size).toBe(edges.length);
+    // Integers that fit in 32 bits, so the limiter's maps never hold a string or a heap number for IPv4.
+    for (const k of keys) {
+      expect(typeof k.address).toBe("number");
+      expect((k.address as number) | 0).toBe(k.address);
+    }
+    expect(limitKeys("192.0.2.1").network).toBe(limitKeys("192.0.2.254").network);
+    expect(limitKeys("192.0.3.1").network).not.toBe(limitKeys("192.0.2.1").network);
+    // The same client however its address is written.
+    expect(limitKeys("::ffff:192.0.2.55")).toEqual(limitKeys("192.0.2.55"));
+    expect(limitKeys("2001:db8:abcd:12::1")).toEqual({ address: "2001:db8:abcd:12::1", network: "2001:db8:abcd::/48" });
+    expect(limitKeys("2001:db8:abcd:99::7").network).toBe(limitKeys("2001:db8:abcd:12::1").network);
   });
 });
 

@@ -5,7 +5,7 @@ import { config } from "@/lib/config";
 import { idempotencyHashes, identify } from "./identity";
 import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
-import { networkBlock } from "./client-ip";
+import { limitKeys } from "./client-ip";
 import { SlidingWindowLimit } from "@/lib/http/rate-limit";
 import { fieldIssues, reportInputSchema, type FieldIssue } from "./schema";
 import { reporterSecret } from "./secret";
@@ -72,8 +72,9 @@ function rateLimited(ip: string, now: Date): Extract<SubmitOutcome, { code: "rat
     network: new SlidingWindowLimit(cfg.RATE_LIMIT_NETWORK_PER_MINUTE),
   });
   const t = now.getTime();
-  const verdict = limits.address.hit(ip, t);
-  const refused = verdict.ok ? limits.network.hit(networkBlock(ip), t) : verdict;
+  const keys = limitKeys(ip);
+  const verdict = limits.address.hit(keys.address, t);
+  const refused = verdict.ok ? limits.network.hit(keys.network, t) : verdict;
   if (refused.ok) return undefined;
   return {
     ok: false,
