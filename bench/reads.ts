@@ -101,7 +101,6 @@ async function measure(
         durationMs: (MEASURE_MS + 1_000) * Object.keys(paths).length + 3_000,
         ratePerSecond: FLOOD_PER_S,
         seed: 77,
-        poolSize: 60_000,
         work: { kind: "reports", services: flood.services },
       }).then((r) => (floodResult = r))
     : Promise.resolve();

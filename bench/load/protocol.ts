@@ -7,7 +7,7 @@ export interface LoadConfig {
   /** Requests per second across all connections; unset = as fast as the server answers. */
   ratePerSecond?: number;
   seed: number;
-  /** Distinct report requests prepared before the clock starts (default 150,000). */
+  /** Distinct report requests prepared before the clock starts (default: the whole phase at its rate, or at 30,000/s). */
   poolSize?: number;
   work:
     | { kind: "reports"; services: Array<{ slug: string; symptoms: string[] }> }
