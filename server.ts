@@ -13,7 +13,6 @@ import { seedCatalog } from "@/db/seed";
 import { createFront } from "@/lib/http/front";
 import { createPageCache } from "@/lib/http/page-cache";
 import { reportQueue } from "@/lib/reports/submit";
-import { grantIngestTurns } from "@/lib/reports/ingest-turn";
 import { pruneCooldowns } from "@/lib/reports/ingest";
 import { maintainReportPartitions } from "@/lib/reports/partitions";
 import { seedDemoIfEmpty, startDemoTraffic } from "@/lib/simulate/demo";
@@ -188,7 +187,6 @@ async function runCluster(workers: number, stopDemo: () => Promise<void>): Promi
   // there. Young space up to 64 MB (V8 grows it only when allocation is that fast): 4–7 % less
   // worker CPU per report at 384 connections (interleaved runs, docs/scaling.md), ~100 MB more memory.
   cluster.setupPrimary({ execArgv: [...process.execArgv, "--max-semi-space-size=64"] });
-  grantIngestTurns();
   const startedAt = new Map<number, number>();
   const fork = () => startedAt.set(cluster.fork().id, Date.now());
   for (let i = 0; i < workers; i++) fork();

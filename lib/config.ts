@@ -57,7 +57,6 @@ const envSchema = z
      * Group commit: most reports per statement, most waiting before 503, statements at once. One at a
      * time by default: reports arriving during a flush make the next batch larger, and Postgres's cost
      * per report falls with the batch (a fixed part per statement): 15–35 % less at 384 connections (docs/scaling.md).
-     * For the same reason the workers of one instance take turns (lib/reports/ingest-turn.ts).
      */
     INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
     INGEST_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(20_000),

@@ -102,41 +102,4 @@ describe("GroupCommitQueue", () => {
     expect(await Promise.all(accepted)).toEqual([10, 20, 30, 40, 50]);
     expect(g.batches.flat()).toEqual([1, 2, 3, 4, 5]);
   });
-
-  it("gathers a batch only once it has the turn, and gives the turn back after the write, failed or not", async () => {
-    const turns: Array<() => void> = [];
-    let held = 0;
-    const turn = () =>
-      new Promise<() => void>((grant) => turns.push(() => grant(() => held--))).then((giveBack) => {
-        held++;
-        return giveBack;
-      });
-    let fail = true;
-    const batches: number[][] = [];
-    const q = new GroupCommitQueue(
-      async (items: number[]) => {
-        batches.push(items);
-        if (fail) throw new Error("database gone");
-        return items;
-      },
-      { maxBatch: 100, maxQueued: 100, maxInFlight: 1, turn },
-    );
-    const first = q.submit(1);
-    await tick();
-    // Waiting for the turn (the other worker is writing): later reports join the same batch.
-    const second = q.submit(2);
-    await tick();
-    expect(batches).toEqual([]);
-    turns.shift()!();
-    await expect(first).rejects.toThrow("database gone");
-    await expect(second).rejects.toThrow("database gone");
-    expect(batches).toEqual([[1, 2]]);
-    expect(held).toBe(0);
-    fail = false;
-    const third = q.submit(3);
-    await tick();
-    turns.shift()!();
-    expect(await third).toBe(3);
-    expect(held).toBe(0);
-  });
 });

@@ -21,8 +21,6 @@ export interface QueueOptions {
   maxQueued: number;
   /** Flushes allowed to run at once (each holds one database connection). */
   maxInFlight: number;
-  /** Taken before a flush gathers its batch and given back after it (see ingest-turn.ts). */
-  turn?: () => Promise<() => void>;
 }
 
 export const DEFAULT_QUEUE_OPTIONS: QueueOptions = { maxBatch: 1000, maxQueued: 20_000, maxInFlight: 1 };
@@ -86,18 +84,15 @@ export class GroupCommitQueue<T, R> {
 
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.options.maxBatch);
       this.inFlight++;
-      void this.flush();
+      void this.flush(batch);
     }
     if (this.inFlight === 0 && this.waiting.length === 0) for (const done of this.idle.splice(0)) done();
   }
 
-  private async flush(): Promise<void> {
-    // The batch is gathered once the turn is ours: what arrived while waiting for it goes too.
-    const giveBack = this.options.turn ? await this.options.turn() : undefined;
-    const batch = this.waiting.splice(0, this.options.maxBatch);
+  private async flush(batch: Array<Waiting<T, R>>): Promise<void> {
     try {
-      if (batch.length === 0) return;
       const results = await this.flushBatch(batch.map((w) => w.item));
       if (results.length !== batch.length) throw new Error(`batch of ${batch.length} returned ${results.length}`);
       this.stats.batches++;
@@ -107,7 +102,6 @@ export class GroupCommitQueue<T, R> {
     } catch (error) {
       for (const w of batch) w.reject(error);
     } finally {
-      giveBack?.();
       this.inFlight--;
       this.pump();
     }

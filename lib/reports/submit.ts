@@ -5,7 +5,6 @@ import { config } from "@/lib/config";
 import { idempotencyHashes, identify } from "./identity";
 import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
-import { ingestTurns } from "./ingest-turn";
 import { limitKeys } from "./client-ip";
 import { SlidingWindowLimit } from "@/lib/http/rate-limit";
 import { fieldIssues, reportInputSchema, type FieldIssue } from "./schema";
@@ -50,7 +49,6 @@ export function reportQueue(db: Db): GroupCommitQueue<IngestItem, IngestResult> 
       maxBatch: cfg.INGEST_MAX_BATCH,
       maxQueued: cfg.INGEST_MAX_QUEUED,
       maxInFlight: cfg.INGEST_MAX_IN_FLIGHT,
-      turn: ingestTurns(),
     });
     queues.set(db, queue);
   }
