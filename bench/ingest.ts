@@ -171,18 +171,21 @@ async function main() {
     const acked = all.reduce((a, r) => a + (r.statuses[201] ?? 0), 0);
     const errors = all.reduce((a, r) => a + r.sent - (r.statuses[201] ?? 0), 0);
     const clean = phases.filter((p) => p.result.sent === (p.result.statuses[201] ?? 0));
-    const best = [...(clean.length ? clean : phases)].sort(
-      (a, b) => throughput(b.result, 201) - throughput(a.result, 201),
-    )[0]!;
-    const withinTarget = clean
-      .filter((p) => p.result.latency.p99 <= TARGET.p99Ms)
-      .sort((a, b) => throughput(b.result, 201) - throughput(a.result, 201))[0];
+    const fastest = (list: typeof phases) =>
+      [...list].sort((a, b) => throughput(b.result, 201) - throughput(a.result, 201))[0];
+    // Sustained means answering within the latency target: more connections than that only add
+    // queueing, so the peak rate (at any p99) is shown beside it, not used for the target.
+    const best = fastest(clean.filter((p) => p.result.latency.p99 <= TARGET.p99Ms));
+    const peak = fastest(clean.length ? clean : phases)!;
     const result = {
-      reports_per_s: Math.round(throughput(best.result, 201)),
-      reports_per_s_with_p99_within_target: withinTarget ? Math.round(throughput(withinTarget.result, 201)) : 0,
-      p50_ms: round(best.result.latency.p50),
-      p99_ms: round(best.result.latency.p99),
-      connections_at_best: best.connections,
+      reports_per_s: best ? Math.round(throughput(best.result, 201)) : 0,
+      p50_ms: best ? round(best.result.latency.p50) : null,
+      p99_ms: best ? round(best.result.latency.p99) : null,
+      connections_at_best: best?.connections ?? null,
+      peak_reports_per_s: Math.round(throughput(peak.result, 201)),
+      peak_p50_ms: round(peak.result.latency.p50),
+      peak_p99_ms: round(peak.result.latency.p99),
+      connections_at_peak: peak.connections,
       errors,
       acked,
       stored,
@@ -208,8 +211,7 @@ async function main() {
       machine: "2 cores; server, Postgres and load generator on the same machine",
       quick,
     };
-    const ok =
-      result.reports_per_s >= TARGET.reportsPerS && result.p99_ms <= TARGET.p99Ms && result.stored === result.acked;
+    const ok = result.reports_per_s >= TARGET.reportsPerS && result.stored === result.acked;
     const md = [
       "# Ingest benchmark",
       "",
@@ -217,9 +219,9 @@ async function main() {
       "",
       "| figure | value |",
       "| --- | --- |",
-      `| reports_per_s (best sustained, no errors) | **${result.reports_per_s.toLocaleString("en")}** at ${best.connections} connections |`,
-      `| p50_ms / p99_ms at that rate | ${result.p50_ms} / ${result.p99_ms} |`,
-      `| best rate with p99 ≤ ${TARGET.p99Ms} ms | ${result.reports_per_s_with_p99_within_target.toLocaleString("en")} reports/s |`,
+      `| reports_per_s (best sustained: no errors, p99 ≤ ${TARGET.p99Ms} ms) | **${result.reports_per_s.toLocaleString("en")}**${best ? ` at ${best.connections} connections` : " (no phase within the target)"} |`,
+      `| p50_ms / p99_ms at that rate | ${result.p50_ms ?? "–"} / ${result.p99_ms ?? "–"} |`,
+      `| peak rate (no errors, any p99) | ${result.peak_reports_per_s.toLocaleString("en")} at ${peak.connections} connections, p50 ${result.peak_p50_ms} / p99 ${result.peak_p99_ms} ms |`,
       `| errors (all phases) | ${errors} |`,
       `| acked (201, warm-up included) / stored (rows counted after the run) | ${acked.toLocaleString("en")} / ${result.stored.toLocaleString("en")} |`,
       `| reports in the rollups | ${result.rollup_reports.toLocaleString("en")} |`,
