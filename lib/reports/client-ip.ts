@@ -28,30 +28,34 @@ function isValidIp(ip: string): boolean {
   return IPV4.test(ip) || ipaddr.isValid(ip);
 }
 
-/** The four octets of an IPv4 address, dotted or IPv4-mapped IPv6; null for anything else. */
-function ipv4Octets(ip: string): [number, number, number, number] | null {
+/** An address parsed once: IPv4 (IPv4-mapped IPv6 included) as octets, IPv6 as its 16-bit parts. */
+type Address = { octets: [number, number, number, number] } | { parts: number[] };
+
+function parseAddress(ip: string): Address | null {
   const v4 = IPV4.exec(ip);
-  if (v4) return [Number(v4[1]), Number(v4[2]), Number(v4[3]), Number(v4[4])];
+  if (v4) return { octets: [Number(v4[1]), Number(v4[2]), Number(v4[3]), Number(v4[4])] };
   if (!ipaddr.isValid(ip)) return null;
   let addr = ipaddr.parse(ip);
   if (addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress()) {
     addr = (addr as ipaddr.IPv6).toIPv4Address();
   }
-  if (addr.kind() !== "ipv4") return null;
+  if (addr.kind() === "ipv6") return { parts: (addr as ipaddr.IPv6).parts };
   const [a, b, c, d] = (addr as ipaddr.IPv4).octets;
-  return [a!, b!, c!, d!];
+  return { octets: [a!, b!, c!, d!] };
+}
+
+function blockOf(address: Address): string {
+  if ("octets" in address) return `${address.octets[0]}.${address.octets[1]}.${address.octets[2]}.0/24`;
+  return `${address.parts
+    .slice(0, 3)
+    .map((p) => p.toString(16))
+    .join(":")}::/48`;
 }
 
 /** The block one network controls: IPv4 /24, IPv6 /48 (IPv4-mapped IPv6 counts as IPv4). */
 export function networkBlock(ip: string): string {
-  const v4 = ipv4Octets(ip);
-  if (v4) return `${v4[0]}.${v4[1]}.${v4[2]}.0/24`;
-  if (!ipaddr.isValid(ip)) return "unknown";
-  const parts = (ipaddr.parse(ip) as ipaddr.IPv6).parts;
-  return `${parts
-    .slice(0, 3)
-    .map((p) => p.toString(16))
-    .join(":")}::/48`;
+  const address = parseAddress(ip);
+  return address ? blockOf(address) : "unknown";
 }
 
 /**
@@ -61,12 +65,14 @@ export function networkBlock(ip: string): string {
  * garbage collector must move. Anything else keeps its text.
  */
 export function limitKeys(ip: string): { address: number | string; network: number | string } {
-  const v4 = ipv4Octets(ip);
-  if (!v4) return { address: ip, network: networkBlock(ip) };
-  const network = (v4[0] << 16) | (v4[1] << 8) | v4[2];
+  const address = parseAddress(ip);
+  if (!address) return { address: ip, network: "unknown" };
+  if (!("octets" in address)) return { address: ip, network: blockOf(address) };
+  const [a, b, c, d] = address.octets;
+  const network = (a << 16) | (b << 8) | c;
   // As a signed 32-bit int (the top octet may set the sign bit): still one key per address, and small
   // integers (Smis) are stored in the map itself, never allocated.
-  return { address: (network << 8) | v4[3], network };
+  return { address: (network << 8) | d, network };
 }
 
 /** Who is reporting, as far as hashing needs to know; read from the header the front server set. */
