@@ -6,7 +6,11 @@ import { nameList } from "@/lib/text/name-list";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
 
-/** Incidents as a table: what, how bad, when, how long, where. Each row links to its story. */
+/**
+ * Incidents as a table: what, how bad, when, how long, where. Each row links to its story. On a
+ * phone each row is laid out as a card (globals.css); the roles are spelled out because some
+ * browsers drop a table's semantics once its display is changed.
+ */
 export function IncidentList({
   items,
   caption,
@@ -22,33 +26,56 @@ export function IncidentList({
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="data-table-wrap data-table-tall" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data" data-testid="incident-list">
+      <table className="data incident-table" role="table" data-testid="incident-list">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Incident</th>
-            {showService ? <th scope="col">Service</th> : null}
-            <th scope="col">Level</th>
-            <th scope="col">Started</th>
-            <th scope="col">Lasted</th>
-            <th scope="col">Where</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              Incident
+            </th>
+            {showService ? (
+              <th scope="col" role="columnheader">
+                Service
+              </th>
+            ) : null}
+            <th scope="col" role="columnheader">
+              Level
+            </th>
+            <th scope="col" role="columnheader">
+              Started
+            </th>
+            <th scope="col" role="columnheader">
+              Lasted
+            </th>
+            <th scope="col" role="columnheader">
+              Where
+            </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {items.map((i) => (
-            <tr key={i.id}>
-              <th scope="row">
+            <tr key={i.id} role="row">
+              <th scope="row" role="rowheader">
                 <Link href={`/incidents/${i.id}`}>#{i.id}</Link>
               </th>
-              {showService ? <td>{i.service.name}</td> : null}
-              <td>
+              {showService ? (
+                <td role="cell" className="incident-service">
+                  {i.service.name}
+                </td>
+              ) : null}
+              <td role="cell">
                 <StatusBadge level={i.level} />
               </td>
-              <td>
+              {/* data-label: the column's name, shown beside the value where the header row is hidden. */}
+              <td role="cell" data-label="Started">
                 <LocalTime iso={i.startedAt} withDate />
               </td>
-              <td>{i.endedAt ? formatDuration(i.durationMinutes) : `ongoing, ${formatDuration(i.durationMinutes)}`}</td>
-              <td>{i.regions.length ? nameList(i.regions.map(countryName), 3) : "–"}</td>
+              <td role="cell" data-label="Lasted">
+                {i.endedAt ? formatDuration(i.durationMinutes) : `ongoing, ${formatDuration(i.durationMinutes)}`}
+              </td>
+              <td role="cell" data-label="Where">
+                {i.regions.length ? nameList(i.regions.map(countryName), 3) : "–"}
+              </td>
             </tr>
           ))}
         </tbody>

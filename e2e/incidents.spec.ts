@@ -53,6 +53,12 @@ test("the incident history filters by service and level", async ({ page }) => {
   const rows = page.getByTestId("incident-list").locator("tbody tr");
   expect(await rows.count()).toBeGreaterThan(0);
   for (const text of await rows.allInnerTexts()) expect(text).toContain("WhatsApp");
+  // Every column fits without a sideways scroll (on a phone each incident is a card), and the cells
+  // stay a table's cells to a screen reader.
+  const list = page.getByRole("region", { name: "Incidents, newest first" });
+  expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(rows.first().getByRole("rowheader")).toHaveText(/^#\d+$/);
+  await expect(rows.first().getByRole("cell")).toHaveCount(5);
   await page.goto("/incidents?service=whatsapp&to=2001-01-01");
   await expect(page.getByTestId("incident-count")).toHaveText("0 incidents");
 });
