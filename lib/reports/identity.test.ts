@@ -32,6 +32,17 @@ describe("reporter identity", () => {
     expect(identify(SECRET, "203.0.113.9", "UA", 1, day2).previousReporter).toBeNull();
   });
 
+  it("brings yesterday's network hash for one network window after UTC midnight", () => {
+    const yesterday = identify(SECRET, "203.0.113.9", "UA", 1, day1later).network;
+    // Another address of the same block, another browser and service: the network is the block's.
+    const early = identify(SECRET, "203.0.113.77", "Other", 2, day2);
+    expect(early.previousNetwork).toBe(yesterday);
+    expect(early.network).not.toBe(yesterday);
+    expect(identify(SECRET, "203.0.113.9", "UA", 1, new Date("2026-05-02T00:14:59Z")).previousNetwork).toBe(yesterday);
+    expect(identify(SECRET, "203.0.113.9", "UA", 1, new Date("2026-05-02T00:15:00Z")).previousNetwork).toBeNull();
+    expect(identify(SECRET, "203.0.113.9", "UA", 1, day1).previousNetwork).toBeNull();
+  });
+
   it("groups addresses of one network block", () => {
     const n = (ip: string) => identify(SECRET, ip, "UA", 1, day1).network;
     expect(n("203.0.113.9")).toBe(n("203.0.113.200"));

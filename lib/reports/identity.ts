@@ -1,11 +1,14 @@
 import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
 import { networkBlock } from "./client-ip";
+import { NETWORK_WINDOW_MINUTES } from "./rules";
 
 export interface Identity {
   reporter: string;
   network: string;
   /** The reporter under yesterday's salt, early in a UTC day (see `identify`); null otherwise. */
   previousReporter: string | null;
+  /** The network under yesterday's salt in the first network window of a UTC day; null otherwise. */
+  previousNetwork: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -44,6 +47,8 @@ function keyedHash(salt: KeyObject, value: string): string {
  * Within `carryMinutes` after UTC midnight the reporter's hash under yesterday's salt comes too
  * (`previousReporter`), so a cooldown that began late yesterday still holds: without it, someone
  * who reported at 23:50 and again at 00:10 counted twice. It is used for that lookup only, never stored.
+ * `previousNetwork` does the same for the network block over one network window, so a network's cap
+ * and its "new network" status do not restart at 00:00 UTC.
  */
 export function identify(
   secret: string,
@@ -56,11 +61,14 @@ export function identify(
   const day = dayOf(at);
   const salt = saltOfDay(secret, day);
   const person = `r|${ip}|${userAgent}|${serviceId}`;
+  const block = `n|${networkBlock(ip)}`;
   const sinceMidnight = at.getTime() - day * DAY_MS;
   return {
     reporter: keyedHash(salt, person),
-    network: keyedHash(salt, `n|${networkBlock(ip)}`),
+    network: keyedHash(salt, block),
     previousReporter: sinceMidnight < carryMinutes * 60_000 ? keyedHash(saltOfDay(secret, day - 1), person) : null,
+    previousNetwork:
+      sinceMidnight < NETWORK_WINDOW_MINUTES * 60_000 ? keyedHash(saltOfDay(secret, day - 1), block) : null,
   };
 }
 

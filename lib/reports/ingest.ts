@@ -13,6 +13,8 @@ export interface IngestItem {
   /** The reporter under yesterday's salt early in a UTC day, so a cooldown carries over midnight. */
   previousReporter?: string | null;
   network: string;
+  /** The network under yesterday's salt early in a UTC day, so its window and last sighting carry over midnight. */
+  previousNetwork?: string | null;
   createdAt: Date;
   /** Keyed hash of the client's Idempotency-Key, when it sent one. */
   idempotencyKey?: string | null;
@@ -90,6 +92,9 @@ async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]):
 
 /** The ingest statement for a batch, returning (id, counted, capped) per item in order; id is null for a replay. */
 export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkCap }: IngestRules): SQL {
+  // A network is new to a service when it was quiet for a whole window.
+  const quiet = sql.raw(`interval '${NETWORK_WINDOW_MINUTES} minutes'`);
+  const carriedWindow = sql.raw(`y.window_start > b.first_at - interval '${NETWORK_WINDOW_MINUTES} minutes'`);
   const windowOver = sql.raw(
     `network_sightings.window_start is null or network_sightings.window_start <= excluded.window_start - interval '${NETWORK_WINDOW_MINUTES} minutes'`,
   );
@@ -104,18 +109,21 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       reporter: r.reporter,
       prev: r.previousReporter ?? null,
       network: r.network,
+      // Left out (read as null) outside the first network window of a UTC day.
+      prev_net: r.previousNetwork ?? undefined,
       created_at: r.createdAt.toISOString(),
       idem: r.idempotencyKey ?? null,
       // Left out (read as null) when absent: nearly every batch carries no key.
       prev_idem: r.previousIdempotencyKey ?? undefined,
     })),
   );
-  // The cooldown and network tables key on the hashes as uuids (db/schema.ts): ru, pu and nu.
+  // The cooldown and network tables key on the hashes as uuids (db/schema.ts): ru, pu, nu and pnu.
   const source = sql`
-      select x.*, x.reporter::uuid as ru, x.prev::uuid as pu, x.network::uuid as nu, nextval('reports_id_seq') as id
+      select x.*, x.reporter::uuid as ru, x.prev::uuid as pu, x.network::uuid as nu, x.prev_net::uuid as pnu,
+             nextval('reports_id_seq') as id
       from json_to_recordset(${payload}::json) as x(
         ord int, service_id int, symptom text, country text, subdivision text, text text,
-        reporter text, prev text, network text, created_at timestamptz, idem text, prev_idem text)`;
+        reporter text, prev text, network text, prev_net text, created_at timestamptz, idem text, prev_idem text)`;
   // A reporter's first report for the service in the batch is the one that may count.
   const first = sql`row_number() over (partition by reporter, service_id order by ord) = 1 as first`;
   // Most batches carry no Idempotency-Key: they skip the claim and one pass over every row.
@@ -142,6 +150,20 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
     ? sql`select f.id, coalesce(f.counted, false) as counted, coalesce(f.capped, false) as capped
           from given g left join final f on f.ord = g.ord order by g.ord`
     : sql`select id, coalesce(counted, false) as counted, coalesce(capped, false) as capped from final order by ord`;
+  // Early in a UTC day a network's hash is new: its first row under today's hash continues yesterday's
+  // (the open window and the last sighting); later ones update today's row as on any other day. Should
+  // another instance write today's first row after this statement began, yesterday's reporters are
+  // counted twice in that window: a stricter cap for a few minutes, never a looser one.
+  const carrying = items.some((r) => r.previousNetwork);
+  const sightingRows = carrying
+    ? sql`select b.service_id, b.network, y.last_seen, b.first_at,
+             case when ${carriedWindow} then y.window_start else b.first_at end,
+             case when ${carriedWindow} then y.window_count + b.n else b.n end
+          from net_batch b left join network_sightings y
+            on y.service_id = b.service_id and y.network = b.prev_network
+            and not exists (select 1 from network_sightings t where t.service_id = b.service_id and t.network = b.network)
+          order by 1, 2`
+    : sql`select service_id, network, null::timestamptz, first_at, first_at, n from net_batch order by 1, 2`;
   return sql`
     with ${input}
     -- Early in a UTC day the reporter's hash is new; a cooldown counted under yesterday's still holds.
@@ -170,12 +192,14 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
     -- from one network is stored and flagged, not counted. One upsert also keeps when the network
     -- was last seen, which decides whether a counted report brings a new network.
     net_batch as (
-      select service_id, nu as network, min(created_at) as first_at, count(*)::int as n
+      select service_id, nu as network, min(created_at) as first_at, count(*)::int as n${
+        carrying ? sql`, (array_agg(pnu) filter (where pnu is not null))[1] as prev_network` : sql``
+      }
       from judged where fresh group by 1, 2
     ),
     sighting as (
-      insert into network_sightings (service_id, network, last_seen, window_start, window_count)
-      select service_id, network, first_at, first_at, n from net_batch order by 1, 2
+      insert into network_sightings (service_id, network, prev_seen, last_seen, window_start, window_count)
+      ${sightingRows}
       on conflict (service_id, network) do update
         set prev_seen = network_sightings.last_seen,
             last_seen = excluded.last_seen,
@@ -189,7 +213,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
              (j.fresh and s.window_count - j.net_n + j.net_rank <= ${networkCap}::int) as counted,
              (j.fresh and s.window_count - j.net_n + j.net_rank > ${networkCap}::int) as capped,
              (j.fresh and j.net_rank = 1 and s.window_count - j.net_n < ${networkCap}::int
-              and (s.prev_seen is null or s.prev_seen <= s.last_seen - interval '15 minutes')) as new_network
+              and (s.prev_seen is null or s.prev_seen <= s.last_seen - ${quiet})) as new_network
       from judged j
       left join sighting s on j.fresh and s.service_id = j.service_id and s.network = j.nu
     ),

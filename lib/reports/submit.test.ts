@@ -307,6 +307,25 @@ describe.each(testTargets())("abuse controls on $name", (target) => {
     expect(repeat).toMatchObject({ ok: true, counted: false, notCounted: "repeat" });
   });
 
+  it("keeps a network's cap window open over UTC midnight, though the day's new salt changes its hash", async () => {
+    const report = { service: "twitch", symptom: "live", country: "US" };
+    // 15 people from one /24 in the five minutes before midnight, then 10 more in the minutes after:
+    // one window, so 20 count and 5 are capped. (Each from its own address: the rate limit is per address.)
+    const send = (i: number, iso: string) =>
+      submitReport(db(), report, { ip: `192.0.2.${10 + i}`, userAgent: `person ${i}` }, new Date(iso));
+    const outs = [];
+    const midnight = Date.parse("2026-03-10T00:00:00Z");
+    const at = (seconds: number) => new Date(midnight + seconds * 1000).toISOString();
+    for (let i = 0; i < 15; i++) outs.push(await send(i, at(-300 + i * 20)));
+    for (let i = 15; i < 25; i++) outs.push(await send(i, at(60 + (i - 15) * 30)));
+    const ok = outs.filter((o) => o.ok);
+    expect(ok).toHaveLength(25);
+    expect(ok.filter((o) => o.counted)).toHaveLength(20);
+    expect(ok.slice(20).every((o) => o.notCounted === "network_cap")).toBe(true);
+    // The window still ends 15 minutes after it opened (23:55): at 00:11 the network counts again.
+    expect(await send(30, "2026-03-10T00:11:00Z")).toMatchObject({ ok: true, counted: true });
+  });
+
   it("refuses a client that sends too fast with a wait, storing nothing for it", async () => {
     const at = new Date("2026-03-03T09:00:00Z");
     const before = await counts();
@@ -377,5 +396,32 @@ describe.each(testTargets())("network diversity on $name", (target) => {
           from service_minute_rollups`,
     );
     expect(sum).toEqual({ reporters: 6, networks: 3, detail: 3 });
+  });
+
+  it("does not count a network as new again just because a UTC day began", async () => {
+    const networks = async () =>
+      (
+        await rows<{ n: number }>(
+          t.handle.db,
+          sql`select coalesce(sum(networks), 0)::int as n from service_minute_rollups
+              where service_id = (select id from services where slug = 'spotify')`,
+        )
+      )[0]!.n;
+    const send = (ip: string, ua: string, iso: string) =>
+      submitReport(
+        t.handle.db,
+        { service: "spotify", symptom: "music", country: "US" },
+        { ip, userAgent: ua },
+        new Date(iso),
+      );
+    expect(await send("203.0.113.1", "a", "2026-03-11T23:58:00Z")).toMatchObject({ counted: true });
+    expect(await networks()).toBe(1);
+    // Two minutes later, another person on the same /24: the block was not quiet, so not new.
+    expect(await send("203.0.113.2", "b", "2026-03-12T00:00:30Z")).toMatchObject({ counted: true });
+    expect(await networks()).toBe(1);
+    // A block last seen 20 minutes before midnight is new.
+    expect(await send("198.51.100.1", "c", "2026-03-11T23:40:00Z")).toMatchObject({ counted: true });
+    expect(await send("198.51.100.2", "d", "2026-03-12T00:01:00Z")).toMatchObject({ counted: true });
+    expect(await networks()).toBe(3);
   });
 });

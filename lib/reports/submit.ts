@@ -138,7 +138,7 @@ export async function submitReport(
 
   const secret = await reporterSecret(db);
   const cooldownMinutes = config().REPORT_COOLDOWN_MINUTES;
-  const { reporter, network, previousReporter } = identify(
+  const { reporter, network, previousReporter, previousNetwork } = identify(
     secret,
     client.ip,
     client.userAgent,
@@ -160,6 +160,7 @@ export async function submitReport(
       reporter,
       previousReporter,
       network,
+      previousNetwork,
       createdAt: now,
       idempotencyKey: keys?.current ?? null,
       previousIdempotencyKey: keys?.previous ?? null,
