@@ -30,26 +30,11 @@ export function IncidentList({
         <caption className="visually-hidden">{caption}</caption>
         <thead role="rowgroup">
           <tr role="row">
-            <th scope="col" role="columnheader">
-              Incident
-            </th>
-            {showService ? (
-              <th scope="col" role="columnheader">
-                Service
+            {["Incident", ...(showService ? ["Service"] : []), "Level", "Started", "Lasted", "Where"].map((name) => (
+              <th key={name} scope="col" role="columnheader">
+                {name}
               </th>
-            ) : null}
-            <th scope="col" role="columnheader">
-              Level
-            </th>
-            <th scope="col" role="columnheader">
-              Started
-            </th>
-            <th scope="col" role="columnheader">
-              Lasted
-            </th>
-            <th scope="col" role="columnheader">
-              Where
-            </th>
+            ))}
           </tr>
         </thead>
         <tbody role="rowgroup">
