@@ -92,12 +92,10 @@ async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]):
 
 /** The ingest statement for a batch, returning (id, counted, capped) per item in order; id is null for a replay. */
 export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkCap }: IngestRules): SQL {
-  // A network is new to a service when it was quiet for a whole window.
-  const quiet = sql.raw(`interval '${NETWORK_WINDOW_MINUTES} minutes'`);
-  const carriedWindow = sql.raw(`y.window_start > b.first_at - interval '${NETWORK_WINDOW_MINUTES} minutes'`);
-  const windowOver = sql.raw(
-    `network_sightings.window_start is null or network_sightings.window_start <= excluded.window_start - interval '${NETWORK_WINDOW_MINUTES} minutes'`,
-  );
+  // One network window: a network is new to a service when it was quiet for a whole one.
+  const networkWindow = sql.raw(`interval '${NETWORK_WINDOW_MINUTES} minutes'`);
+  const carriedWindow = sql`y.window_start > b.first_at - ${networkWindow}`;
+  const windowOver = sql`network_sightings.window_start is null or network_sightings.window_start <= excluded.window_start - ${networkWindow}`;
   // An absent value is left out (undefined), which json_to_recordset reads as null: most are absent
   // in most reports, and Postgres parses the batch character by character (~15 % less to parse).
   const payload = JSON.stringify(
@@ -213,7 +211,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
              (j.fresh and s.window_count - j.net_n + j.net_rank <= ${networkCap}::int) as counted,
              (j.fresh and s.window_count - j.net_n + j.net_rank > ${networkCap}::int) as capped,
              (j.fresh and j.net_rank = 1 and s.window_count - j.net_n < ${networkCap}::int
-              and (s.prev_seen is null or s.prev_seen <= s.last_seen - ${quiet})) as new_network
+              and (s.prev_seen is null or s.prev_seen <= s.last_seen - ${networkWindow})) as new_network
       from judged j
       left join sighting s on j.fresh and s.service_id = j.service_id and s.network = j.nu
     ),
