@@ -5,12 +5,14 @@ import { CATEGORIES } from "@/lib/catalog/constants";
 import { cachedServicesOverview } from "@/lib/queries/services";
 import { ServiceGrid } from "@/components/service-card";
 import { ServiceDirectory } from "@/components/service-directory";
+import { directoryHref } from "@/lib/catalog/directory";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   await connection();
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const category = CATEGORIES.some((c) => c.slug === params.category) ? (params.category as string) : null;
+  const showAll = params.all === "1";
   const all = await cachedServicesOverview(getDb());
   const broken = all.filter((s) => s.status !== "ok");
   const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
@@ -78,12 +80,9 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         <CategoryChips
           label="Categories"
           current={category}
-          href={(c) => {
-            const query = [c && `category=${c}`, q && `q=${encodeURIComponent(q)}`].filter(Boolean).join("&");
-            return query ? `/?${query}` : "/";
-          }}
+          href={(c) => directoryHref({ q, category: c })}
         />
-        <ServiceDirectory services={cards} initialQuery={q} category={category} />
+        <ServiceDirectory services={cards} initialQuery={q} category={category} initialShowAll={showAll} />
       </section>
     </>
   );

@@ -1,28 +1,45 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import { DIRECTORY_FIRST_CARDS, directoryHref } from "@/lib/catalog/directory";
 import { matchesService } from "@/lib/catalog/match";
+import { formatCount } from "@/lib/text/format";
 import { ServiceGrid, type ServiceCardData } from "./service-card";
 
 /**
- * Name and category filter over every service. Without JavaScript the filter is a GET form the
- * server applies; with it, the list narrows as you type.
+ * Name and category filter over every service, busiest first. Without JavaScript the filter is a
+ * GET form and "Show all" a link, both applied by the server; with it, the list narrows as you
+ * type and grows in place.
  */
 export function ServiceDirectory({
   services,
   initialQuery,
   category,
+  initialShowAll,
 }: {
   services: ServiceCardData[];
   initialQuery: string;
   category: string | null;
+  initialShowAll: boolean;
 }) {
   const [query, setQuery] = useState(initialQuery);
-  const shown = useMemo(
+  const [showAll, setShowAll] = useState(initialShowAll);
+  const listRef = useRef<HTMLUListElement>(null);
+  const matching = useMemo(
     () => services.filter((s) => (!category || s.category === category) && matchesService(s, query)),
     [services, category, query],
   );
+  const shown = showAll ? matching : matching.slice(0, DIRECTORY_FIRST_CARDS);
+  const hidden = matching.length - shown.length;
+
+  const replaceUrl = (change: (params: URLSearchParams) => void) => {
+    const url = new URL(window.location.href);
+    change(url.searchParams);
+    window.history.replaceState(null, "", url);
+  };
+
   return (
     <>
       <form className="search" role="search" action="/" method="get">
@@ -37,28 +54,51 @@ export function ServiceDirectory({
           autoComplete="off"
           value={query}
           onChange={(e) => {
-            setQuery(e.target.value);
-            const url = new URL(window.location.href);
-            if (e.target.value) url.searchParams.set("q", e.target.value);
-            else url.searchParams.delete("q");
-            window.history.replaceState(null, "", url);
+            const value = e.target.value;
+            setQuery(value);
+            replaceUrl((p) => (value ? p.set("q", value) : p.delete("q")));
           }}
         />
         {category ? <input type="hidden" name="category" value={category} /> : null}
+        {showAll ? <input type="hidden" name="all" value="1" /> : null}
         <button className="button button-secondary" type="submit">
           Filter
         </button>
       </form>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {shown.length} {shown.length === 1 ? "service" : "services"} shown
+        {hidden > 0
+          ? `${shown.length} of ${matching.length} services shown`
+          : `${matching.length} ${matching.length === 1 ? "service" : "services"} shown`}
       </p>
-      {shown.length === 0 ? (
+      {matching.length === 0 ? (
         <p className="empty">
           No service matches “{query}”. Try another name, or <Link href="/">see all services</Link>.
         </p>
       ) : (
-        <ServiceGrid services={shown} aria-label="Services" />
+        <ServiceGrid services={shown} aria-label="Services" ref={listRef} />
       )}
+      {hidden > 0 ? (
+        <p className="directory-more">
+          <span>
+            Showing the {shown.length} busiest of {formatCount(matching.length)}.
+          </span>{" "}
+          <a
+            className="button button-secondary"
+            href={directoryHref({ q: query, category, all: true })}
+            onClick={(e) => {
+              e.preventDefault();
+              const firstNew = shown.length;
+              // Rendered at once so that focus can go to the first card that was hidden, where the
+              // reader was heading (the button itself is gone).
+              flushSync(() => setShowAll(true));
+              listRef.current?.querySelectorAll<HTMLAnchorElement>("li > a")[firstNew]?.focus();
+              replaceUrl((p) => p.set("all", "1"));
+            }}
+          >
+            Show all {formatCount(matching.length)} services
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { freshClientIp, ServicePage } from "./pages";
+import { DIRECTORY_FIRST_CARDS } from "../lib/catalog/directory";
 
 test.describe("report a problem", () => {
   // The browser's language decides Accept-Language, from which the form guesses the country.
@@ -154,4 +155,44 @@ test("home lists every service with search and categories", async ({ page }) => 
   const list = page.getByRole("list", { name: "Services" });
   await expect(list.getByTestId("service-steam")).toBeVisible();
   await expect(list.getByTestId("service-tiktok")).toHaveCount(0);
+});
+
+test.describe("the directory of all services", () => {
+  const FIRST = DIRECTORY_FIRST_CARDS;
+  const catalogSize = async (page: Page) =>
+    Number((await page.getByText(/people using \d+ services/).textContent())?.match(/using (\d+)/)?.[1]);
+
+  test("shows the busiest first and the rest on request, focus moving to the first new card", async ({ page }) => {
+    await page.goto("/");
+    const total = await catalogSize(page);
+    expect(total).toBeGreaterThan(FIRST);
+    const cards = page.getByRole("list", { name: "Services" }).getByRole("listitem");
+    await expect(cards).toHaveCount(FIRST);
+    await expect(page.getByRole("status").filter({ hasText: "services shown" })).toHaveText(
+      `${FIRST} of ${total} services shown`,
+    );
+    const more = page.getByRole("link", { name: `Show all ${total} services` });
+    await more.focus();
+    await page.keyboard.press("Enter");
+    await expect(cards).toHaveCount(total);
+    await expect(more).toHaveCount(0);
+    await expect(cards.nth(FIRST).getByRole("link")).toBeFocused();
+    await expect(page).toHaveURL(/[?&]all=1/);
+    // A filter narrows all of them, and a narrow one needs no button.
+    await page.getByRole("searchbox", { name: "Filter services" }).fill("tik");
+    await expect(cards).toHaveCount(1);
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+    test("the link shows them all from the server", async ({ page }) => {
+      await page.goto("/");
+      const total = await catalogSize(page);
+      const cards = page.getByRole("list", { name: "Services" }).getByRole("listitem");
+      await expect(cards).toHaveCount(FIRST);
+      await page.getByRole("link", { name: `Show all ${total} services` }).click();
+      await expect(page).toHaveURL(/\/\?all=1$/);
+      await expect(cards).toHaveCount(total);
+    });
+  });
 });
