@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { connection } from "next/server";
 
 export default async function NotFound() {
@@ -9,9 +9,9 @@ export default async function NotFound() {
       <h1>We couldn&apos;t find that page</h1>
       <p>The service may be listed under another name.</p>
       <p>
-        <Link href="/" className="button">
+        <IntentLink href="/" className="button">
           Search all services
-        </Link>
+        </IntentLink>
       </p>
     </section>
   );

@@ -77,11 +77,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
 
       <section className="section" aria-labelledby="all-heading">
         <h2 id="all-heading">All services</h2>
-        <CategoryChips
-          label="Categories"
-          current={category}
-          href={(c) => directoryHref({ q, category: c })}
-        />
+        <CategoryChips label="Categories" current={category} href={(c) => directoryHref({ q, category: c })} />
         <ServiceDirectory services={cards} initialQuery={q} category={category} initialShowAll={showAll} />
       </section>
     </>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 
 /** Links from the home page down to the current page, which is the last item and not a link. */
 export function Breadcrumb({ trail, current }: { trail: Array<{ href: string; label: string }>; current: string }) {
@@ -6,11 +6,11 @@ export function Breadcrumb({ trail, current }: { trail: Array<{ href: string; la
     <nav className="breadcrumb" aria-label="Breadcrumb">
       <ol>
         <li>
-          <Link href="/">Services</Link>
+          <IntentLink href="/">Services</IntentLink>
         </li>
         {trail.map((t) => (
           <li key={t.href}>
-            <Link href={t.href}>{t.label}</Link>
+            <IntentLink href={t.href}>{t.label}</IntentLink>
           </li>
         ))}
         <li aria-current="page">{current}</li>

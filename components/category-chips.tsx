@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { CATEGORIES } from "@/lib/catalog/constants";
 
 /** "All" and one chip per category; the current one is marked for screen readers as well as by style. */
@@ -15,15 +15,15 @@ export function CategoryChips({
     <nav aria-label={label}>
       <ul className="chips">
         <li>
-          <Link className="chip" href={href(null)} aria-current={current === null ? "page" : undefined}>
+          <IntentLink className="chip" href={href(null)} aria-current={current === null ? "page" : undefined}>
             All
-          </Link>
+          </IntentLink>
         </li>
         {CATEGORIES.map((c) => (
           <li key={c.slug}>
-            <Link className="chip" href={href(c.slug)} aria-current={c.slug === current ? "page" : undefined}>
+            <IntentLink className="chip" href={href(c.slug)} aria-current={c.slug === current ? "page" : undefined}>
               {c.label}
-            </Link>
+            </IntentLink>
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useState } from "react";
 import type { ServiceComparison } from "@/lib/queries/compare";
 import { formatDuration } from "@/lib/text/duration";
@@ -53,7 +53,7 @@ export function CompareTable({ rows, caption }: { rows: ServiceComparison[]; cap
           {sorted.map((r) => (
             <tr key={r.slug}>
               <th scope="row">
-                <Link href={`/status/${r.slug}/incidents`}>{r.name}</Link>
+                <IntentLink href={`/status/${r.slug}/incidents`}>{r.name}</IntentLink>
               </th>
               <td className="num">{r.incidents}</td>
               <td className="num" data-minutes={r.downtimeMinutes}>

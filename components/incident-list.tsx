@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import type { IncidentSummary } from "@/lib/queries/incidents";
 import { countryName } from "@/lib/regions/regions";
 import { formatDuration } from "@/lib/text/duration";
@@ -41,7 +41,7 @@ export function IncidentList({
           {items.map((i) => (
             <tr key={i.id} role="row">
               <th scope="row" role="rowheader">
-                <Link href={`/incidents/${i.id}`}>#{i.id}</Link>
+                <IntentLink href={`/incidents/${i.id}`}>#{i.id}</IntentLink>
               </th>
               {showService ? (
                 <td role="cell" className="incident-service">

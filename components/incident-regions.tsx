@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import type { IncidentRegion } from "@/lib/queries/incidents";
 import { formatShare, SHARE_BANDS, SHARE_LABELS } from "@/lib/regions/share";
 import { formatCount } from "@/lib/text/format";
@@ -59,7 +59,7 @@ export function IncidentRegions({
             {regions.map((r) => (
               <tr key={r.code}>
                 <th scope="row">
-                  <Link href={`/status/${slug}/map/${r.code}?window=24h`}>{r.name}</Link>
+                  <IntentLink href={`/status/${slug}/map/${r.code}?window=24h`}>{r.name}</IntentLink>
                 </th>
                 <td className="num">{formatCount(r.reporters)}</td>
                 <td className="num">{formatShare(r.reporters, total)}</td>

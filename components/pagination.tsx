@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 
 /** Previous / next links that keep the other query parameters. */
 export function Pagination({
@@ -19,11 +19,11 @@ export function Pagination({
   };
   return (
     <nav className="pagination" aria-label="Pages">
-      {page > 1 ? <Link href={href(page - 1)}>← Newer</Link> : <span />}
+      {page > 1 ? <IntentLink href={href(page - 1)}>← Newer</IntentLink> : <span />}
       <span>
         Page {page} of {pages}
       </span>
-      {page < pages ? <Link href={href(page + 1)}>Older →</Link> : <span />}
+      {page < pages ? <IntentLink href={href(page + 1)}>Older →</IntentLink> : <span />}
     </nav>
   );
 }

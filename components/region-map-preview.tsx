@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import type { RegionRow } from "@/lib/queries/region-map";
 import { nameList } from "@/lib/text/name-list";
 import { MapLegend } from "./region-map";
@@ -29,13 +29,13 @@ export function RegionMapPreview({
             ? `No country is above its usual level in the last hour. Most reports come from ${nameList(busiest.map((r) => r.name))}.`
             : "Too few reports in the last hour to show any country."}
       </p>
-      <Link href={href} className="map-preview-link" tabIndex={-1} aria-hidden="true">
+      <IntentLink href={href} className="map-preview-link" tabIndex={-1} aria-hidden="true">
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the server draws; nothing for next/image to optimise */}
         <img src={`/status/${slug}/map-preview.svg`} alt="" width={960} height={470} loading="lazy" />
-      </Link>
+      </IntentLink>
       <MapLegend />
       <p className="links">
-        <Link href={href}>Open the {serviceName} outage map</Link>
+        <IntentLink href={href}>Open the {serviceName} outage map</IntentLink>
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { MAP_WINDOWS, type MapWindowKey, type RegionRow } from "@/lib/queries/region-map";
 import { subdivisionsOf } from "@/lib/regions/regions";
 import { nameList } from "@/lib/text/name-list";
@@ -44,13 +44,13 @@ export function RegionMapSection({
         <ul className="chips">
           {MAP_WINDOWS.map((w) => (
             <li key={w.key}>
-              <Link
+              <IntentLink
                 className="chip"
                 href={`${basePath}?window=${w.key}`}
                 aria-current={w.key === windowKey ? "page" : undefined}
               >
                 {w.label}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useState } from "react";
 import { ANOMALY_BANDS, BAND_LABELS } from "@/lib/regions/bands";
 import { formatRatio, formatUsual, type MapRow } from "./region-describe";
@@ -67,7 +67,7 @@ export function RegionTable({ rows, caption, regionLabel }: { rows: MapRow[]; ca
         <tbody>
           {sorted.map((r) => (
             <tr key={r.code} id={`region-${r.code}`} tabIndex={-1} data-band={r.band}>
-              <th scope="row">{r.href ? <Link href={r.href}>{r.name}</Link> : r.name}</th>
+              <th scope="row">{r.href ? <IntentLink href={r.href}>{r.name}</IntentLink> : r.name}</th>
               <td>{BAND_LABELS[r.band]}</td>
               <td className="num">{r.reporters}</td>
               <td className="num">{r.expected === null ? "–" : formatUsual(r.expected)}</td>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { categoryLabel, type CategorySlug, type StatusLevel } from "@/lib/catalog/constants";
 import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";
@@ -17,14 +17,14 @@ export interface ServiceCardData {
 export function ServiceCard({ s }: { s: ServiceCardData }) {
   const reports = `${formatCount(s.reportersLastHour)} ${s.reportersLastHour === 1 ? "report" : "reports"} in the last hour`;
   return (
-    <Link href={`/status/${s.slug}`} className={`service-card is-${s.status}`} data-testid={`service-${s.slug}`}>
+    <IntentLink href={`/status/${s.slug}`} className={`service-card is-${s.status}`} data-testid={`service-${s.slug}`}>
       <span className="name">{s.name}</span>
       <Sparkline values={s.sparkline} />
       <StatusBadge level={s.status} />
       <span className="meta">
         {categoryLabel(s.category)} · {reports}
       </span>
-    </Link>
+    </IntentLink>
   );
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { DIRECTORY_FIRST_CARDS, directoryHref } from "@/lib/catalog/directory";
@@ -72,7 +72,7 @@ export function ServiceDirectory({
       </p>
       {matching.length === 0 ? (
         <p className="empty">
-          No service matches “{query}”. Try another name, or <Link href="/">see all services</Link>.
+          No service matches “{query}”. Try another name, or <IntentLink href="/">see all services</IntentLink>.
         </p>
       ) : (
         <ServiceGrid services={shown} aria-label="Services" ref={listRef} />

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { RadarMark } from "./radar-mark";
 
 export function SiteHeader() {
@@ -8,23 +8,23 @@ export function SiteHeader() {
         Skip to content
       </a>
       <div className="container">
-        <Link href="/" className="logo">
+        <IntentLink href="/" className="logo">
           <RadarMark size={26} />
           Outage Radar
-        </Link>
+        </IntentLink>
         <nav className="site-nav" aria-label="Main">
           <ul>
             <li>
-              <Link href="/">All services</Link>
+              <IntentLink href="/">All services</IntentLink>
             </li>
             <li>
-              <Link href="/map">Map</Link>
+              <IntentLink href="/map">Map</IntentLink>
             </li>
             <li>
-              <Link href="/incidents">Incidents</Link>
+              <IntentLink href="/incidents">Incidents</IntentLink>
             </li>
             <li>
-              <Link href="/compare">Compare</Link>
+              <IntentLink href="/compare">Compare</IntentLink>
             </li>
             <li>
               <a href="/api/v1/openapi.json">API</a>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { CategoryChips } from "@/components/category-chips";
 import { CompareTable } from "@/components/compare-table";
 import { DowntimeChart } from "@/components/downtime-chart";
@@ -33,13 +33,13 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
         <ul className="chips">
           {COMPARE_PERIODS.map((p) => (
             <li key={p.key}>
-              <Link
+              <IntentLink
                 className="chip"
                 href={href(p.key, category)}
                 aria-current={p.key === period.key ? "page" : undefined}
               >
                 {p.label}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

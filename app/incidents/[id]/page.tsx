@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { IncidentRegions } from "@/components/incident-regions";
@@ -134,11 +134,11 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
         </ol>
       </section>
       <p className="links">
-        <Link href={`/status/${story.service.slug}`}>{story.service.name} now</Link>
-        <Link href="/incidents">All incidents</Link>
-        <Link href={`/compare?category=${story.service.category}`}>
+        <IntentLink href={`/status/${story.service.slug}`}>{story.service.name} now</IntentLink>
+        <IntentLink href="/incidents">All incidents</IntentLink>
+        <IntentLink href={`/compare?category=${story.service.category}`}>
           Compare {story.service.name} with similar services
-        </Link>
+        </IntentLink>
       </p>
     </>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { headers } from "next/headers";
@@ -73,9 +73,9 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             />
             {recent.total > 0 ? (
               <p className="links">
-                <Link href={`/status/${service.slug}/incidents`}>
+                <IntentLink href={`/status/${service.slug}/incidents`}>
                   All {formatCount(recent.total)} {service.name} incidents
-                </Link>
+                </IntentLink>
               </p>
             ) : null}
           </section>
@@ -107,7 +107,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             <a href={service.website} rel="noopener external">
               {service.name} website
             </a>
-            <Link href={`/status/${service.slug}/map`}>{service.name} outage map</Link>
+            <IntentLink href={`/status/${service.slug}/map`}>{service.name} outage map</IntentLink>
           </p>
         </section>
       </div>
