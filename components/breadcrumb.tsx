@@ -1,4 +1,4 @@
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 
 /** Links from the home page down to the current page, which is the last item and not a link. */
 export function Breadcrumb({ trail, current }: { trail: Array<{ href: string; label: string }>; current: string }) {

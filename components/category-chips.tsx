@@ -1,4 +1,4 @@
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import { CATEGORIES } from "@/lib/catalog/constants";
 
 /** "All" and one chip per category; the current one is marked for screen readers as well as by style. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import { useState } from "react";
 import type { ServiceComparison } from "@/lib/queries/compare";
 import { formatDuration } from "@/lib/text/duration";

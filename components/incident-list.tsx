@@ -1,4 +1,4 @@
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import type { IncidentSummary } from "@/lib/queries/incidents";
 import { countryName } from "@/lib/regions/regions";
 import { formatDuration } from "@/lib/text/duration";

@@ -1,4 +1,4 @@
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import type { IncidentRegion } from "@/lib/queries/incidents";
 import { formatShare, SHARE_BANDS, SHARE_LABELS } from "@/lib/regions/share";
 import { formatCount } from "@/lib/text/format";

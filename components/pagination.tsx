@@ -1,4 +1,4 @@
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 
 /** Previous / next links that keep the other query parameters. */
 export function Pagination({

@@ -1,4 +1,4 @@
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import type { RegionRow } from "@/lib/queries/region-map";
 import { nameList } from "@/lib/text/name-list";
 import { MapLegend } from "./region-map";

@@ -1,4 +1,4 @@
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import { MAP_WINDOWS, type MapWindowKey, type RegionRow } from "@/lib/queries/region-map";
 import { subdivisionsOf } from "@/lib/regions/regions";
 import { nameList } from "@/lib/text/name-list";

@@ -1,6 +1,6 @@
 "use client";
 
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import { useState } from "react";
 import { ANOMALY_BANDS, BAND_LABELS } from "@/lib/regions/bands";
 import { formatRatio, formatUsual, type MapRow } from "./region-describe";

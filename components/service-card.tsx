@@ -1,4 +1,4 @@
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import { categoryLabel, type CategorySlug, type StatusLevel } from "@/lib/catalog/constants";
 import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";

@@ -1,6 +1,6 @@
 "use client";
 
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import { useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { DIRECTORY_FIRST_CARDS, directoryHref } from "@/lib/catalog/directory";

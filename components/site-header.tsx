@@ -1,4 +1,4 @@
-import { IntentLink } from "@/components/intent-link";
+import { IntentLink } from "./intent-link";
 import { RadarMark } from "./radar-mark";
 
 export function SiteHeader() {
