@@ -19,12 +19,12 @@ import { startAppServer } from "./app-server";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];
 const TARGET = 95;
-/** Most JavaScript a page may make a visitor download (compressed), in KiB. */
+/** Most JavaScript a page may make a visitor download (compressed), in KiB: what each needs now (145–157) and a seventh more. */
 const JS_BUDGET_KIB: Record<string, number> = {
-  home: 220,
-  service: 420,
-  map: 220,
-  incident: 420,
+  home: 165,
+  service: 180,
+  map: 165,
+  incident: 175,
 };
 const PORT = 3320;
 const RUNS = 5;
@@ -77,6 +77,11 @@ async function audit(url: string, preset: Preset): Promise<LighthouseResult> {
   }
 }
 
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2);
+};
+
 const score = (lhr: LighthouseResult, c: Category) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
 
 async function main() {
@@ -87,7 +92,7 @@ async function main() {
     env: { DATABASE_URL: "", DATA_DIR: dataDir, DEMO: "on", DEMO_HISTORY_DAYS: "2", WEB_CONCURRENCY: "1" },
     log: (line) => (line.includes("seed") || line.includes("rror") ? log(`  server: ${line}`) : undefined),
   });
-  type Scores = Record<Category, number> & { performance_runs: number[] };
+  type Scores = Record<Category, number> & { performance_runs: number[]; benchmark_index: number };
   const results: Record<string, Scores & { js_kib: number; js_budget_kib: number; mobile: Scores }> = {};
   const { computeMedianRun } = (await import("lighthouse/core/lib/median-run.js")) as {
     computeMedianRun: (runs: LighthouseResult[]) => LighthouseResult;
@@ -123,6 +128,8 @@ async function main() {
         const scores = {
           ...(Object.fromEntries(CATEGORIES.map((c) => [c, score(lhr, c)])) as Record<Category, number>),
           performance_runs: runs.map((r) => score(r, "performance")),
+          // Lighthouse's own measure of the CPU it ran on (environment.benchmarkIndex, median of the runs).
+          benchmark_index: median(runs.map((r) => r.environment.benchmarkIndex)),
         };
         scored[preset] = scores;
         const items = (
@@ -158,6 +165,14 @@ async function main() {
     "# Lighthouse",
     "",
     `\`npm run bench:lighthouse\`: Lighthouse 12 (npm) driving Debian's Chromium against the production server (embedded database, two days of demo data), with its desktop preset and its mobile one (simulated slow 4G, 4× CPU slowdown); each figure is from the median of ${RUNS} runs (Lighthouse's computeMedianRun), every run's performance score in brackets. Server, browser and Lighthouse share this machine's 2 cores. Target: ≥ ${TARGET} in every category; JavaScript within each page's budget (compressed bytes downloaded).`,
+    "",
+    // The mobile preset's 4× slowdown is applied on top of whatever this machine does, so on a slow
+    // hour the same page scores lower; Lighthouse's CPU benchmark says how fast the machine was.
+    "Lighthouse's CPU benchmark index (`environment.benchmarkIndex`, median of each page's runs; higher is faster, and Lighthouse's 4× mobile slowdown assumes a fast desktop; it times JavaScript alone, while a slow hour on this shared machine slows system calls and loopback networking more): " +
+      Object.entries(results)
+        .map(([p, r]) => `\`${p}\` ${r.benchmark_index} / ${r.mobile.benchmark_index}`)
+        .join(", ") +
+      " (desktop / mobile runs).",
     "",
     "| page | preset | performance | accessibility | best practices | SEO | JavaScript KiB (budget) |",
     "| --- | --- | --- | --- | --- | --- | --- |",
