@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { ImageResponse } from "next/og";
 import { RadarMark } from "@/components/radar-mark";
 import { StatusIcon } from "@/components/status-icon";
 import { getDb } from "@/db/client";
 import { STATUS_LABELS, type StatusLevel } from "@/lib/catalog/constants";
 import { findService } from "@/lib/queries/services";
+import { OG_FONT_FAMILY, ogFonts } from "@/lib/og/fonts";
 import { currentLevel } from "@/lib/reports/service-cache";
 
 export const alt = "The service's current status on Outage Radar";
@@ -19,24 +18,6 @@ const LOOK: Record<StatusLevel, { fg: string; bg: string }> = {
   possible: { fg: "#92400e", bg: "#fdf2dc" },
   outage: { fg: "#b91c1c", bg: "#fdeaea" },
 };
-
-// Geist, the image renderer's own face, in the two weights the image uses: its bundled copy is
-// regular only, so the headline came out regular too. Read once per process; without the files
-// (a deployment that left node_modules out) the bundled regular face is used.
-const SUBSETS = ["latin", "latin-ext", "cyrillic", "cyrillic-ext", "vietnamese"];
-let fonts: Promise<Array<{ name: string; data: Buffer; weight: 400 | 700 }>> | undefined;
-function loadFonts() {
-  const dir = path.join(process.cwd(), "node_modules", "@fontsource", "geist", "files");
-  return (fonts ??= Promise.all(
-    SUBSETS.flatMap((subset) =>
-      ([400, 700] as const).map(async (weight) => ({
-        name: "Geist",
-        data: await readFile(path.join(dir, `geist-${subset}-${weight}-normal.woff`)),
-        weight,
-      })),
-    ),
-  ));
-}
 
 /** A link preview that says whether the service is down right now (as of the last detector tick). */
 export default async function Image({ params }: { params: Promise<{ service: string }> }) {
@@ -57,7 +38,7 @@ export default async function Image({ params }: { params: Promise<{ service: str
         background: "#ffffff",
         color: "#141821",
         fontSize: 40,
-        fontFamily: "Geist",
+        fontFamily: OG_FONT_FAMILY,
       }}
     >
       <div style={{ display: "flex", alignItems: "center", color: "#1d4ed8", fontSize: 36 }}>
@@ -91,6 +72,6 @@ export default async function Image({ params }: { params: Promise<{ service: str
         Live user reports, where it is failing, and what to try
       </div>
     </div>,
-    { ...size, fonts: await loadFonts().catch(() => undefined), headers: { "cache-control": "public, max-age=60" } },
+    { ...size, fonts: await ogFonts().catch(() => undefined), headers: { "cache-control": "public, max-age=60" } },
   );
 }
