@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { median } from "d3-array";
 import type { Result as LighthouseResult } from "lighthouse";
 import { chromiumLaunchOptions } from "@/e2e/chromium";
 import { startAppServer } from "./app-server";
@@ -77,11 +78,6 @@ async function audit(url: string, preset: Preset): Promise<LighthouseResult> {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2);
-};
-
 const score = (lhr: LighthouseResult, c: Category) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
 
 async function main() {
@@ -129,7 +125,7 @@ async function main() {
           ...(Object.fromEntries(CATEGORIES.map((c) => [c, score(lhr, c)])) as Record<Category, number>),
           performance_runs: runs.map((r) => score(r, "performance")),
           // Lighthouse's own measure of the CPU it ran on (environment.benchmarkIndex, median of the runs).
-          benchmark_index: median(runs.map((r) => r.environment.benchmarkIndex)),
+          benchmark_index: Math.round(median(runs.map((r) => r.environment.benchmarkIndex)) ?? 0),
         };
         scored[preset] = scores;
         const items = (
