@@ -46,6 +46,11 @@ export class ServicePage {
   result() {
     return this.page.getByTestId("report-result");
   }
+
+  /** "What people say": the newest comments. */
+  texts() {
+    return this.page.getByRole("region", { name: "What people say" });
+  }
 }
 
 let counter = 0;

@@ -18,7 +18,9 @@ test.describe("report a problem", () => {
     const bucketBefore = await service.latestBucket();
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
 
-    await service.report("Login", { country: "US", subdivision: "US-CA", text: "Can't log in since lunch" });
+    // Desktop and phone runs share the server: each writes its own comment.
+    const comment = `Can't log in since lunch (${test.info().project.name})`;
+    await service.report("Login", { country: "US", subdivision: "US-CA", text: comment });
 
     await expect(service.result()).toContainText("Thanks, your report is in.");
     await expect(page.getByTestId("just-me")).toContainText(/in the last hour/);
@@ -33,8 +35,17 @@ test.describe("report a problem", () => {
     await expect(chart.locator("svg.recharts-surface")).toBeVisible();
 
     // The same person again within the hour: kept, not counted, and told so.
-    await service.report("App crashing");
+    await service.report("App crashing", { text: "Second comment from the same person" });
     await expect(service.result()).toContainText("we already have your report");
+
+    // The comment is on the page for everyone (pages may be a few seconds old, so reload until it
+    // is there); the uncounted repeat's is not.
+    const said = service.texts().getByRole("listitem").filter({ hasText: comment });
+    await expect(async () => {
+      await page.reload();
+      await expect(said).toContainText("Login · United States", { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(service.texts()).not.toContainText("Second comment from the same person");
   });
 
   test("the chart's table gives the usual level and the alarm level from the detector", async ({ page }) => {
@@ -108,9 +119,12 @@ test.describe("without JavaScript", () => {
     const service = new ServicePage(page);
     await service.open("youtube");
     const before = await service.latestBucket();
-    await service.report("Video playback");
+    const comment = `Buffering on every video (${test.info().project.name})`;
+    await service.report("Video playback", { text: comment });
     await expect(service.result()).toContainText("Thanks, your report is in.");
     await expect(page.getByTestId("just-me")).toBeVisible();
+    // The page that answers already lists the comment.
+    await expect(service.texts().getByRole("listitem").first()).toContainText(comment);
     expect(await service.bucketGrewSince(before)).toBe(true);
     // The chart is drawn in the HTML, so it is there without JavaScript too (times in UTC, said so).
     const sketch = page.getByTestId("reports-chart").getByTestId("chart-sketch");

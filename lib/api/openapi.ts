@@ -62,7 +62,8 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/services/{slug}/reports": {
         get: {
-          summary: "The newest reports that came with a text (hidden texts left out)",
+          summary:
+            "The newest counted reports that came with a text (one per person per cooldown; repeats, held-back floods and hidden texts left out)",
           tags: ["Reports"],
           requestParams: {
             ...slugParam,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { incidents, reports, serviceStatus } from "@/db/schema";
 import type { z } from "zod";
@@ -39,11 +39,15 @@ export async function serviceStatusView(
   };
 }
 
-/** The newest reports that came with a text a moderator has not hidden. No reporter or network hash. */
+/**
+ * The newest counted reports that came with a text a moderator has not hidden; no reporter or
+ * network hash. Counted only, the same rule as the counts: one text per person and service per
+ * cooldown, and none from a flood the network cap held back, so nobody can fill the list alone.
+ */
 export async function recentReportTexts(
   db: Db,
   serviceId: number,
-  limit: number,
+  opts: { limit: number; since?: Date },
 ): Promise<Array<z.infer<typeof reportTextSchema>>> {
   const list = await db
     .select({
@@ -55,10 +59,28 @@ export async function recentReportTexts(
       text: reports.text,
     })
     .from(reports)
-    .where(and(eq(reports.serviceId, serviceId), isNotNull(reports.text), isNull(reports.textHiddenAt)))
+    .where(
+      and(
+        eq(reports.serviceId, serviceId),
+        isNotNull(reports.text),
+        eq(reports.counted, true),
+        isNull(reports.textHiddenAt),
+        opts.since ? gte(reports.createdAt, opts.since) : undefined,
+      ),
+    )
     .orderBy(desc(reports.createdAt))
-    .limit(limit);
+    .limit(opts.limit);
   return list.map((r) => ({ ...r, id: Number(r.id), createdAt: r.createdAt.toISOString(), text: r.text ?? "" }));
+}
+
+/** The service page's comments: the newest few, from the period its chart covers. */
+export const PAGE_TEXTS = { limit: 8, hours: 24 };
+
+export function pageReportTexts(db: Db, serviceId: number, now = new Date()) {
+  return recentReportTexts(db, serviceId, {
+    limit: PAGE_TEXTS.limit,
+    since: new Date(now.getTime() - PAGE_TEXTS.hours * 3_600_000),
+  });
 }
 
 export const EXPORT_MAX_DAYS = 31;

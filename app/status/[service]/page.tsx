@@ -20,6 +20,8 @@ import { LiveActivity, LiveBanner } from "@/components/service-live";
 import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
 import { formatCount } from "@/lib/text/format";
+import { PAGE_TEXTS, pageReportTexts } from "@/lib/queries/service-api";
+import { ReportTexts } from "@/components/report-texts";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
   const db = getDb();
@@ -41,10 +43,11 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
   const db = getDb();
   const service = await findService(db, (await params).service);
   if (!service) notFound();
-  const [snapshot, regions, recent, requestHeaders] = await Promise.all([
+  const [snapshot, regions, recent, texts, requestHeaders] = await Promise.all([
     serviceSnapshot(db, service),
     cachedRegionActivity(db, { serviceId: service.id, country: null }, 60),
     listIncidents(db, { service: service.slug }, 1, 5),
+    pageReportTexts(db, service.id),
     headers(),
   ]);
   const country = countryFromHeaders(requestHeaders, config().REGION_HEADERS) ?? "US";
@@ -63,6 +66,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
         <div className="area-activity">
           <LiveActivity initial={snapshot} />
           <RegionMapPreview rows={regions} serviceName={service.name} slug={service.slug} />
+          <ReportTexts items={texts} serviceName={service.name} symptoms={service.symptoms} hours={PAGE_TEXTS.hours} />
           <section className="card" aria-labelledby="incidents-heading">
             <h2 id="incidents-heading">Recent incidents</h2>
             <IncidentList

@@ -18,7 +18,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/services/
   const db = getDb();
   const service = await findService(db, slug);
   if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
-  return Response.json(await recentReportTexts(db, service.id, limit.data), {
+  return Response.json(await recentReportTexts(db, service.id, { limit: limit.data }), {
     headers: { "cache-control": "public, max-age=10" },
   });
 }
