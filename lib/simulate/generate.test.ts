@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "@/db/catalog";
-import { generateReports } from "./generate";
+import { generateReports, SYMPTOM_TEXTS, TEXTS } from "./generate";
+import { reportInputSchema } from "@/lib/reports/schema";
 import { outagesBetween, outageShape } from "./outages";
 import { profileFor } from "./profiles";
 
@@ -28,6 +29,19 @@ describe("traffic simulator", () => {
     expect(day.every((r) => symptoms.get(r.slug)!.has(r.symptom))).toBe(true);
     expect(day.every((r) => !r.subdivision || r.subdivision.startsWith(`${r.country}-`))).toBe(true);
     expect(day.every((r) => r.createdAt.getTime() >= from && r.createdAt.getTime() < from + DAY)).toBe(true);
+  });
+
+  it("writes comments that fit the reported problem, and that the report form would accept", () => {
+    const texts = generateReports(1, services, from, from + DAY).filter((r) => r.text !== null);
+    expect(texts.length).toBeGreaterThan(100);
+    for (const r of texts) {
+      expect([...(SYMPTOM_TEXTS[r.symptom] ?? []), ...TEXTS]).toContain(r.text);
+      const input = { service: r.slug, symptom: r.symptom, country: r.country, text: r.text };
+      expect(reportInputSchema.safeParse(input).success).toBe(true);
+    }
+    const login = texts.filter((r) => r.symptom === "login").map((r) => r.text!);
+    expect(login.some((t) => SYMPTOM_TEXTS.login!.includes(t))).toBe(true);
+    expect(login.some((t) => TEXTS.includes(t))).toBe(true);
   });
 
   it("keeps a regional service in its market", () => {

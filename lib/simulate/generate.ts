@@ -22,15 +22,38 @@ const USER_AGENTS = [
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Version/18.1 Safari/605.1.15",
   "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
 ];
-const TEXTS = [
+export const TEXTS = [
   "Won't load at all.",
-  "Keeps logging me out.",
   "Error 503 since a few minutes ago.",
   "Works on Wi-Fi but not on mobile data.",
   "Spinning forever.",
   "Is it down for everyone?",
   "Tried restarting, still broken.",
 ];
+/** What people write about the most reported problems; any other symptom draws from TEXTS. */
+export const SYMPTOM_TEXTS: Record<string, readonly string[]> = {
+  app: ["App closes as soon as I open it.", "Crashes every time I tap anything.", "Reinstalled, still crashing."],
+  login: ["Keeps logging me out.", "Password is right but it says something went wrong.", "Stuck on the sign-in page."],
+  feed: ["Feed is blank, just a spinner.", "Nothing new loads, same posts as this morning."],
+  website: ["Site shows a 502 error.", "Page loads without any styling, then times out."],
+  server: ["Can't connect to the server.", "Connection lost every few minutes."],
+  messages: ["Messages stuck on one tick.", "My messages won't send."],
+  playback: ["Video stops after a few seconds.", "Black screen with sound only."],
+  buffering: ["Buffering every ten seconds.", "Quality drops to the lowest and still buffers."],
+  payments: ["Payment fails at checkout.", "Money left my account but the payment shows as failed."],
+  card: ["Card declined everywhere today.", "Contactless payments not going through."],
+  internet: ["No internet since this morning, router lights are fine.", "Whole street is offline."],
+  signal: ["No signal at all in the city centre.", "Phone says SOS only."],
+  email: ["Not receiving any email since lunch.", "Inbox won't refresh."],
+  voice: ["Calls drop after a few seconds.", "Can't hear the other person on calls."],
+  matchmaking: ["Stuck in the queue forever.", "Matchmaking fails with an error every time."],
+};
+/** A comment for a report of `symptom`, from one random number: a quarter are the general kind. */
+function pickText(symptom: string, r: number): string {
+  const own = SYMPTOM_TEXTS[symptom];
+  if (!own || r < 0.25) return TEXTS[Math.floor((own ? r / 0.25 : r) * TEXTS.length)] as string;
+  return own[Math.floor(((r - 0.25) / 0.75) * own.length)] as string;
+}
 const firstLevelCache = new Map<string, string[]>();
 /** First-level subdivisions (US states, German Länder…), where the demo places a share of reports. */
 function firstLevel(country: string): string[] {
@@ -116,7 +139,7 @@ export function generateReports(
             symptom,
             country,
             subdivision,
-            text: random() < 0.08 ? (TEXTS[Math.floor(random() * TEXTS.length)] as string) : null,
+            text: random() < 0.08 ? pickText(symptom, random()) : null,
             ip: who.ip,
             userAgent: who.userAgent,
             createdAt: new Date(at),
