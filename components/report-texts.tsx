@@ -16,31 +16,29 @@ export interface ReportTextItem {
  */
 export function ReportTexts({
   items,
-  serviceName,
   symptoms,
-  hours,
+  heading,
+  note,
+  empty,
 }: {
   items: ReportTextItem[];
-  serviceName: string;
+  /** The service's problems, for their labels. */
   symptoms: Symptom[];
-  /** How far back the list reaches, for the words around it. */
-  hours: number;
+  heading: string;
+  /** Above the list: which comments these are. */
+  note: string;
+  /** Instead of the list when there is nothing to show. */
+  empty: string;
 }) {
   const label = (slug: string) => symptoms.find((s) => s.slug === slug)?.label ?? slug;
   return (
     <section className="card" aria-labelledby="texts-heading" data-testid="report-texts">
-      <h2 id="texts-heading">What people say</h2>
+      <h2 id="texts-heading">{heading}</h2>
       {items.length === 0 ? (
-        <p className="muted">
-          Nobody has described a problem with {serviceName} in the last {hours} hours. If something is wrong for you,
-          say what in the report form.
-        </p>
+        <p className="muted">{empty}</p>
       ) : (
         <>
-          <p className="muted small">
-            The newest comments from the last {hours} hours, one per person an hour. Written by reporters, not checked
-            by Outage Radar; abuse is removed.
-          </p>
+          <p className="muted small">{note} Written by reporters, not checked by Outage Radar; abuse is removed.</p>
           <ol className="report-texts">
             {items.map((r) => (
               <li key={r.id}>

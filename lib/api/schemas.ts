@@ -137,6 +137,10 @@ export const incidentDetailSchema = incidentSummarySchema
       .meta({ description: "Reporters counted in every country: the whole that topRegions are a share of" }),
     topSymptoms: z.array(z.object({ slug, label: z.string(), reporters: z.int() })),
     events: z.array(incidentEventSchema),
+    texts: z.array(reportTextSchema).meta({
+      description:
+        "The newest comments sent while it lasted, by the rule of /services/{slug}/reports (counted reports only)",
+    }),
   })
   .meta({ id: "IncidentDetail" });
 

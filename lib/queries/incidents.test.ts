@@ -3,11 +3,11 @@ import { sql } from "drizzle-orm";
 import { testTargets, type TestDb } from "@/db/testing";
 import { seedDemoIfEmpty } from "@/lib/simulate/demo";
 import { compareServices } from "./compare";
-import { setDbHandle } from "@/db/client";
+import { rows, setDbHandle } from "@/db/client";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { shareBand } from "@/lib/regions/share";
 import { GET as getIncidentMap } from "@/app/incidents/[id]/map.svg/route";
-import { incidentDetail, incidentRegions, listIncidents } from "./incidents";
+import { INCIDENT_TEXTS, incidentDetail, incidentRegions, listIncidents } from "./incidents";
 
 const now = new Date("2026-06-10T12:07:00Z");
 
@@ -87,6 +87,20 @@ describe.each(testTargets())("incident history on $name", (target) => {
     expect(story.topSymptoms[0]!.label).toBeTruthy();
     expect(story.events[0]).toMatchObject({ kind: "detected" });
     expect(story.durationMinutes).toBeGreaterThan(0);
+    // What people wrote while it lasted: newest first, counted reports only, none from before it.
+    expect(story.texts.length).toBeGreaterThan(0);
+    expect(story.texts.length).toBeLessThanOrEqual(INCIDENT_TEXTS);
+    const times = story.texts.map((r) => r.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(times.every((at) => at >= story.startedAt && at <= now.toISOString())).toBe(true);
+    const [counted] = await rows<{ all: boolean }>(
+      t.handle.db,
+      sql`select bool_and(counted) as all from reports where id in (${sql.join(
+        story.texts.map((r) => sql`${r.id}`),
+        sql`, `,
+      )})`,
+    );
+    expect(counted!.all).toBe(true);
     expect(await incidentDetail(t.handle.db, 987_654, now)).toBeUndefined();
   });
 

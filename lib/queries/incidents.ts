@@ -9,6 +9,7 @@ import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { countryName } from "@/lib/regions/regions";
 import { topShares } from "./incident-affected";
 import { seriesWithLevels, type SeriesPoint } from "./service-snapshot";
+import { recentReportTexts } from "./service-api";
 
 export interface IncidentSummary {
   id: number;
@@ -184,7 +185,12 @@ export interface IncidentDetail extends IncidentSummary {
   regionTotal: number;
   topSymptoms: Array<{ slug: string; label: string; reporters: number }>;
   events: IncidentEvent[];
+  /** The newest comments sent while it lasted (by the same rule as a service page's). */
+  texts: Awaited<ReturnType<typeof recentReportTexts>>;
 }
+
+/** Comments an incident's page shows. */
+export const INCIDENT_TEXTS = 10;
 
 const CONTEXT_MS = 2 * 3_600_000;
 
@@ -220,7 +226,7 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
   const range = sql`bucket >= ${new Date(from).toISOString()}::timestamptz and bucket < ${new Date(to).toISOString()}::timestamptz`;
   const during = duringSql(new Date(start), new Date(end));
 
-  const [buckets, regions, symptoms, events] = await Promise.all([
+  const [buckets, regions, symptoms, events, texts] = await Promise.all([
     rows<{ t: Date | string; reports: number; reporters: number }>(
       db,
       sql`select date_bin(${`${bucketMinutes} minutes`}::interval, bucket, 'epoch'::timestamptz) as t,
@@ -237,6 +243,7 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
       db,
       sql`select kind, at, level, message from incident_events where incident_id = ${id} order by at, id`,
     ),
+    recentReportTexts(db, row.service_id, { limit: INCIDENT_TEXTS, since: new Date(start), until: new Date(end) }),
   ]);
 
   // The usual level as the detector knows it now: a fair picture of "normal" for that hour of the week.
@@ -268,6 +275,7 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
       reporters: Number(s.reporters),
     })),
     events: events.map((e) => ({ kind: e.kind, at: new Date(e.at).toISOString(), level: e.level, message: e.message })),
+    texts,
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { incidents, reports, serviceStatus } from "@/db/schema";
 import type { z } from "zod";
@@ -47,7 +47,7 @@ export async function serviceStatusView(
 export async function recentReportTexts(
   db: Db,
   serviceId: number,
-  opts: { limit: number; since?: Date },
+  opts: { limit: number; since?: Date; until?: Date },
 ): Promise<Array<z.infer<typeof reportTextSchema>>> {
   const list = await db
     .select({
@@ -66,6 +66,7 @@ export async function recentReportTexts(
         eq(reports.counted, true),
         isNull(reports.textHiddenAt),
         opts.since ? gte(reports.createdAt, opts.since) : undefined,
+        opts.until ? lt(reports.createdAt, opts.until) : undefined,
       ),
     )
     .orderBy(desc(reports.createdAt))

@@ -10,7 +10,8 @@ import { StatusBadge } from "@/components/status-badge";
 import { getDb } from "@/db/client";
 import { CAUSE_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/catalog/constants";
 import { pathId } from "@/lib/http/path-id";
-import { incidentDetail } from "@/lib/queries/incidents";
+import { INCIDENT_TEXTS, incidentDetail } from "@/lib/queries/incidents";
+import { ReportTexts } from "@/components/report-texts";
 import { formatDuration } from "@/lib/text/duration";
 import { formatCount, formatUtcDay } from "@/lib/text/format";
 
@@ -120,6 +121,14 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
           </ol>
         </section>
       </div>
+
+      <ReportTexts
+        items={story.texts}
+        symptoms={story.serviceSymptoms}
+        heading={story.endedAt ? "What people said" : "What people say"}
+        note={`Comments sent ${story.endedAt ? "while it lasted" : "since it began"}, newest first (at most ${INCIDENT_TEXTS}), one per person an hour.`}
+        empty={`Nobody has described the problem in words ${story.endedAt ? "while it lasted" : "since it began"}.`}
+      />
 
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>

@@ -66,7 +66,13 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
         <div className="area-activity">
           <LiveActivity initial={snapshot} />
           <RegionMapPreview rows={regions} serviceName={service.name} slug={service.slug} />
-          <ReportTexts items={texts} serviceName={service.name} symptoms={service.symptoms} hours={PAGE_TEXTS.hours} />
+          <ReportTexts
+            items={texts}
+            symptoms={service.symptoms}
+            heading="What people say"
+            note={`The newest comments from the last ${PAGE_TEXTS.hours} hours, one per person an hour.`}
+            empty={`Nobody has described a problem with ${service.name} in the last ${PAGE_TEXTS.hours} hours. If something is wrong for you, say what in the report form.`}
+          />
           <section className="card" aria-labelledby="incidents-heading">
             <h2 id="incidents-heading">Recent incidents</h2>
             <IncidentList
