@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
 import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/reports/form-state";
 import { refreshLiveSnapshot } from "./live-snapshot";
+import { periodPhrase } from "@/lib/text/duration";
 
 interface Region {
   code: string;
@@ -25,12 +26,15 @@ export function ReportForm({
   countries,
   defaultCountry,
   defaultSubdivisions,
+  cooldownMinutes,
 }: {
   action: (previous: ReportFormState, form: FormData) => Promise<ReportFormState>;
   service: { slug: string; name: string; symptoms: Symptom[] };
   countries: Region[];
   defaultCountry: string;
   defaultSubdivisions: Region[];
+  /** How long a person's report counts alone (REPORT_COOLDOWN_MINUTES), for the words under the button. */
+  cooldownMinutes: number;
 }) {
   const [state, formAction, pending] = useActionState<ReportFormState, FormData>(action, IDLE);
   const values = state.kind === "error" ? state.values : {};
@@ -164,7 +168,9 @@ export function ReportForm({
       <button className="button" type="submit" disabled={pending}>
         {pending ? "Sending…" : "Report a problem"}
       </button>
-      <p className="hint">We count one report per person per hour, and never store your IP address.</p>
+      <p className="hint">
+        We count one report per person per {periodPhrase(cooldownMinutes)}, and never store your IP address.
+      </p>
     </form>
   );
 }

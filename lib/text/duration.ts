@@ -7,3 +7,10 @@ export function formatDuration(minutes: number): string {
   const h = Math.round((m % 1440) / 60);
   return h === 0 ? `${d} d` : `${d} d ${h} h`;
 }
+
+/** "an hour", "2 hours", "30 minutes": a period in running text ("one report per person per …"). */
+export function periodPhrase(minutes: number): string {
+  const m = Math.max(1, Math.round(minutes));
+  if (m % 60 === 0) return m === 60 ? "an hour" : `${m / 60} hours`;
+  return m === 1 ? "a minute" : `${m} minutes`;
+}
