@@ -192,6 +192,11 @@ test.describe("the directory of all services", () => {
     await expect(more).toHaveCount(0);
     await expect(cards.nth(FIRST).getByRole("link")).toBeFocused();
     await expect(page).toHaveURL(/[?&]all=1/);
+    // Every name is there in full, however long ("Microsoft …" could be Teams or Azure).
+    const cut = await page
+      .locator(".service-card .name")
+      .evaluateAll((names) => names.filter((n) => n.scrollWidth > n.clientWidth).map((n) => n.textContent));
+    expect(cut).toEqual([]);
     // A filter narrows all of them, and a narrow one needs no button.
     await page.getByRole("searchbox", { name: "Filter services" }).fill("tik");
     await expect(cards).toHaveCount(1);
