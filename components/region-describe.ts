@@ -1,5 +1,6 @@
 import { BAND_LABELS } from "@/lib/regions/bands";
 import type { RegionRow } from "@/lib/queries/region-map";
+import { nameList } from "@/lib/text/name-list";
 
 /** A region as the map and table show it: its numbers plus, where there is one, its drill-down page. */
 export interface MapRow extends RegionRow {
@@ -24,4 +25,47 @@ export function describeRegion(r: RegionRow | undefined, name: string): string {
       ? ", no usual level yet"
       : `, ${formatRatio(r.ratio)} times the usual ${formatUsual(r.expected)}`;
   return `${name}: ${people}${usual}. ${BAND_LABELS[r.band]}.`;
+}
+
+/**
+ * The regions a summary names, by the map's bands: far above usual or worse ("unusual"), and the
+ * milder "above usual", which the map shades too and so the words must not deny.
+ */
+function regionsByConcern(rows: readonly RegionRow[]): { unusual: string[]; above: string[] } {
+  return {
+    unusual: rows.filter((r) => r.band === "high" || r.band === "severe").map((r) => r.name),
+    above: rows.filter((r) => r.band === "elevated").map((r) => r.name),
+  };
+}
+
+/** A map page's summary: "Unusual reports for WhatsApp by country, last hour: Germany." */
+export function mapSummary(
+  rows: readonly RegionRow[],
+  o: { subject: string; place: string; regionLabel: string; when: string },
+): string {
+  const { unusual, above } = regionsByConcern(rows);
+  if (unusual.length > 0) {
+    const also = above.length ? ` Above usual, less markedly: ${nameList(above)}.` : "";
+    return `Unusual reports for ${o.subject} ${o.place}, ${o.when}: ${nameList(unusual)}.${also}`;
+  }
+  if (above.length > 0)
+    return `Above usual for ${o.subject} ${o.place}, ${o.when}: ${nameList(above)}; nowhere far above it.`;
+  // "No country shows…" already says "by country"; "No region in Germany shows…" needs its place.
+  const where = o.place.startsWith("by ") ? "" : ` ${o.place}`;
+  return `No ${o.regionLabel.toLowerCase()}${where} shows unusual reports for ${o.subject}, ${o.when}.`;
+}
+
+/** A service page's map summary, for the last hour by country. */
+export function previewSummary(rows: readonly RegionRow[]): string {
+  const { unusual, above } = regionsByConcern(rows);
+  if (unusual.length > 0) {
+    const also = above.length ? ` Above usual, less markedly: ${nameList(above)}.` : "";
+    return `Unusual reports in the last hour from ${nameList(unusual)}.${also}`;
+  }
+  if (above.length > 0)
+    return `Reports in the last hour are above usual in ${nameList(above)}, but nowhere far above it.`;
+  const busiest = rows.filter((r) => r.reporters !== null).slice(0, 3);
+  return busiest.length > 0
+    ? `No country is above its usual level in the last hour. Most reports come from ${nameList(busiest.map((r) => r.name))}.`
+    : "Too few reports in the last hour to show any country.";
 }

@@ -1,7 +1,7 @@
 import { IntentLink } from "./intent-link";
 import type { RegionRow } from "@/lib/queries/region-map";
-import { nameList } from "@/lib/text/name-list";
 import { MapLegend } from "./region-map";
+import { previewSummary } from "./region-describe";
 
 /**
  * The service page's small map: the last hour by country as an image (the full, interactive map
@@ -16,19 +16,11 @@ export function RegionMapPreview({
   serviceName: string;
   slug: string;
 }) {
-  const unusual = rows.filter((r) => r.band === "high" || r.band === "severe");
-  const busiest = rows.filter((r) => r.reporters !== null).slice(0, 3);
   const href = `/status/${slug}/map`;
   return (
     <section className="card" aria-labelledby="where-heading" data-testid="map-preview">
       <h2 id="where-heading">Where people report problems</h2>
-      <p>
-        {unusual.length > 0
-          ? `Unusual reports in the last hour from ${nameList(unusual.map((r) => r.name))}.`
-          : busiest.length > 0
-            ? `No country is above its usual level in the last hour. Most reports come from ${nameList(busiest.map((r) => r.name))}.`
-            : "Too few reports in the last hour to show any country."}
-      </p>
+      <p>{previewSummary(rows)}</p>
       <IntentLink href={href} className="map-preview-link" tabIndex={-1} aria-hidden="true">
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the server draws; nothing for next/image to optimise */}
         <img src={`/status/${slug}/map-preview.svg`} alt="" width={960} height={470} loading="lazy" />

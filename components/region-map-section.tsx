@@ -1,11 +1,10 @@
 import { IntentLink } from "./intent-link";
 import { MAP_WINDOWS, type MapWindowKey, type RegionRow } from "@/lib/queries/region-map";
 import { subdivisionsOf } from "@/lib/regions/regions";
-import { nameList } from "@/lib/text/name-list";
 import type { MapGeometry } from "@/lib/regions/geometry";
 import { LiveRefresh } from "./live-refresh";
 import { RegionMap } from "./region-map";
-import type { MapRow } from "./region-describe";
+import { mapSummary, type MapRow } from "./region-describe";
 import { RegionTable } from "./region-table";
 
 /** How often map pages re-render from live data. */
@@ -36,7 +35,6 @@ export function RegionMapSection({
 }) {
   const window = MAP_WINDOWS.find((w) => w.key === windowKey)!;
   const when = window.label.toLowerCase();
-  const unusual = rows.filter((r) => r.band === "high" || r.band === "severe");
   return (
     <>
       <LiveRefresh seconds={MAP_REFRESH_SECONDS} />
@@ -56,10 +54,7 @@ export function RegionMapSection({
         </ul>
       </nav>
       <p className="notice notice-info" data-testid="map-summary" aria-live="polite">
-        {unusual.length === 0
-          ? // "No country shows…" already says "by country"; "No region in Germany shows…" needs its place.
-            `No ${regionLabel.toLowerCase()}${place.startsWith("by ") ? "" : ` ${place}`} shows unusual reports for ${subject}, ${when}.`
-          : `Unusual reports for ${subject} ${place}, ${when}: ${nameList(unusual.map((r) => r.name))}.`}
+        {mapSummary(rows, { subject, place, regionLabel, when })}
       </p>
       {geometry ? (
         <section className="card" aria-labelledby="map-heading" style={{ marginTop: "1rem" }}>

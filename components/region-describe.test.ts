@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { AnomalyBand } from "@/lib/regions/bands";
+import { mapSummary, previewSummary } from "./region-describe";
+
+const row = (name: string, band: AnomalyBand, reporters: number | null = 40) => ({
+  code: name.slice(0, 2).toUpperCase(),
+  name,
+  band,
+  reporters,
+  expected: 10,
+  ratio: reporters === null ? null : reporters / 10,
+  score: 0,
+});
+const world = { subject: "all services", place: "by country", regionLabel: "Country", when: "last hour" };
+
+describe("map summaries", () => {
+  it("name a region the map shades 'above usual' instead of saying no region is", () => {
+    const rows = [row("United States", "elevated"), row("Germany", "normal")];
+    expect(mapSummary(rows, world)).toBe(
+      "Above usual for all services by country, last hour: United States; nowhere far above it.",
+    );
+    expect(previewSummary(rows)).toBe(
+      "Reports in the last hour are above usual in United States, but nowhere far above it.",
+    );
+  });
+
+  it("lead with the regions far above usual, then the milder ones", () => {
+    const rows = [row("Germany", "severe"), row("France", "high"), row("Spain", "elevated"), row("Italy", "normal")];
+    expect(mapSummary(rows, { ...world, subject: "WhatsApp" })).toBe(
+      "Unusual reports for WhatsApp by country, last hour: Germany and France. Above usual, less markedly: Spain.",
+    );
+    expect(previewSummary(rows)).toBe(
+      "Unusual reports in the last hour from Germany and France. Above usual, less markedly: Spain.",
+    );
+  });
+
+  it("say when nothing stands out, and where most reports come from", () => {
+    const rows = [row("Japan", "normal", 90), row("India", "normal", 50), row("Chad", "too-few", null)];
+    expect(mapSummary(rows, world)).toBe("No country shows unusual reports for all services, last hour.");
+    const germany = { ...world, place: "in Germany", regionLabel: "Region" };
+    expect(mapSummary(rows, germany)).toBe("No region in Germany shows unusual reports for all services, last hour.");
+    expect(previewSummary(rows)).toBe(
+      "No country is above its usual level in the last hour. Most reports come from Japan and India.",
+    );
+    expect(previewSummary([row("Chad", "too-few", null)])).toBe(
+      "Too few reports in the last hour to show any country.",
+    );
+  });
+});
