@@ -34,10 +34,25 @@ export const TEXTS = [
 export const SYMPTOM_TEXTS: Record<string, readonly string[]> = {
   app: ["App closes as soon as I open it.", "Crashes every time I tap anything.", "Reinstalled, still crashing."],
   login: ["Keeps logging me out.", "Password is right but it says something went wrong.", "Stuck on the sign-in page."],
-  feed: ["Feed is blank, just a spinner.", "Nothing new loads, same posts as this morning."],
+  feed: [
+    "Feed is blank, just a spinner.",
+    "Nothing new loads, same posts as this morning.",
+    "Pull to refresh does nothing.",
+    "Couldn't refresh feed, it says.",
+  ],
   website: ["Site shows a 502 error.", "Page loads without any styling, then times out."],
-  server: ["Can't connect to the server.", "Connection lost every few minutes."],
-  messages: ["Messages stuck on one tick.", "My messages won't send."],
+  server: [
+    "Can't connect to the server.",
+    "Connection lost every few minutes.",
+    "Stuck on connecting.",
+    "Kicked out to the main menu.",
+  ],
+  messages: [
+    "Messages stuck on one tick.",
+    "My messages won't send.",
+    "Group chats not updating at all.",
+    "Messages arrive hours late.",
+  ],
   playback: ["Video stops after a few seconds.", "Black screen with sound only."],
   buffering: ["Buffering every ten seconds.", "Quality drops to the lowest and still buffers."],
   payments: ["Payment fails at checkout.", "Money left my account but the payment shows as failed."],
