@@ -1,10 +1,11 @@
 "use client";
 
 import { IntentLink } from "./intent-link";
-import { useMemo, useRef, useState } from "react";
+import { Fragment, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { DIRECTORY_FIRST_CARDS, directoryHref } from "@/lib/catalog/directory";
-import { matchesService } from "@/lib/catalog/match";
+import { closeServices, matchesService } from "@/lib/catalog/match";
+import { nameList } from "@/lib/text/name-list";
 import { formatCount } from "@/lib/text/format";
 import { ServiceGrid, type ServiceCardData } from "./service-card";
 
@@ -30,6 +31,11 @@ export function ServiceDirectory({
   const matching = useMemo(
     () => services.filter((s) => (!category || s.category === category) && matchesService(s, query)),
     [services, category, query],
+  );
+  // Across every category: someone in Gaming who types "instagarm" still means Instagram.
+  const close = useMemo(
+    () => (matching.length === 0 ? closeServices(services, query) : []),
+    [matching, services, query],
   );
   const shown = showAll ? matching : matching.slice(0, DIRECTORY_FIRST_CARDS);
   const hidden = matching.length - shown.length;
@@ -68,11 +74,35 @@ export function ServiceDirectory({
       <p className="visually-hidden" role="status" aria-live="polite">
         {hidden > 0
           ? `${shown.length} of ${matching.length} services shown`
-          : `${matching.length} ${matching.length === 1 ? "service" : "services"} shown`}
+          : `${matching.length} ${matching.length === 1 ? "service" : "services"} shown${
+              close.length
+                ? `. Did you mean ${nameList(
+                    close.map((c) => c.name),
+                    close.length,
+                    "or",
+                  )}?`
+                : ""
+            }`}
       </p>
       {matching.length === 0 ? (
         <p className="empty">
-          No service matches “{query}”. Try another name, or <IntentLink href="/">see all services</IntentLink>.
+          No service matches “{query}”.{" "}
+          {close.length > 0 ? (
+            <>
+              Did you mean{" "}
+              {close.map((c, i) => (
+                <Fragment key={c.slug}>
+                  {i === 0 ? "" : i === close.length - 1 ? " or " : ", "}
+                  <IntentLink href={`/status/${c.slug}`}>{c.name}</IntentLink>
+                </Fragment>
+              ))}
+              ? You can also <IntentLink href="/">see all services</IntentLink>.
+            </>
+          ) : (
+            <>
+              Try another name, or <IntentLink href="/">see all services</IntentLink>.
+            </>
+          )}
         </p>
       ) : (
         <ServiceGrid services={shown} aria-label="Services" ref={listRef} />

@@ -171,6 +171,26 @@ test("home lists every service with search and categories", async ({ page }) => 
   await expect(list.getByTestId("service-tiktok")).toHaveCount(0);
 });
 
+test("a misspelt name finds the service it nearly names, as you type and from the main search", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Filter services" }).fill("instagarm");
+  await expect(page.getByRole("list", { name: "Services" })).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: "services shown" })).toHaveText(
+    "0 services shown. Did you mean Instagram?",
+  );
+  await page.getByRole("link", { name: "Instagram", exact: true }).click();
+  await expect(page).toHaveURL(/\/status\/instagram$/);
+  // The main search lands on the directory with the same question, drawn by the server.
+  await page.goto("/");
+  await page.getByRole("combobox", { name: "Find a service" }).fill("netflx");
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page).toHaveURL(/\/\?q=netflx/);
+  await expect(page.getByText("No service matches “netflx”.")).toContainText("Did you mean Netflix?");
+  // Without JavaScript too: the suggestion is in the HTML the server sends.
+  const html = await (await page.request.get("/?q=netflx")).text();
+  expect(html).toMatch(/Did you mean(<!-- -->)? <a[^>]*href="\/status\/netflix"[^>]*>Netflix<\/a>/);
+});
+
 test.describe("the directory of all services", () => {
   const FIRST = DIRECTORY_FIRST_CARDS;
   const catalogSize = async (page: Page) =>

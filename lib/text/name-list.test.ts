@@ -7,6 +7,7 @@ describe("nameList", () => {
     expect(nameList(["Germany"])).toBe("Germany");
     expect(nameList(["Germany", "France"])).toBe("Germany and France");
     expect(nameList(["A", "B", "C"])).toBe("A, B and C");
+    expect(nameList(["A", "B", "C"], 5, "or")).toBe("A, B or C");
   });
 
   it("shortens a long list to the first few and a count", () => {
