@@ -52,7 +52,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
     headers(),
   ]);
   const country = countryFromHeaders(requestHeaders, config().REGION_HEADERS) ?? "US";
-  const cooldown = periodPhrase(config().REPORT_COOLDOWN_MINUTES);
+  const cooldownMinutes = config().REPORT_COOLDOWN_MINUTES;
 
   return (
     <>
@@ -72,7 +72,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             items={texts}
             symptoms={service.symptoms}
             heading="What people say"
-            note={`The newest comments from the last ${PAGE_TEXTS.hours} hours, one per person per ${cooldown}.`}
+            note={`The newest comments from the last ${PAGE_TEXTS.hours} hours, one per person per ${periodPhrase(cooldownMinutes)}.`}
             empty={`Nobody has described a problem with ${service.name} in the last ${PAGE_TEXTS.hours} hours. If something is wrong for you, say what in the report form.`}
           />
           <section className="card" aria-labelledby="incidents-heading">
@@ -99,7 +99,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             countries={COUNTRIES.map((c) => ({ code: c.code, name: c.name }))}
             defaultCountry={country}
             defaultSubdivisions={subdivisionsOf(country).map((s) => ({ code: s.code, name: s.name }))}
-            cooldownMinutes={config().REPORT_COOLDOWN_MINUTES}
+            cooldownMinutes={cooldownMinutes}
           />
         </aside>
         <section className="card area-steps" aria-labelledby="steps-heading" id="troubleshooting">
