@@ -31,10 +31,13 @@ export function describeRegion(r: RegionRow | undefined, name: string): string {
  * The regions a summary names, by the map's bands: far above usual or worse ("unusual"), and the
  * milder "above usual", which the map shades too and so the words must not deny.
  */
-function regionsByConcern(rows: readonly RegionRow[]): { unusual: string[]; above: string[] } {
+function regionsByConcern(rows: readonly RegionRow[]): { unusual: string[]; above: string[]; alsoAbove: string } {
+  const above = rows.filter((r) => r.band === "elevated").map((r) => r.name);
   return {
     unusual: rows.filter((r) => r.band === "high" || r.band === "severe").map((r) => r.name),
-    above: rows.filter((r) => r.band === "elevated").map((r) => r.name),
+    above,
+    /** Said after the unusual ones. */
+    alsoAbove: above.length ? ` Above usual, less markedly: ${nameList(above)}.` : "",
   };
 }
 
@@ -43,11 +46,9 @@ export function mapSummary(
   rows: readonly RegionRow[],
   o: { subject: string; place: string; regionLabel: string; when: string },
 ): string {
-  const { unusual, above } = regionsByConcern(rows);
-  if (unusual.length > 0) {
-    const also = above.length ? ` Above usual, less markedly: ${nameList(above)}.` : "";
-    return `Unusual reports for ${o.subject} ${o.place}, ${o.when}: ${nameList(unusual)}.${also}`;
-  }
+  const { unusual, above, alsoAbove } = regionsByConcern(rows);
+  if (unusual.length > 0)
+    return `Unusual reports for ${o.subject} ${o.place}, ${o.when}: ${nameList(unusual)}.${alsoAbove}`;
   if (above.length > 0)
     return `Above usual for ${o.subject} ${o.place}, ${o.when}: ${nameList(above)}; nowhere far above it.`;
   // "No country shows…" already says "by country"; "No region in Germany shows…" needs its place.
@@ -57,11 +58,8 @@ export function mapSummary(
 
 /** A service page's map summary, for the last hour by country. */
 export function previewSummary(rows: readonly RegionRow[]): string {
-  const { unusual, above } = regionsByConcern(rows);
-  if (unusual.length > 0) {
-    const also = above.length ? ` Above usual, less markedly: ${nameList(above)}.` : "";
-    return `Unusual reports in the last hour from ${nameList(unusual)}.${also}`;
-  }
+  const { unusual, above, alsoAbove } = regionsByConcern(rows);
+  if (unusual.length > 0) return `Unusual reports in the last hour from ${nameList(unusual)}.${alsoAbove}`;
   if (above.length > 0)
     return `Reports in the last hour are above usual in ${nameList(above)}, but nowhere far above it.`;
   const busiest = rows.filter((r) => r.reporters !== null).slice(0, 3);

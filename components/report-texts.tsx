@@ -1,5 +1,6 @@
 import type { Symptom } from "@/lib/catalog/constants";
 import { countryName } from "@/lib/regions/regions";
+import { periodPhrase } from "@/lib/text/duration";
 import { LocalTime } from "./local-time";
 
 export interface ReportTextItem {
@@ -20,15 +21,18 @@ export function ReportTexts({
   heading,
   note,
   empty,
+  cooldownMinutes,
 }: {
   items: ReportTextItem[];
   /** The service's problems, for their labels. */
   symptoms: Symptom[];
   heading: string;
-  /** Above the list: which comments these are. */
+  /** Above the list: which comments these are ("The newest comments from the last 24 hours"). */
   note: string;
   /** Instead of the list when there is nothing to show. */
   empty: string;
+  /** REPORT_COOLDOWN_MINUTES: a person's comments show one per this period, as their reports count. */
+  cooldownMinutes: number;
 }) {
   const label = (slug: string) => symptoms.find((s) => s.slug === slug)?.label ?? slug;
   return (
@@ -38,7 +42,10 @@ export function ReportTexts({
         <p className="muted">{empty}</p>
       ) : (
         <>
-          <p className="muted small">{note} Written by reporters, not checked by Outage Radar; abuse is removed.</p>
+          <p className="muted small">
+            {note}, one per person per {periodPhrase(cooldownMinutes)}. Written by reporters, not checked by Outage
+            Radar; abuse is removed.
+          </p>
           <ol className="report-texts">
             {items.map((r) => (
               <li key={r.id}>

@@ -20,7 +20,6 @@ import { LiveActivity, LiveBanner } from "@/components/service-live";
 import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
 import { formatCount } from "@/lib/text/format";
-import { periodPhrase } from "@/lib/text/duration";
 import { PAGE_TEXTS, pageReportTexts } from "@/lib/queries/service-api";
 import { ReportTexts } from "@/components/report-texts";
 
@@ -72,8 +71,9 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             items={texts}
             symptoms={service.symptoms}
             heading="What people say"
-            note={`The newest comments from the last ${PAGE_TEXTS.hours} hours, one per person per ${periodPhrase(cooldownMinutes)}.`}
+            note={`The newest comments from the last ${PAGE_TEXTS.hours} hours`}
             empty={`Nobody has described a problem with ${service.name} in the last ${PAGE_TEXTS.hours} hours. If something is wrong for you, say what in the report form.`}
+            cooldownMinutes={cooldownMinutes}
           />
           <section className="card" aria-labelledby="incidents-heading">
             <h2 id="incidents-heading">Recent incidents</h2>
