@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
 import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/reports/form-state";
 import { refreshLiveSnapshot } from "./live-snapshot";
-import { periodPhrase } from "@/lib/text/duration";
+import { perPeriod } from "@/lib/text/duration";
 
 interface Region {
   code: string;
@@ -169,7 +169,7 @@ export function ReportForm({
         {pending ? "Sending…" : "Report a problem"}
       </button>
       <p className="hint">
-        We count one report per person per {periodPhrase(cooldownMinutes)}, and never store your IP address.
+        We count one report per person {perPeriod(cooldownMinutes)}, and never store your IP address.
       </p>
     </form>
   );

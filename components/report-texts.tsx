@@ -1,6 +1,6 @@
 import type { Symptom } from "@/lib/catalog/constants";
 import { countryName } from "@/lib/regions/regions";
-import { periodPhrase } from "@/lib/text/duration";
+import { perPeriod } from "@/lib/text/duration";
 import { LocalTime } from "./local-time";
 
 export interface ReportTextItem {
@@ -43,8 +43,8 @@ export function ReportTexts({
       ) : (
         <>
           <p className="muted small">
-            {note}, one per person per {periodPhrase(cooldownMinutes)}. Written by reporters, not checked by Outage
-            Radar; abuse is removed.
+            {note}, one per person {perPeriod(cooldownMinutes)}. Written by reporters, not checked by Outage Radar;
+            abuse is removed.
           </p>
           <ol className="report-texts">
             {items.map((r) => (

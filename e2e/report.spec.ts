@@ -46,6 +46,9 @@ test.describe("report a problem", () => {
       await expect(said).toContainText("Login · United States", { timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
     await expect(service.texts()).not.toContainText("Second comment from the same person");
+    // The counting rule, in words a person reads (the e2e server keeps the default hour's cooldown).
+    await expect(service.texts()).toContainText("one per person per hour.");
+    await expect(page.getByTestId("report-form")).toContainText("We count one report per person per hour,");
   });
 
   test("the chart's table gives the usual level and the alarm level from the detector", async ({ page }) => {

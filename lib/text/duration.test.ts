@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, periodPhrase } from "./duration";
+import { formatDuration, perPeriod } from "./duration";
 
 describe("formatDuration", () => {
   it("reads at a glance at every scale", () => {
@@ -12,12 +12,12 @@ describe("formatDuration", () => {
   });
 });
 
-describe("periodPhrase", () => {
-  it("names a period as a sentence would", () => {
-    expect(periodPhrase(60)).toBe("an hour");
-    expect(periodPhrase(120)).toBe("2 hours");
-    expect(periodPhrase(30)).toBe("30 minutes");
-    expect(periodPhrase(90)).toBe("90 minutes");
-    expect(periodPhrase(1)).toBe("a minute");
+describe("perPeriod", () => {
+  it("names a rate's period as a sentence would", () => {
+    expect(perPeriod(60)).toBe("per hour");
+    expect(perPeriod(120)).toBe("per 2 hours");
+    expect(perPeriod(30)).toBe("per 30 minutes");
+    expect(perPeriod(90)).toBe("per 90 minutes");
+    expect(perPeriod(1)).toBe("per minute");
   });
 });

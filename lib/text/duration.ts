@@ -8,9 +8,12 @@ export function formatDuration(minutes: number): string {
   return h === 0 ? `${d} d` : `${d} d ${h} h`;
 }
 
-/** "an hour", "2 hours", "30 minutes": a period in running text ("one report per person per …"). */
-export function periodPhrase(minutes: number): string {
+/**
+ * "per hour", "per 2 hours", "per 30 minutes": a rate's period in running text ("one report per
+ * person per hour"). The "per" is part of it, because "per an hour" is what a bare "an hour" gave.
+ */
+export function perPeriod(minutes: number): string {
   const m = Math.max(1, Math.round(minutes));
-  if (m % 60 === 0) return m === 60 ? "an hour" : `${m / 60} hours`;
-  return m === 1 ? "a minute" : `${m} minutes`;
+  if (m % 60 === 0) return m === 60 ? "per hour" : `per ${m / 60} hours`;
+  return m === 1 ? "per minute" : `per ${m} minutes`;
 }
