@@ -68,8 +68,9 @@ export const reportTextSchema = z
     id: z.int(),
     createdAt: instant,
     symptom: slug,
-    country: z.string().length(2),
-    subdivision: z.string().nullable(),
+    country: z.string().length(2).meta({
+      description: "The reporter's country; never the region, which next to the time could point at one person",
+    }),
     text: z.string().max(REPORT_TEXT_MAX),
   })
   .meta({ id: "ReportText" });

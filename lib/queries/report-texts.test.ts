@@ -13,10 +13,16 @@ describe.each(testTargets())("report texts on $name", (target) => {
   let serviceId = 0;
   const ids: Record<string, number> = {};
   /** `name` labels the report; the reporter is its address and the name before any "-". */
-  const report = async (name: string, ip: string, at: Date, text?: string) => {
+  const report = async (name: string, ip: string, at: Date, text?: string, subdivision?: string) => {
     const out = await submitReport(
       t.handle.db,
-      { service: "discord", symptom: "login", country: "DE", ...(text ? { text } : {}) },
+      {
+        service: "discord",
+        symptom: "login",
+        country: "DE",
+        ...(text ? { text } : {}),
+        ...(subdivision ? { subdivision } : {}),
+      },
       { ip, userAgent: `Mozilla/5.0 ${name.split("-")[0]}` },
       at,
     );
@@ -29,7 +35,7 @@ describe.each(testTargets())("report texts on $name", (target) => {
   beforeAll(async () => {
     t = await target.open();
     await report("old", "192.0.2.1", minutes(-25 * 60), "Down yesterday too.");
-    await report("alice", "198.51.100.7", minutes(0), "Login page spins forever.");
+    await report("alice", "198.51.100.7", minutes(0), "Login page spins forever.", "DE-BE");
     // Alice again within her cooldown: stored, not counted, so her second text is not shown.
     expect(await report("alice-again", "198.51.100.7", minutes(10), "STILL DOWN!!!")).toMatchObject({
       counted: false,
@@ -47,7 +53,9 @@ describe.each(testTargets())("report texts on $name", (target) => {
     await t.drop();
   });
 
-  it("lists counted texts newest first, leaving out repeats, capped floods and hidden texts", async () => {
+  // The region is left out: a region with one reporter, next to the minute and the words, could point at
+  // that person, and the maps hide regions with fewer than 5 reporters for the same reason.
+  it("lists counted texts newest first, with the country only, leaving out repeats, capped floods and hidden texts", async () => {
     const texts = await recentReportTexts(t.handle.db, serviceId, { limit: 100 });
     const floodShown = Array.from({ length: DEFAULT_NETWORK_CAP }, (_, i) => ids[`flood${i}`]).reverse();
     expect(texts.map((r) => r.id)).toEqual([...floodShown, ids.bob, ids.alice, ids.old]);
@@ -56,7 +64,6 @@ describe.each(testTargets())("report texts on $name", (target) => {
       createdAt: minutes(0).toISOString(),
       symptom: "login",
       country: "DE",
-      subdivision: null,
       text: "Login page spins forever.",
     });
   });

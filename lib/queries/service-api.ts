@@ -55,7 +55,6 @@ export async function recentReportTexts(
       createdAt: reports.createdAt,
       symptom: reports.symptom,
       country: reports.country,
-      subdivision: reports.subdivision,
       text: reports.text,
     })
     .from(reports)
