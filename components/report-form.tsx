@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
 import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/reports/form-state";
 import { refreshLiveSnapshot } from "./live-snapshot";
-import { perPeriod } from "@/lib/text/duration";
+import { inLastPeriod, perPeriod } from "@/lib/text/duration";
 
 interface Region {
   code: string;
@@ -67,15 +67,23 @@ export function ReportForm({
         {state.kind === "saved" ? (
           <div className="notice notice-ok" data-testid="report-result">
             <strong>{state.counted ? "Thanks, your report is in." : "Thanks, we already have your report."}</strong>
-            {state.counted ? null : state.notCounted === "network_cap" ? (
+            {state.counted ? (
+              state.withText ? (
+                <p>
+                  Your comment is listed under <a href="#texts-heading">What people say</a>.
+                </p>
+              ) : null
+            ) : state.notCounted === "network_cap" ? (
               <p>
                 Many reports about {service.name} came from your network in the last few minutes, so we kept yours but
                 did not count it. That stops one place from making an outage look bigger than it is.
+                {state.withText ? " For the same reason, your comment is not listed." : null}
               </p>
             ) : (
               <p>
-                You reported {service.name} in the last hour, so we kept this one but counted you once. That keeps the
-                numbers honest.
+                You reported {service.name} {inLastPeriod(cooldownMinutes)}, so we kept this one but counted you once.
+                That keeps the numbers honest.
+                {state.withText ? " Your comment is not listed either: we list one per person." : null}
               </p>
             )}
             <p data-testid="just-me">{justMeAnswer(state)}</p>

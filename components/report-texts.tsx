@@ -1,15 +1,6 @@
-import type { Symptom } from "@/lib/catalog/constants";
-import { countryName } from "@/lib/regions/regions";
+import type { ReadableText } from "@/lib/queries/readable-texts";
 import { perPeriod } from "@/lib/text/duration";
 import { LocalTime } from "./local-time";
-
-export interface ReportTextItem {
-  id: number;
-  createdAt: string;
-  symptom: string;
-  country: string;
-  text: string;
-}
 
 /**
  * What reporters wrote, newest first. Each text names its country but not its region: the maps hide
@@ -17,15 +8,12 @@ export interface ReportTextItem {
  */
 export function ReportTexts({
   items,
-  symptoms,
   heading,
   note,
   empty,
   cooldownMinutes,
 }: {
-  items: ReportTextItem[];
-  /** The service's problems, for their labels. */
-  symptoms: Symptom[];
+  items: ReadableText[];
   heading: string;
   /** Above the list: which comments these are ("The newest comments from the last 24 hours"). */
   note: string;
@@ -34,7 +22,6 @@ export function ReportTexts({
   /** REPORT_COOLDOWN_MINUTES: a person's comments show one per this period, as their reports count. */
   cooldownMinutes: number;
 }) {
-  const label = (slug: string) => symptoms.find((s) => s.slug === slug)?.label ?? slug;
   return (
     <section className="card" aria-labelledby="texts-heading" data-testid="report-texts">
       <h2 id="texts-heading">{heading}</h2>
@@ -53,7 +40,7 @@ export function ReportTexts({
                   <p dir="auto">{r.text}</p>
                 </blockquote>
                 <p className="meta">
-                  {label(r.symptom)} · {countryName(r.country)} · <LocalTime iso={r.createdAt} withDate />
+                  {r.symptomLabel} · {r.countryName} · <LocalTime iso={r.createdAt} withDate />
                 </p>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { LocalTime } from "./local-time";
 import { ReportsChart } from "./reports-chart";
 import { ChartLegend, SeriesTable } from "./series-details";
 import { useLiveSnapshot } from "./live-snapshot";
+import { ReportTexts } from "./report-texts";
 import { formatCount } from "@/lib/text/format";
 
 /** "Is it down?" in one glance: the level in words, since when, and a way to report. */
@@ -111,4 +112,13 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
       </section>
     </>
   );
+}
+
+/** The service page's comments, polled with the chart: a reporter's own shows once it is stored. */
+export function LiveReportTexts({
+  initial,
+  ...props
+}: { initial: ServiceSnapshot } & Omit<Parameters<typeof ReportTexts>[0], "items">) {
+  const s = useLiveSnapshot(initial);
+  return <ReportTexts items={s.texts} {...props} />;
 }

@@ -23,9 +23,14 @@ test.describe("report a problem", () => {
     await service.report("Login", { country: "US", subdivision: "US-CA", text: comment });
 
     await expect(service.result()).toContainText("Thanks, your report is in.");
+    await expect(service.result()).toContainText("Your comment is listed under What people say.");
     await expect(page.getByTestId("just-me")).toContainText(/in the last hour/);
     await expect.poll(() => service.bucketGrewSince(bucketBefore)).toBe(true);
     expect(await service.reportersLastHour()).toBeGreaterThan(0);
+    // The comment is listed at once, with its problem and country (never the region).
+    const said = service.texts().getByRole("listitem").filter({ hasText: comment });
+    await expect(said).toContainText("Login · United States");
+    await expect(said).not.toContainText("California");
     // Still the same document: no full reload happened.
     expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
     // The page carries a drawn sketch of the chart; the interactive one loads when pointed at.
@@ -34,13 +39,13 @@ test.describe("report a problem", () => {
     await chart.hover();
     await expect(chart.locator("svg.recharts-surface")).toBeVisible();
 
-    // The same person again within the hour: kept, not counted, and told so.
+    // The same person again within the hour: kept, not counted, and told so, comment included.
     await service.report("App crashing", { text: "Second comment from the same person" });
     await expect(service.result()).toContainText("we already have your report");
+    await expect(service.result()).toContainText("Your comment is not listed either");
 
     // The comment is on the page for everyone (pages may be a few seconds old, so reload until it
     // is there); the uncounted repeat's is not.
-    const said = service.texts().getByRole("listitem").filter({ hasText: comment });
     await expect(async () => {
       await page.reload();
       await expect(said).toContainText("Login · United States", { timeout: 1_000 });

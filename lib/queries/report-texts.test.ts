@@ -4,6 +4,8 @@ import { setReportTextHidden } from "@/lib/admin/moderation";
 import { DEFAULT_NETWORK_CAP } from "@/lib/reports/rules";
 import { submitReport } from "@/lib/reports/submit";
 import { PAGE_TEXTS, pageReportTexts, recentReportTexts } from "./service-api";
+import { serviceSnapshot } from "./service-snapshot";
+import { findService } from "./services";
 
 const T0 = new Date("2026-05-12T12:00:00Z");
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
@@ -91,6 +93,20 @@ describe.each(testTargets())("report texts on $name", (target) => {
         .slice(0, PAGE_TEXTS.limit),
     );
     expect((await pageReportTexts(t.handle.db, serviceId, minutes(24 * 60 + 40))).map((r) => r.id)).toEqual([]);
+  });
+
+  it("puts them in the live snapshot the page polls, with the problem and country in words", async () => {
+    const service = (await findService(t.handle.db, "discord"))!;
+    const snapshot = await serviceSnapshot(t.handle.db, service, minutes(45));
+    const page = await pageReportTexts(t.handle.db, serviceId, minutes(45));
+    expect(snapshot.texts.map((r) => r.id)).toEqual(page.map((r) => r.id));
+    expect(snapshot.texts[0]).toEqual({
+      id: ids[`flood${DEFAULT_NETWORK_CAP - 1}`],
+      createdAt: page[0]!.createdAt,
+      symptomLabel: "Login",
+      countryName: "Germany",
+      text: `Flood text ${DEFAULT_NETWORK_CAP - 1}`,
+    });
   });
 
   it("shows a text again once a moderator takes the hiding back", async () => {

@@ -9,6 +9,8 @@ import { alarmThreshold } from "@/lib/detection/threshold";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import type { ServiceDetail } from "./services";
 import { reportersLastHour } from "./activity";
+import { readableTexts, type ReadableText } from "./readable-texts";
+import { pageReportTexts } from "./service-api";
 
 export const BUCKET_MINUTES = 15;
 export const SERIES_BUCKETS = 96; // 24 hours
@@ -52,6 +54,8 @@ export interface ServiceSnapshot {
   symptoms: SymptomShare[];
   /** Incidents overlapping the chart's 24 hours. */
   incidents: SnapshotIncident[];
+  /** The newest comments of the chart's 24 hours, so a reporter sees theirs as soon as it is stored. */
+  texts: ReadableText[];
 }
 
 /** The last 24 hours in 15-minute buckets with the usual and alarm levels: the chart, and the API's series. */
@@ -89,7 +93,7 @@ function seriesStart(now: Date): Date {
 
 export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new Date()): Promise<ServiceSnapshot> {
   const from = seriesStart(now);
-  const [status, series, lastHour, bySymptom, recentIncidents] = await Promise.all([
+  const [status, series, lastHour, bySymptom, recentIncidents, texts] = await Promise.all([
     db
       .select({ level: serviceStatus.level, since: serviceStatus.since })
       .from(serviceStatus)
@@ -106,6 +110,7 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
       .select({ id: incidents.id, level: incidents.level, startedAt: incidents.startedAt, endedAt: incidents.endedAt })
       .from(incidents)
       .where(and(eq(incidents.serviceId, service.id), or(isNull(incidents.endedAt), gte(incidents.endedAt, from)))),
+    pageReportTexts(db, service.id, now),
   ]);
 
   const counts = new Map(bySymptom.map((s) => [s.symptom, Number(s.reporters)]));
@@ -135,6 +140,7 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
         startedAt: i.startedAt.toISOString(),
         endedAt: i.endedAt?.toISOString() ?? null,
       })),
+    texts: readableTexts(texts, service.symptoms),
   };
 }
 

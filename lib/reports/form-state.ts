@@ -8,6 +8,8 @@ export type ReportFormState =
       kind: "saved";
       counted: boolean;
       notCounted: "repeat" | "network_cap" | null;
+      /** Whether the report came with a comment; it is listed on the page only if the report counted. */
+      withText: boolean;
       serviceName: string;
       reportersLastHour: number;
     }
@@ -29,6 +31,7 @@ export function reportFormState(
       kind: "saved",
       counted: outcome.counted,
       notCounted: outcome.notCounted,
+      withText: Boolean(values.text?.trim()),
       serviceName: outcome.service.name,
       reportersLastHour,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, perPeriod } from "./duration";
+import { formatDuration, inLastPeriod, perPeriod } from "./duration";
 
 describe("formatDuration", () => {
   it("reads at a glance at every scale", () => {
@@ -19,5 +19,13 @@ describe("perPeriod", () => {
     expect(perPeriod(30)).toBe("per 30 minutes");
     expect(perPeriod(90)).toBe("per 90 minutes");
     expect(perPeriod(1)).toBe("per minute");
+  });
+});
+
+describe("inLastPeriod", () => {
+  it("looks back over the same period", () => {
+    expect(inLastPeriod(60)).toBe("in the last hour");
+    expect(inLastPeriod(120)).toBe("in the last 2 hours");
+    expect(inLastPeriod(30)).toBe("in the last 30 minutes");
   });
 });

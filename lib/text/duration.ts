@@ -8,12 +8,22 @@ export function formatDuration(minutes: number): string {
   return h === 0 ? `${d} d` : `${d} d ${h} h`;
 }
 
+/** "hour", "2 hours", "30 minutes": a period as the words after "per" or "in the last". */
+function period(minutes: number): string {
+  const m = Math.max(1, Math.round(minutes));
+  if (m % 60 === 0) return m === 60 ? "hour" : `${m / 60} hours`;
+  return m === 1 ? "minute" : `${m} minutes`;
+}
+
 /**
  * "per hour", "per 2 hours", "per 30 minutes": a rate's period in running text ("one report per
  * person per hour"). The "per" is part of it, because "per an hour" is what a bare "an hour" gave.
  */
 export function perPeriod(minutes: number): string {
-  const m = Math.max(1, Math.round(minutes));
-  if (m % 60 === 0) return m === 60 ? "per hour" : `per ${m / 60} hours`;
-  return m === 1 ? "per minute" : `per ${m} minutes`;
+  return `per ${period(minutes)}`;
+}
+
+/** "in the last hour", "in the last 2 hours": the same period looking back from now. */
+export function inLastPeriod(minutes: number): string {
+  return `in the last ${period(minutes)}`;
 }

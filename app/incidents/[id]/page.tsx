@@ -12,6 +12,7 @@ import { CAUSE_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/catalog/constan
 import { pathId } from "@/lib/http/path-id";
 import { INCIDENT_TEXTS, incidentDetail } from "@/lib/queries/incidents";
 import { ReportTexts } from "@/components/report-texts";
+import { readableTexts } from "@/lib/queries/readable-texts";
 import { formatDuration } from "@/lib/text/duration";
 import { config } from "@/lib/config";
 import { formatCount, formatUtcDay } from "@/lib/text/format";
@@ -124,8 +125,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
       </div>
 
       <ReportTexts
-        items={story.texts}
-        symptoms={story.serviceSymptoms}
+        items={readableTexts(story.texts, story.serviceSymptoms)}
         heading={story.endedAt ? "What people said" : "What people say"}
         note={`Comments sent ${story.endedAt ? "while it lasted" : "since it began"}, newest first (at most ${INCIDENT_TEXTS})`}
         empty={`Nobody has described the problem in words ${story.endedAt ? "while it lasted" : "since it began"}.`}

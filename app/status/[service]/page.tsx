@@ -16,12 +16,11 @@ import { COUNTRIES, subdivisionsOf } from "@/lib/regions/regions";
 import { countryFromHeaders } from "@/lib/regions/from-request";
 import { LiveRefresh } from "@/components/live-refresh";
 import { RegionMapPreview } from "@/components/region-map-preview";
-import { LiveActivity, LiveBanner } from "@/components/service-live";
+import { LiveActivity, LiveBanner, LiveReportTexts } from "@/components/service-live";
 import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
 import { formatCount } from "@/lib/text/format";
-import { PAGE_TEXTS, pageReportTexts } from "@/lib/queries/service-api";
-import { ReportTexts } from "@/components/report-texts";
+import { PAGE_TEXTS } from "@/lib/queries/service-api";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
   const db = getDb();
@@ -43,11 +42,10 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
   const db = getDb();
   const service = await findService(db, (await params).service);
   if (!service) notFound();
-  const [snapshot, regions, recent, texts, requestHeaders] = await Promise.all([
+  const [snapshot, regions, recent, requestHeaders] = await Promise.all([
     serviceSnapshot(db, service),
     cachedRegionActivity(db, { serviceId: service.id, country: null }, 60),
     listIncidents(db, { service: service.slug }, 1, 5),
-    pageReportTexts(db, service.id),
     headers(),
   ]);
   const country = countryFromHeaders(requestHeaders, config().REGION_HEADERS) ?? "US";
@@ -67,9 +65,8 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
         <div className="area-activity">
           <LiveActivity initial={snapshot} />
           <RegionMapPreview rows={regions} serviceName={service.name} slug={service.slug} />
-          <ReportTexts
-            items={texts}
-            symptoms={service.symptoms}
+          <LiveReportTexts
+            initial={snapshot}
             heading="What people say"
             note={`The newest comments from the last ${PAGE_TEXTS.hours} hours`}
             empty={`Nobody has described a problem with ${service.name} in the last ${PAGE_TEXTS.hours} hours. If something is wrong for you, say what in the report form.`}
