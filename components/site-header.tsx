@@ -42,7 +42,8 @@ export function SiteFooter() {
       <div className="container">
         <p>
           Outage Radar counts problem reports from people like you. A spike in reports means many people are having
-          trouble at once; it is not an official statement by the service. We never store IP addresses.
+          trouble at once; it is not an official statement by the service. We never store IP addresses.{" "}
+          <IntentLink href="/about">How Outage Radar works</IntentLink>
         </p>
       </div>
     </footer>

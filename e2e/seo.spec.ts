@@ -21,6 +21,7 @@ test("the sitemap lists the main pages, every service and recent incidents, with
     "/",
     "/map",
     "/incidents",
+    "/about",
     "/status/whatsapp",
     "/status/tiktok/map",
     await newestIncidentPath(request),

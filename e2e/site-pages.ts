@@ -12,6 +12,7 @@ export const SITE_PAGES = [
   ["incidents", "/incidents"],
   ["service-incidents", "/status/whatsapp/incidents"],
   ["compare", "/compare"],
+  ["about", "/about"],
 ] as const;
 
 /** The newest incident's page: ids depend on the demo history, so it is looked up. */

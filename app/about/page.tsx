@@ -1,0 +1,209 @@
+import type { Metadata } from "next";
+import { IntentLink } from "@/components/intent-link";
+import { config } from "@/lib/config";
+import { DEFAULT_PARAMS } from "@/lib/detection/params";
+import { DETECTION_FIGURES, type DetectionScores } from "@/lib/detection/published";
+import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
+import { NETWORK_WINDOW_MINUTES } from "@/lib/reports/rules";
+import { perPeriod } from "@/lib/text/duration";
+import { formatCount, formatUtcDay } from "@/lib/text/format";
+import { nameList } from "@/lib/text/name-list";
+
+export const metadata: Metadata = {
+  title: "How Outage Radar works",
+  description:
+    "How reports are counted, how Outage Radar decides a service has problems, how well that works as measured, and what it keeps about you.",
+  alternates: { canonical: "/about" },
+};
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+/** 0.0052 false alarms a week reads better as "about one every 3.7 years". */
+function falseAlarmPace(perWeek: number): string {
+  if (perWeek <= 0) return "none";
+  const weeks = 1 / perWeek;
+  if (weeks < 1) return `about ${formatCount(Math.round(perWeek))} a week`;
+  if (weeks < 52) return `about one every ${Math.round(weeks)} weeks`;
+  return `about one every ${(weeks / 52.18).toFixed(1)} years`;
+}
+
+const ROWS: Array<{ label: string; value: (s: DetectionScores) => string }> = [
+  { label: "Clear outages caught", value: (s) => percent(s.recall_3x_15min) },
+  { label: "All outages caught", value: (s) => percent(s.recall) },
+  { label: "Alarms that were real", value: (s) => percent(s.precision) },
+  { label: "Minutes to the alarm, median", value: (s) => formatCount(s.delay_p50_min) },
+  { label: "Minutes to the alarm, 9 in 10 within", value: (s) => formatCount(s.delay_p90_min) },
+  { label: "False alarms per service", value: (s) => falseAlarmPace(s.false_alarms_per_service_week) },
+  { label: "Alarms from report floods", value: (s) => formatCount(s.flood_alarms) },
+];
+
+export default function AboutPage() {
+  const { REPORT_COOLDOWN_MINUTES: cooldown, NETWORK_CAP: networkCap, REPORT_RETENTION_DAYS: retention } = config();
+  const { possible, outage, confirmMinutes, resolveMinutes, windows } = DEFAULT_PARAMS;
+  const f = DETECTION_FIGURES;
+  const caught = Math.round(f.recall_3x_15min * f.outages_3x_15min);
+  return (
+    <article className="prose">
+      <h1>How Outage Radar works</h1>
+      <p className="lead">
+        Outage Radar answers one question, &ldquo;is it down, or is it just me?&rdquo;, from what people report. This
+        page says how a report is counted, how we decide a service has problems, how well that works as measured, and
+        what we keep about you.
+      </p>
+
+      <section aria-labelledby="counting-heading">
+        <h2 id="counting-heading">Counting reports</h2>
+        <ul>
+          <li>
+            A report is a problem (&ldquo;Login&rdquo;, &ldquo;Payments&rdquo;…), your country, and if you like your
+            region and a comment.
+          </li>
+          <li>
+            Each person counts once per service {perPeriod(cooldown)}. A second report within that time is kept but not
+            counted, so refreshing and repeating do not make a problem look bigger.
+          </li>
+          <li>
+            At most {formatCount(networkCap)} people from one network (a block of internet addresses, such as an office
+            or a home provider&rsquo;s neighbourhood) count for a service in {NETWORK_WINDOW_MINUTES} minutes. One
+            office, one script or one botnet cannot fake a crowd.
+          </li>
+          <li>
+            Comments are listed only from counted reports, with the country but never the region, and moderators remove
+            abuse.
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="deciding-heading">
+        <h2 id="deciding-heading">Deciding that something is wrong</h2>
+        <p>
+          Every service is compared with its own usual level for that hour of the week, learnt from its past reports.
+          Three hundred reports an hour is a quiet evening for a big social network and a sign of trouble for a small
+          bank at four in the morning. The usual level follows growth and holidays within days, and an outage is never
+          learnt as normal.
+        </p>
+        <p>
+          Every minute, the reports of the last {nameList(windows.map(String))} minutes are tested against that level,
+          allowing for how much the service&rsquo;s reports normally vary:
+        </p>
+        <dl className="levels">
+          <dt>Possible problems</dt>
+          <dd>
+            At least {possible.minRatio} times the usual number of people and {possible.minExcess} more than usual, from
+            at least {possible.minNetworks} networks, for {confirmMinutes} minutes in a row; and so many that chance
+            alone would bring them less than once in {formatCount(10 ** possible.score)} times.
+          </dd>
+          <dt>Outage</dt>
+          <dd>
+            At least {outage.minRatio} times the usual number and {outage.minExcess} more people, from at least{" "}
+            {outage.minNetworks} networks; chance would bring them less than once in {formatCount(10 ** outage.score)}{" "}
+            times.
+          </dd>
+          <dt>Over</dt>
+          <dd>After {resolveMinutes} calm minutes in a row.</dd>
+        </dl>
+        <p>
+          A rise has to come from many networks that were not already reporting, as real outages do. Countries with
+          enough reports of their own also have a detector each, so an outage in one country shows even when the
+          worldwide count barely moves. These are signals from what people report, not statements by the services.
+        </p>
+      </section>
+
+      <section aria-labelledby="quality-heading">
+        <h2 id="quality-heading">How well it works</h2>
+        <p>
+          We measure the detector on simulated reports where the truth is known: {f.scenario.services} services for{" "}
+          {f.scenario.weeks} weeks a run, from a few reports a day to thousands an hour, with daily and weekly rhythms,
+          growth, holidays, {formatCount(f.outages)} outages from twice to two hundred times the usual level lasting 10
+          minutes to 8 hours, and floods of fake reports from one to four networks. The settings were chosen on other
+          runs than the ones scored here, so the figures are not tuned to them. Beside ours are two simple rules that
+          status sites use.
+        </p>
+        <div className="data-table-wrap data-table-tall" tabIndex={0} role="region" aria-labelledby="quality-caption">
+          <table className="data" data-testid="detection-quality">
+            <caption id="quality-caption">
+              Detection measured on {formatCount(Math.round(f.service_weeks))} service-weeks of simulated reports,{" "}
+              {formatUtcDay(f.generated_at)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Measure</th>
+                <th scope="col" className="num">
+                  Outage Radar
+                </th>
+                <th scope="col" className="num">
+                  7 people in 15 minutes
+                </th>
+                <th scope="col" className="num">
+                  3 standard deviations above the last day
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {ROWS.map((row) => (
+                <tr key={row.label}>
+                  <th scope="row">{row.label}</th>
+                  <td className="num">{row.value(f)}</td>
+                  <td className="num">{row.value(f.baselines.fixed_threshold)}</td>
+                  <td className="num">{row.value(f.baselines.three_sigma)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          A clear outage brings at least 3 times the usual reports for 15 minutes or more; &ldquo;all outages&rdquo;
+          counts the smaller and shorter ones too, down to twice the usual for 10 minutes. Minutes to the alarm count
+          from the outage&rsquo;s start. A report flood comes from one to four networks, faking many people.
+        </p>
+        <p>
+          Outage Radar caught {formatCount(caught)} of the {formatCount(f.outages_3x_15min)} clear outages. The simple
+          rules catch as many or more, but most of their alarms are false, and floods set them off. What ours misses on
+          purpose are small, short rises: on a quiet service, twice the usual for ten minutes is within chance. The
+          figures come from <code>npm run bench:detection</code>; the method, every setting, and its known limits are in{" "}
+          <code>docs/detection.md</code> beside the code.
+        </p>
+      </section>
+
+      <section aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">What we keep about you</h2>
+        <ul>
+          <li>
+            We never store or log your IP address. To count you once, we keep a keyed hash of it with your
+            browser&rsquo;s name and the service; the key changes every day, so your reports cannot be followed from one
+            day to the next.
+          </li>
+          <li>
+            Maps, tables and downloads leave out any region with fewer than {MIN_REGION_REPORTERS} people reporting.
+          </li>
+          <li>
+            {retention > 0
+              ? `Single reports are deleted after ${formatCount(retention)} days; the counts per minute and hour are kept.`
+              : "Single reports are kept; the counts per minute and hour are what the pages show."}
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="open-heading">
+        <h2 id="open-heading">Open data, and your own copy</h2>
+        <ul>
+          <li>
+            Every figure on the site is in the <a href="/api/v1/openapi.json">JSON API</a>, and each service&rsquo;s
+            counts per country download as CSV.
+          </li>
+          <li>
+            Incidents come as Atom feeds: <a href="/incidents/feed.atom">all services</a>, or one service&rsquo;s from
+            its incident history. A service&rsquo;s status is also an image to put on your own page.
+          </li>
+          <li>
+            Outage Radar is open source and runs on one machine with its own database: <code>npm install</code>, then{" "}
+            <code>npm start</code>.
+          </li>
+        </ul>
+        <p>
+          <IntentLink href="/">See every service&rsquo;s status now</IntentLink>
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+
+const measured = JSON.parse(readFileSync("bench/results/detection.json", "utf8")) as {
+  recall_3x_15min: number;
+  precision: number;
+  flood_alarms: number;
+  baselines: { fixed_threshold: { precision: number } };
+};
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+test("the footer leads to how it works, which publishes the measured detection quality", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "How Outage Radar works" }).click();
+  await expect(page).toHaveURL(/\/about$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("How Outage Radar works");
+
+  // The figures are the committed benchmark run's, ours beside a simple rule's.
+  const table = page.getByRole("table", { name: /Detection measured on/ });
+  const row = (name: RegExp) => table.getByRole("row", { name });
+  await expect(
+    row(/^Clear outages caught/)
+      .getByRole("cell")
+      .first(),
+  ).toHaveText(percent(measured.recall_3x_15min));
+  await expect(row(/^Alarms that were real/).getByRole("cell")).toHaveText([
+    percent(measured.precision),
+    percent(measured.baselines.fixed_threshold.precision),
+    /^\d+\.\d%$/,
+  ]);
+  await expect(
+    row(/^Alarms from report floods/)
+      .getByRole("cell")
+      .first(),
+  ).toHaveText(String(measured.flood_alarms));
+
+  // The counting rules come from the server's settings (the e2e server keeps the defaults).
+  await expect(page.getByRole("region", { name: "Counting reports" })).toContainText(
+    "Each person counts once per service per hour.",
+  );
+  await expect(page.getByRole("region", { name: "What we keep about you" })).toContainText(
+    "fewer than 5 people reporting",
+  );
+});

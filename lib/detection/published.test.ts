@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { DETECTION_FIGURES } from "./published";
+
+describe("published detection figures", () => {
+  it("are the committed benchmark run, ours beside the simple rules it is compared with", () => {
+    const file = JSON.parse(readFileSync("bench/results/detection.json", "utf8")) as Record<string, unknown>;
+    expect(DETECTION_FIGURES.recall_3x_15min).toBe(file.recall_3x_15min);
+    expect(DETECTION_FIGURES.generated_at).toBe(file.generated_at);
+    expect(Object.keys(DETECTION_FIGURES.baselines).sort()).toEqual(["fixed_threshold", "three_sigma"]);
+    expect(DETECTION_FIGURES.outages_3x_15min).toBeLessThanOrEqual(DETECTION_FIGURES.outages);
+  });
+});

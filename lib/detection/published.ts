@@ -1,0 +1,30 @@
+import { z } from "zod";
+import measured from "@/bench/results/detection.json";
+
+const scores = z.object({
+  precision: z.number().min(0).max(1),
+  recall: z.number().min(0).max(1),
+  recall_3x_15min: z.number().min(0).max(1),
+  delay_p50_min: z.number().min(0),
+  delay_p90_min: z.number().min(0),
+  false_alarms_per_service_week: z.number().min(0),
+  flood_alarms: z.int().min(0),
+  alarm_events: z.int().min(0),
+  outages: z.int().min(0),
+  outages_3x_15min: z.int().min(0),
+  service_weeks: z.number().min(0),
+});
+export type DetectionScores = z.infer<typeof scores>;
+
+const published = scores.extend({
+  baselines: z.object({ fixed_threshold: scores, three_sigma: scores }),
+  seeds: z.object({ tuning: z.array(z.int()), reporting: z.array(z.int()) }),
+  scenario: z.object({ services: z.int(), weeks: z.int(), warmupWeeks: z.int() }),
+  generated_at: z.iso.datetime(),
+});
+
+/**
+ * The detector's quality as `npm run bench:detection` last measured it. The site publishes the
+ * committed run itself, so the figures on the page are the measured ones and change with a new run.
+ */
+export const DETECTION_FIGURES = published.parse(measured);
