@@ -162,6 +162,8 @@ async function main() {
       // What each open tab asks for once a minute (LiveRefresh): the page's RSC payload. The empty
       // `_rsc` is the cache-busting value Next.js expects for a request with no router state.
       service_page_live_refresh: { path: `/status/${busy.slug}?_rsc`, headers: { rsc: "1" } },
+      // What each open tab asks for every 10 s: the live snapshot (chart, counts, comments).
+      service_page_snapshot_poll: { path: `/api/v1/services/${busy.slug}/snapshot` },
       service_map: { path: `/status/${busy.slug}/map` },
       global_map: { path: "/map" },
       incident_page: { path: `/incidents/${incident.id}` },
@@ -234,6 +236,8 @@ async function main() {
       "# Reads under load",
       "",
       `\`npm run bench:reads\`${quick ? " (--quick)" : ""}: ${SERVICES} services, ${DAYS} days of reports (one in twelve with a comment) generated in SQL with their rollups, on the Postgres server; the production server with 2 workers${PAGE_CACHE_SECONDS > 0 ? `, pages kept ${PAGE_CACHE_SECONDS} s by its page cache (rendered at most once per ${PAGE_CACHE_SECONDS} s per page and worker; every response still gets its own CSP nonce)` : ", page cache off (every request rendered)"}; each page requested over 4 keep-alive connections for ${MEASURE_MS / 1000} s (response time as the client sees it, body included). Server, Postgres and load generator share 2 cores.`,
+      "",
+      "`service_page_snapshot_poll` is what every open tab of a service page fetches every 10 s (chart, counts, comments): a JSON answer the page cache does not keep, computed at most once per 2 s per service and worker (`cachedServiceSnapshot`).",
       "",
       table(`${FIRST.toLocaleString("en")} rows`, small.pages),
       table(`${n.toLocaleString("en")} rows`, large.pages),

@@ -14,13 +14,19 @@ interface Store {
 // One store per service, shared by every live component on the page, so one poller serves them all.
 const stores = new Map<string, Store>();
 
+/** Polls may be answered from a cache a moment old: a snapshot never gives way to an older one. */
+function publish(store: Store, snapshot: ServiceSnapshot): void {
+  if (snapshot.generatedAt < store.snapshot.generatedAt) return;
+  store.snapshot = snapshot;
+  store.listeners.forEach((l) => l());
+}
+
 async function refresh(store: Store): Promise<void> {
   if (typeof document !== "undefined" && document.visibilityState === "hidden") return;
   try {
     const response = await fetch(`/api/v1/services/${store.snapshot.slug}/snapshot`, { cache: "no-store" });
     if (!response.ok) return;
-    store.snapshot = (await response.json()) as ServiceSnapshot;
-    store.listeners.forEach((l) => l());
+    publish(store, (await response.json()) as ServiceSnapshot);
   } catch {
     // Offline for a moment: keep showing the last snapshot and try again on the next tick.
   }
@@ -62,8 +68,8 @@ export function useLiveSnapshot(initial: ServiceSnapshot): ServiceSnapshot {
   );
 }
 
-/** Re-fetch now, e.g. right after the visitor's own report was stored. */
-export function refreshLiveSnapshot(slug: string): Promise<void> {
-  const store = stores.get(slug);
-  return store ? refresh(store) : Promise.resolve();
+/** Shows a snapshot read elsewhere, e.g. the one the report form's answer brought. */
+export function showSnapshot(snapshot: ServiceSnapshot): void {
+  const store = stores.get(snapshot.slug);
+  if (store) publish(store, snapshot);
 }

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
 import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/reports/form-state";
-import { refreshLiveSnapshot } from "./live-snapshot";
+import { showSnapshot } from "./live-snapshot";
 import { inLastPeriod, perPeriod } from "@/lib/text/duration";
 
 interface Region {
@@ -47,8 +47,8 @@ export function ReportForm({
   useEffect(() => {
     if (state.kind === "idle") return;
     noticeRef.current?.focus();
-    if (state.kind === "saved") void refreshLiveSnapshot(service.slug);
-  }, [state, service.slug]);
+    if (state.kind === "saved" && state.snapshot) showSnapshot(state.snapshot);
+  }, [state]);
 
   async function changeCountry(code: string) {
     setCountry(code);
@@ -86,7 +86,7 @@ export function ReportForm({
                 {state.withText ? " Your comment is not listed either: we list one per person." : null}
               </p>
             )}
-            <p data-testid="just-me">{justMeAnswer(state)}</p>
+            {state.snapshot ? <p data-testid="just-me">{justMeAnswer(state)}</p> : null}
           </div>
         ) : state.kind === "error" ? (
           <div className="notice notice-error" role="alert">

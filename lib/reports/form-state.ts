@@ -1,4 +1,5 @@
 import type { SubmitOutcome } from "./submit";
+import type { ServiceSnapshot } from "@/lib/queries/service-snapshot";
 import { formatCount } from "@/lib/text/format";
 
 /** What the report form shows after a submission; plain data so it crosses the server-action boundary. */
@@ -11,7 +12,11 @@ export type ReportFormState =
       /** Whether the report came with a comment; it is listed on the page only if the report counted. */
       withText: boolean;
       serviceName: string;
-      reportersLastHour: number;
+      /**
+       * The service page's live data read after this report was stored, so the page shows it at once
+       * (null if that read failed: the report is stored all the same).
+       */
+      snapshot: ServiceSnapshot | null;
     }
   | { kind: "error"; message: string; fields: Record<string, string>; values: Record<string, string> };
 
@@ -19,12 +24,12 @@ export const IDLE: ReportFormState = { kind: "idle" };
 
 /**
  * `values` are what the person typed, echoed back on error so nothing has to be re-entered;
- * `reportersLastHour` counts this report too.
+ * `snapshot` was read after the report was stored, so its count of the last hour includes it.
  */
 export function reportFormState(
   outcome: SubmitOutcome,
   values: Record<string, string>,
-  reportersLastHour: number,
+  snapshot: ServiceSnapshot | null,
 ): ReportFormState {
   if (outcome.ok) {
     return {
@@ -33,7 +38,7 @@ export function reportFormState(
       notCounted: outcome.notCounted,
       withText: Boolean(values.text?.trim()),
       serviceName: outcome.service.name,
-      reportersLastHour,
+      snapshot,
     };
   }
   if (outcome.code === "rate_limited")
@@ -55,9 +60,10 @@ export function unavailableState(values: Record<string, string>): ReportFormStat
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The "is it just me?" answer, in words. */
-export function justMeAnswer(state: Extract<ReportFormState, { kind: "saved" }>): string {
-  const others = Math.max(0, state.reportersLastHour - (state.counted ? 1 : 0));
+/** The "is it just me?" answer, in words; none when the count could not be read. */
+export function justMeAnswer(state: Extract<ReportFormState, { kind: "saved" }>): string | null {
+  if (!state.snapshot) return null;
+  const others = Math.max(0, state.snapshot.reportersLastHour - (state.counted ? 1 : 0));
   if (others === 0)
     return `You're the first to report a problem with ${state.serviceName} in the last hour. It may be on your side: try the steps below.`;
   if (others < 5)

@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { clientFromHeaders } from "@/lib/reports/client-ip";
-import { reportersLastHour } from "@/lib/queries/activity";
+import { serviceSnapshot } from "@/lib/queries/service-snapshot";
+import { findService } from "@/lib/queries/services";
 import { submitReport } from "@/lib/reports/submit";
 import { reportFormState, unavailableState, type ReportFormState } from "@/lib/reports/form-state";
 import { logError } from "@/lib/text/error-text";
@@ -27,7 +28,18 @@ export async function reportAction(_previous: ReportFormState, form: FormData): 
     logError("report not stored", error);
     return unavailableState(values);
   }
-  // The form answers "is it just me?"; the API does not need to pay for that read.
-  const others = outcome.ok ? await reportersLastHour(db, outcome.service.id, now) : 0;
-  return reportFormState(outcome, values, others);
+  // The form answers "is it just me?" and shows the report on the page at once, from the service's
+  // live data read after the report was stored; the API does not need to pay for that read.
+  // Dated after the commit, so the page never swaps it for a poll's copy from before the report. The
+  // report is stored by now: a failed read must not make the answer say otherwise.
+  const slug = outcome.ok ? outcome.service.slug : undefined;
+  const snapshot = slug
+    ? await findService(db, slug)
+        .then((service) => (service ? serviceSnapshot(db, service, new Date()) : null))
+        .catch((error: unknown) => {
+          logError("live data after a report not read", error);
+          return null;
+        })
+    : null;
+  return reportFormState(outcome, values, snapshot);
 }
