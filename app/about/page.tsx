@@ -39,7 +39,7 @@ const ROWS: Array<{ label: string; value: (s: DetectionScores) => string }> = [
 
 export default function AboutPage() {
   const { REPORT_COOLDOWN_MINUTES: cooldown, NETWORK_CAP: networkCap, REPORT_RETENTION_DAYS: retention } = config();
-  const { possible, outage, confirmMinutes, resolveMinutes, windows } = DEFAULT_PARAMS;
+  const { possible, outage, confirmMinutes, resolveMinutes, windows, maxFreezeHours } = DEFAULT_PARAMS;
   const f = DETECTION_FIGURES;
   const caught = Math.round(f.recall_3x_15min * f.outages_3x_15min);
   return (
@@ -79,8 +79,8 @@ export default function AboutPage() {
         <p>
           Every service is compared with its own usual level for that hour of the week, learnt from its past reports.
           Three hundred reports an hour is a quiet evening for a big social network and a sign of trouble for a small
-          bank at four in the morning. The usual level follows growth and holidays within days, and an outage is never
-          learnt as normal.
+          bank at four in the morning. The usual level follows growth and lasting changes within days, and a surge is
+          not learnt as normal unless it lasts more than {maxFreezeHours} hours.
         </p>
         <p>
           Every minute, the reports of the last {nameList(windows.map(String))} minutes are tested against that level,
