@@ -141,7 +141,14 @@ async function serve(handle: DbHandle, stopDemo: () => Promise<void>): Promise<v
       security: { https: cfg.PUBLIC_URL?.startsWith("https://") ?? false, dev },
       pages: dev
         ? undefined
-        : { cache: createPageCache({ ttlMs: cfg.PAGE_CACHE_SECONDS * 1000 }), regionHeaders: cfg.REGION_HEADERS },
+        : {
+            cache: createPageCache({
+              ttlMs: cfg.PAGE_CACHE_SECONDS * 1000,
+              // The live snapshot every open service page polls every 10 s.
+              jsonPaths: /^\/api\/v1\/services\/[^/]+\/snapshot$/,
+            }),
+            regionHeaders: cfg.REGION_HEADERS,
+          },
     }),
   );
   // A client may not keep a connection by trickling its headers.

@@ -237,7 +237,7 @@ async function main() {
       "",
       `\`npm run bench:reads\`${quick ? " (--quick)" : ""}: ${SERVICES} services, ${DAYS} days of reports (one in twelve with a comment) generated in SQL with their rollups, on the Postgres server; the production server with 2 workers${PAGE_CACHE_SECONDS > 0 ? `, pages kept ${PAGE_CACHE_SECONDS} s by its page cache (rendered at most once per ${PAGE_CACHE_SECONDS} s per page and worker; every response still gets its own CSP nonce)` : ", page cache off (every request rendered)"}; each page requested over 4 keep-alive connections for ${MEASURE_MS / 1000} s (response time as the client sees it, body included). Server, Postgres and load generator share 2 cores.`,
       "",
-      "`service_page_snapshot_poll` is what every open tab of a service page fetches every 10 s (chart, counts, comments): a JSON answer the page cache does not keep, computed at most once per 2 s per service and worker (`cachedServiceSnapshot`).",
+      "`service_page_snapshot_poll` is what every open tab of a service page fetches every 10 s (chart, counts, comments): a JSON answer the page cache keeps like a page.",
       "",
       table(`${FIRST.toLocaleString("en")} rows`, small.pages),
       table(`${n.toLocaleString("en")} rows`, large.pages),

@@ -139,6 +139,30 @@ describe("page cache", () => {
     expect(app.outcomes).toEqual([]);
   });
 
+  it("keeps the JSON answers that open tabs poll (jsonPaths), by address alone, and no other JSON", async () => {
+    const polled = /^\/api\/v1\/services\/[^/]+\/snapshot$/;
+    const app = await serve({ ttlMs: 60_000, contentType: "application/json", jsonPaths: polled });
+    const url = `${app.base}/api/v1/services/tiktok/snapshot`;
+    // Tabs in different countries poll the same answer: the visitor's country guess is not in its key.
+    const tabs = await Promise.all(["de-DE", "fr-FR", "en-US"].map((l) => get(url, { "accept-language": l })));
+    expect(app.renders()).toBe(1);
+    for (const tab of tabs) {
+      expect(tab.response.status).toBe(200);
+      expect(tab.response.headers.get("content-type")).toBe("application/json");
+      expect(tab.body).toContain("render 1");
+    }
+    await get(`${app.base}/api/v1/services/discord/snapshot`);
+    await get(`${app.base}/api/v1/services/tiktok`);
+    await get(`${app.base}/api/v1/services/tiktok`);
+    expect(app.renders()).toBe(4);
+
+    // At a polled address only JSON is kept: an HTML answer there (an error page, say) is not.
+    const html = await serve({ ttlMs: 60_000, jsonPaths: polled });
+    await get(`${html.base}/api/v1/services/tiktok/snapshot`);
+    await get(`${html.base}/api/v1/services/tiktok/snapshot`);
+    expect(html.renders()).toBe(2);
+  });
+
   it("keeps RSC payloads apart per router state, so open tabs' live refreshes and prefetches render once", async () => {
     const app = await serve({ ttlMs: 60_000 });
     const refresh = { rsc: "1", "next-router-state-tree": "%5B%22status%22%2C%22refetch%22%5D" };

@@ -15,8 +15,9 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
  * still served the old one.
  *
  * Only what is the same for everyone is kept: GET of HTML pages and of their RSC payloads (what an
- * open tab's live refresh and the links' prefetches ask for), answered 200, without cookies either
- * way (a HEAD is answered from a copy). The key holds what pages read from the request: the host,
+ * open tab's live refresh and the links' prefetches ask for), and of the JSON answers named in
+ * `jsonPaths` (what open tabs poll), answered 200, without cookies either way (a HEAD is answered
+ * from a copy). The key holds what pages read from the request: the host,
  * the URL, the visitor's country guess and, for an RSC payload, the router headers Next.js varies
  * it by. A crowd that keeps a page open would otherwise have every tab render it once a minute.
  */
@@ -25,6 +26,11 @@ export interface PageCacheOptions {
   maxEntries?: number;
   /** Most bytes of pages kept (a home page listing a thousand services is about a megabyte). */
   maxBytes?: number;
+  /**
+   * JSON answers that are the same for everyone and that every open tab polls (a service's live
+   * snapshot): kept like pages, keyed by their address alone.
+   */
+  jsonPaths?: RegExp;
   /** Called per response, for tests and logs: hit (fresh copy), stale (old copy), miss (rendered). */
   onServe?: (outcome: Outcome, key: string) => void;
 }
@@ -61,6 +67,12 @@ const OWN = new Set(["content-security-policy", "x-page-cache"]);
 const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
 
 const RSC_TYPE = "text/x-component";
+/**
+ * Keys of JSON answers start with this, so a render knows to keep JSON and not a page. They are
+ * JSON arrays without spaces (for a real host), and a page's key always has spaces: none can pass
+ * for the other.
+ */
+const JSON_KEY = '["json",';
 /** What Next.js varies an RSC payload by (its Vary header), and the page the request came from. */
 const RSC_KEY_HEADERS = [
   "rsc",
@@ -96,14 +108,21 @@ export function createPageCache(opts: PageCacheOptions) {
   }
 
   /** Renders through Next.js into memory, then answers from the copy. */
-  function renderInto(req: IncomingMessage, res: ServerResponse, render: Render): Promise<Entry | undefined> {
+  function renderInto(
+    req: IncomingMessage,
+    res: ServerResponse,
+    render: Render,
+    json: boolean,
+  ): Promise<Entry | undefined> {
     const nonce = req.headers["content-security-policy"]?.toString().match(NONCE)?.[1];
     const done = captureResponse(res).then((captured) => {
       const contentType = String(captured.headers["content-type"] ?? "");
       const keep =
         nonce !== undefined &&
         captured.status === 200 &&
-        (contentType.startsWith("text/html") || contentType.startsWith(RSC_TYPE)) &&
+        (json
+          ? contentType.startsWith("application/json")
+          : contentType.startsWith("text/html") || contentType.startsWith(RSC_TYPE)) &&
         captured.headers["set-cookie"] === undefined;
       if (!keep) return undefined;
       const page = withHoles(captured.body.toString("utf8"), nonce);
@@ -117,10 +136,11 @@ export function createPageCache(opts: PageCacheOptions) {
     /** The cache key, or null when this request must not be served from or stored in the cache. */
     keyOf(req: IncomingMessage, path: string, country: () => string | undefined): string | null {
       if (opts.ttlMs <= 0 || (req.method !== "GET" && req.method !== "HEAD")) return null;
-      if (path.startsWith("/api/") || path.startsWith("/_next/") || path.includes(".")) return null;
       // Server actions and anything with cookies go straight to Next.js.
       const h = req.headers;
       if (h["next-action"] || h.cookie) return null;
+      if (opts.jsonPaths?.test(path)) return JSON.stringify(["json", h.host ?? "", req.url]);
+      if (path.startsWith("/api/") || path.startsWith("/_next/") || path.includes(".")) return null;
       // As JSON: values joined with spaces could be shifted from one header into another.
       const router = h.rsc ? ` ${JSON.stringify(RSC_KEY_HEADERS.map((name) => h[name]?.toString() ?? null))}` : "";
       return `${h.host ?? ""} ${req.url} ${country() ?? ""}${router}`;
@@ -149,7 +169,7 @@ export function createPageCache(opts: PageCacheOptions) {
         return guarded(render)(req, res);
       }
       served("miss");
-      const job = renderInto(req, res, render);
+      const job = renderInto(req, res, render, key.startsWith(JSON_KEY));
       rendering.set(key, job);
       try {
         const rendered = await job;

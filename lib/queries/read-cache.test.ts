@@ -27,16 +27,6 @@ describe("cachedRead", () => {
     expect(await read(db)).toBe(2);
   });
 
-  it("makes the reader wait for a fresh value once the old one is past its limit", async () => {
-    let calls = 0;
-    const read = cachedRead(async () => ++calls, 20, { maxStaleMs: 300 });
-    expect(await read(db)).toBe(1);
-    await sleep(40);
-    expect(await read(db)).toBe(1); // stale within the limit: served while the next is computed
-    await sleep(400);
-    expect(await read(db)).toBe(3); // past the limit: computed for this reader
-  });
-
   it("does not keep a failed read", async () => {
     let fail = true;
     const read = cachedRead(async () => {

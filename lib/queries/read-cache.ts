@@ -18,25 +18,13 @@ const MAX_KEYS = 2_000;
 export function cachedRead<A extends unknown[], V>(
   read: (db: Db, ...args: A) => Promise<V>,
   ttlMs: number,
-  opts: {
-    /**
-     * Older than this, a value is not served while the next is computed: the reader waits for it.
-     * Where readers come seldom (one open tab polling), stale-while-revalidate alone would give each
-     * of them the value computed at the previous visit.
-     */
-    maxStaleMs?: number;
-  } = {},
 ): (db: Db, ...args: A) => Promise<V> {
   const byDb = new WeakMap<Db, Map<string, Entry<V>>>();
   return (db, ...args) => {
     let entries = byDb.get(db);
     if (!entries) byDb.set(db, (entries = new Map()));
     const key = JSON.stringify(args);
-    let entry = entries.get(key);
-    if (entry && opts.maxStaleMs !== undefined && Date.now() - entry.at > opts.maxStaleMs && !entry.refreshing) {
-      entries.delete(key);
-      entry = undefined;
-    }
+    const entry = entries.get(key);
     if (!entry) {
       if (entries.size >= MAX_KEYS) entries.clear();
       const fresh: Entry<V> = { value: read(db, ...args), at: Date.now(), refreshing: false };

@@ -7,8 +7,7 @@ import type { DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS } from "@/lib/detection/params";
 import { alarmThreshold } from "@/lib/detection/threshold";
 import type { StatusLevel } from "@/lib/catalog/constants";
-import { findService, type ServiceDetail } from "./services";
-import { cachedRead } from "./read-cache";
+import type { ServiceDetail } from "./services";
 import { reportersLastHour } from "./activity";
 import { readableTexts, type ReadableText } from "./readable-texts";
 import { pageReportTexts } from "./service-api";
@@ -144,20 +143,6 @@ export async function serviceSnapshot(db: Db, service: ServiceDetail, now = new 
     texts: readableTexts(texts, service.symptoms),
   };
 }
-
-/**
- * The snapshot every open tab of a service page polls (null for an unknown service): computed at
- * most once per instance every 2 s, however many tabs are open, and never served more than 5 s old.
- * A reporter gets a fresh one from the form's answer instead (app/status/[service]/actions.ts).
- */
-export const cachedServiceSnapshot = cachedRead(
-  async (db: Db, slug: string) => {
-    const service = await findService(db, slug);
-    return service ? serviceSnapshot(db, service) : null;
-  },
-  2_000,
-  { maxStaleMs: 5_000 },
-);
 
 /**
  * Buckets of `bucketMinutes` from `from` (inclusive) to `to` (exclusive), empty ones included, each

@@ -174,14 +174,13 @@ describe.each(testTargets())("JSON API on $name", (target) => {
     ]);
   });
 
-  it("the snapshot every open tab polls is computed once for all of them, and shows a new report seconds later", async () => {
+  it("the snapshot shows the new report in the current bucket and the last hour", async () => {
     const read = async () => {
       const response = await getSnapshot(new Request("http://localhost"), {
         params: Promise.resolve({ slug: "discord" }),
       });
       expect(response.status).toBe(200);
       return (await response.json()) as {
-        generatedAt: string;
         series: Array<{ reporters: number }>;
         reportersLastHour: number;
         symptoms: Array<{ slug: string; share: number }>;
@@ -190,11 +189,6 @@ describe.each(testTargets())("JSON API on $name", (target) => {
     const before = await read();
     expect(before.series).toHaveLength(96);
     await report({ service: "discord", symptom: "voice", country: "GB" }, "192.0.2.10");
-    // Within its two seconds every poll gets the answer already computed.
-    expect((await read()).generatedAt).toBe(before.generatedAt);
-    await expect
-      .poll(async () => (await read()).reportersLastHour, { timeout: 10_000, interval: 500 })
-      .toBe(before.reportersLastHour + 1);
     const after = await read();
     expect(after.reportersLastHour).toBe(before.reportersLastHour + 1);
     expect(after.series.at(-1)!.reporters).toBe(before.series.at(-1)!.reporters + 1);
