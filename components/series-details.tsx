@@ -1,3 +1,4 @@
+import { IntentLink } from "./intent-link";
 import { LocalTime } from "./local-time";
 import type { SeriesPoint } from "@/lib/queries/service-snapshot";
 
@@ -23,6 +24,7 @@ export function ChartLegend({ bucketMinutes, incidents }: { bucketMinutes: numbe
           Shaded: incident
         </span>
       ) : null}
+      <IntentLink href="/about#deciding-heading">How we decide</IntentLink>
     </p>
   );
 }

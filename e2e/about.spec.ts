@@ -42,3 +42,10 @@ test("the footer leads to how it works, which publishes the measured detection q
     "fewer than 5 people reporting",
   );
 });
+
+test("a service's chart links to how the alarm level is decided", async ({ page }) => {
+  await page.goto("/status/tiktok");
+  await page.getByRole("link", { name: "How we decide" }).click();
+  await expect(page).toHaveURL(/\/about#deciding-heading$/);
+  await expect(page.getByRole("heading", { name: "Deciding that something is wrong" })).toBeInViewport();
+});
