@@ -39,6 +39,7 @@ export function ReportForm({
   const [state, formAction, pending] = useActionState<ReportFormState, FormData>(action, IDLE);
   const values = state.kind === "error" ? state.values : {};
   const errors = state.kind === "error" ? state.fields : {};
+  const justMe = state.kind === "saved" ? justMeAnswer(state) : null;
   const [country, setCountry] = useState(values.country || defaultCountry);
   const [subdivisions, setSubdivisions] = useState(defaultSubdivisions);
   const [textLength, setTextLength] = useState([...(values.text ?? "")].length);
@@ -86,7 +87,7 @@ export function ReportForm({
                 {state.withText ? " Your comment is not listed either: we list one per person." : null}
               </p>
             )}
-            {state.snapshot ? <p data-testid="just-me">{justMeAnswer(state)}</p> : null}
+            {justMe ? <p data-testid="just-me">{justMe}</p> : null}
           </div>
         ) : state.kind === "error" ? (
           <div className="notice notice-error" role="alert">
