@@ -89,10 +89,10 @@ describe("client address", () => {
 });
 
 describe("the keyed hash", () => {
-  it("is HMAC-SHA256 with the day's salt, cut to 128 bits", async () => {
-    const { createHmac } = await import("node:crypto");
+  it("is SHA-256 of the day's salt (an HMAC of the secret and the date) then the value, cut to 128 bits", async () => {
+    const { createHash, createHmac } = await import("node:crypto");
     const salt = createHmac("sha256", SECRET).update("salt|2026-05-01").digest("hex");
-    const expected = (m: string) => createHmac("sha256", salt).update(m).digest("hex").slice(0, 32);
+    const expected = (m: string) => createHash("sha256").update(salt).update(m, "utf8").digest("hex").slice(0, 32);
     const a = identify(SECRET, "203.0.113.9", "UA ✓", 7, day1);
     expect(a.reporter).toBe(expected("r|203.0.113.9|UA ✓|7"));
     expect(a.network).toBe(expected("n|203.0.113.0/24"));

@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey, type KeyObject } from "node:crypto";
+import { createHmac, hash } from "node:crypto";
 import { networkBlock } from "./client-ip";
 import { NETWORK_WINDOW_MINUTES } from "./rules";
 
@@ -13,20 +13,15 @@ export interface Identity {
 
 const DAY_MS = 86_400_000;
 // Today's and yesterday's salts are both in use during the first cooldown of each day.
-let salts: { secret: string; byDay: Map<number, KeyObject> } | undefined;
+let salts: { secret: string; byDay: Map<number, string> } | undefined;
 
-/**
- * A salt that changes every UTC day and is derived from the secret, so no salt is ever stored. It is
- * kept as a key object: an HMAC keyed with a string imports the key again on every call, a quarter
- * of its cost, and every report takes two.
- */
-function saltOfDay(secret: string, day: number): KeyObject {
+/** A salt that changes every UTC day and is derived from the secret, so no salt is ever stored: 64 hex characters. */
+function saltOfDay(secret: string, day: number): string {
   if (salts?.secret !== secret) salts = { secret, byDay: new Map() };
   let salt = salts.byDay.get(day);
   if (!salt) {
     const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    const hex = createHmac("sha256", secret).update(`salt|${date}`).digest("hex");
-    salt = createSecretKey(Buffer.from(hex, "utf8"));
+    salt = createHmac("sha256", secret).update(`salt|${date}`).digest("hex");
     if (salts.byDay.size >= 4) salts.byDay.clear();
     salts.byDay.set(day, salt);
   }
@@ -35,8 +30,15 @@ function saltOfDay(secret: string, day: number): KeyObject {
 
 const dayOf = (at: Date) => Math.floor(at.getTime() / DAY_MS);
 
-function keyedHash(salt: KeyObject, value: string): string {
-  return createHmac("sha256", salt).update(value).digest("hex").slice(0, 32);
+/**
+ * SHA-256 of the secret salt followed by the value, cut to 128 bits. The salt fills SHA-256's first
+ * block (64 characters), so hashing the value starts from a state only the secret's holder can
+ * compute; the cut leaves no whole digest to extend (length extension, the one weakness of a secret
+ * prefix, matters for forging MACs, which these never are). One call costs a third of an HMAC's,
+ * which builds an object each time, and every report takes two.
+ */
+function keyedHash(salt: string, value: string): string {
+  return hash("sha256", salt + value, "hex").slice(0, 32);
 }
 
 /**
