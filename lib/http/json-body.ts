@@ -16,33 +16,24 @@ function collect(request: BodySource, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer | string) => {
+    let over = false;
+    // Plain events rather than an async iterator: this runs for every report in a flood. The handlers
+    // are passed inline, unnamed: the server runs under tsx, which gives every named closure its name
+    // with Object.defineProperty each time one is made. Nothing needs removing: after "end" or "error"
+    // the stream is done, and past the limit it is paused and its connection closed.
+    request.on("data", (chunk: Buffer | string) => {
+      if (over) return;
       const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
       size += buffer.byteLength;
       if (size > limit) {
-        cleanup();
+        over = true;
         request.pause();
         return resolve(null);
       }
       chunks.push(buffer);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const cleanup = () => {
-      request.off("data", onData);
-      request.off("end", onEnd);
-      request.off("error", onError);
-    };
-    // Plain events rather than an async iterator: this runs for every report in a flood.
-    request.on("data", onData);
-    request.on("end", onEnd);
-    request.on("error", onError);
+    });
+    request.on("end", () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    request.on("error", reject);
   });
 }
 
