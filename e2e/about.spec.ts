@@ -34,6 +34,20 @@ test("the footer leads to how it works, which publishes the measured detection q
       .first(),
   ).toHaveText(String(measured.flood_alarms));
 
+  // And on real counts: the committed bench:real run's figures.
+  const real = JSON.parse(readFileSync("bench/results/real.json", "utf8")) as {
+    nab_score: number;
+    windows: number;
+    windows_detected: number;
+  };
+  const realTable = page.getByRole("table", { name: /Detection on real counts/ });
+  await expect(realTable.getByRole("row", { name: /^Benchmark score/ }).getByRole("cell")).toHaveText(
+    real.nab_score.toFixed(1),
+  );
+  await expect(realTable.getByRole("row", { name: /^Marked anomalies found/ }).getByRole("cell")).toHaveText(
+    `${real.windows_detected} of ${real.windows}`,
+  );
+
   // The counting rules come from the server's settings (the e2e server keeps the defaults).
   await expect(page.getByRole("region", { name: "Counting reports" })).toContainText(
     "Each person counts once per service per hour.",

@@ -12,6 +12,8 @@ export interface Tally {
   strict: number;
   strictDetected: number;
   delays: number[];
+  /** Alarm episodes overlapping each detected outage (1 = one incident per outage, more = it flapped). */
+  episodes: number[];
   serviceWeeks: number;
 }
 
@@ -25,6 +27,7 @@ export const emptyTally = (): Tally => ({
   strict: 0,
   strictDetected: 0,
   delays: [],
+  episodes: [],
   serviceWeeks: 0,
 });
 
@@ -51,9 +54,13 @@ export function score(scenario: Scenario, detector: Detector, tally: Tally): voi
     }
     for (const o of outages) {
       if (o.start < scenario.evalFrom) continue;
-      const hit = alarms.find((a) => overlaps(a, o.start, o.end + 15 * MINUTE));
+      const during = alarms.filter((a) => overlaps(a, o.start, o.end + 15 * MINUTE));
+      const hit = during[0];
       tally.outages++;
-      if (hit) tally.detected++;
+      if (hit) {
+        tally.detected++;
+        tally.episodes.push(during.length);
+      }
       if (isStrict(o)) {
         tally.strict++;
         if (hit) {
@@ -80,6 +87,8 @@ export function summarize(t: Tally) {
     delay_p50_min: round(quantile(t.delays, 0.5), 1),
     delay_p90_min: round(quantile(t.delays, 0.9), 1),
     false_alarms_per_service_week: round(t.falseAlarms / t.serviceWeeks, 4),
+    episodes_per_outage: round(t.episodes.length ? t.episodes.reduce((a, b) => a + b, 0) / t.episodes.length : 1),
+    episodes_per_outage_p90: quantile(t.episodes, 0.9) ?? 1,
     flood_alarms: t.floodAlarms,
     alarm_events: t.events,
     outages: t.outages,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyBaseline, expectedHour, hourOfWeek, updateBaseline } from "./baseline";
-import { createDetector, stepMinute, warmStart, type DetectorState } from "./detector";
+import { calmNeeded, createDetector, stepMinute, warmStart, type DetectorState } from "./detector";
 import { nbTailScore } from "./negative-binomial";
 import { DEFAULT_PARAMS as P } from "./params";
 
@@ -92,10 +92,28 @@ describe("state machine", () => {
     ).toBe(true);
     const resolved = evaluations.findIndex((e) => e.transition === "resolved");
     expect(resolved).toBeGreaterThan(40 + P.resolveMinutes - 2);
-    expect(resolved).toBeLessThan(40 + 30);
+    // The 15-minute window drains, then a calm of half the alarm's length (at least resolveMinutes).
+    expect(resolved).toBeLessThan(40 + 15 + calmNeeded(MINUTE * 10, MINUTE * 55, P) + 2);
     expect(evaluations.slice(resolved).every((e) => e.level === "ok")).toBe(true);
     // The CSV contract: ≥ 0.5 exactly while alarmed.
     for (const e of evaluations) expect(e.anomalyScore >= 0.5).toBe(e.level !== "ok");
+  });
+
+  it("keeps a long outage whose reports dip for a while as one alarm, and dates its end at the calm's start", () => {
+    // Three hours at 30 a minute, with a 20-minute dip to normal half-way.
+    const surge = (m: number) => m >= 10 && m < 190 && !(m >= 100 && m < 120);
+    const { evaluations, state } = run(steady(), start, 320, (m) => (surge(m) ? 30 : 1));
+    expect(evaluations.filter((e) => e.transition === "raised")).toHaveLength(1);
+    const resolved = evaluations.findIndex((e) => e.transition === "resolved");
+    expect(resolved).toBeGreaterThan(190);
+    expect(state.endedAt).toBeGreaterThanOrEqual(start + 190 * MINUTE);
+    expect(state.endedAt).toBeLessThan(start + resolved * MINUTE);
+  });
+
+  it("needs a calm of a share of the alarm's length, within resolveMinutes and resolveMaxMinutes", () => {
+    expect(calmNeeded(0, 10 * MINUTE, P)).toBe(P.resolveMinutes);
+    expect(calmNeeded(0, 80 * MINUTE, P)).toBe(Math.round(80 * P.resolveShare));
+    expect(calmNeeded(0, 1000 * MINUTE, P)).toBe(P.resolveMaxMinutes);
   });
 
   it("ignores a surge of reporters that come from a few networks", () => {

@@ -1,5 +1,6 @@
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { emptyBaseline, expectedHour, updateBaseline, type Baseline } from "./baseline";
+import { burstBar, emptyEnvelope, observeBurst, type BurstEnvelope } from "./burst";
 import { nbTailScore } from "./negative-binomial";
 import type { DetectorParams, Threshold } from "./params";
 
@@ -22,6 +23,8 @@ export interface DetectorState {
   calm: number;
   /** When the last alarm resolved: evidence windows must not reach back into it. */
   resolvedAt: number | null;
+  /** Where the calm that resolved the last alarm began: when that alarm really ended, epoch ms. */
+  endedAt?: number | null;
   frozenHours: number;
   hourStart: number | null;
   hourCount: number;
@@ -29,6 +32,8 @@ export interface DetectorState {
   recent: number[];
   recentNetworks: number[];
   recentExpected: number[];
+  /** How bursty the service normally is, per window (burst.ts); absent in states saved before it existed. */
+  burst?: BurstEnvelope;
   lastT: number | null;
 }
 
@@ -39,6 +44,8 @@ export interface WindowEvidence {
   networks: number;
   /** −log10 of the negative-binomial tail probability of `observed`. */
   score: number;
+  /** The score the service's usual bursts reach at `possible.burstReach` (see burst.ts). */
+  burstBar: number;
 }
 
 export type Transition = "raised" | "escalated" | "resolved" | null;
@@ -73,6 +80,7 @@ export function createDetector(params: DetectorParams): DetectorState {
     recent: new Array<number>(keep).fill(0),
     recentNetworks: new Array<number>(keep).fill(0),
     recentExpected: new Array<number>(keep).fill(0),
+    burst: emptyEnvelope(params),
     lastT: null,
   };
 }
@@ -81,15 +89,25 @@ export function createDetector(params: DetectorParams): DetectorState {
  * `nu` is the service's usual networks per reporter: a real surge brings new networks at about
  * that rate, a flood from a few networks does not.
  */
-function passes(w: WindowEvidence, th: Threshold, nu: number): boolean {
+function passes(w: WindowEvidence, th: Threshold, nu: number, bar: number): boolean {
   const excess = w.observed - w.expected;
   return (
     w.score >= th.score &&
     excess >= th.minExcess &&
     w.observed >= th.minRatio * w.expected &&
     w.networks >= th.minNetworks &&
-    w.networks - nu * w.expected >= th.networkShare * nu * excess
+    w.networks - nu * w.expected >= th.networkShare * nu * excess &&
+    w.score >= bar
   );
+}
+
+/**
+ * Minutes of calm that end an alarm: `resolveMinutes`, or a share of how long it has lasted when that
+ * is longer (up to `resolveMaxMinutes`), so a long outage whose reports dip for a while is still one.
+ */
+export function calmNeeded(since: number | null, calmFrom: number, params: DetectorParams): number {
+  const lasted = since === null ? 0 : (calmFrom - since) / MINUTE;
+  return Math.min(params.resolveMaxMinutes, Math.max(params.resolveMinutes, Math.round(params.resolveShare * lasted)));
 }
 
 const sumLast = (values: number[], n: number) => {
@@ -142,12 +160,20 @@ export function stepMinute(
   const warm = Math.min(1, baseline.hours / params.warmupHours);
   const phi = Math.max(baseline.phi, 0.5 * (1 - warm));
 
-  let strongest: WindowEvidence = { minutes: params.windows[0] ?? 5, observed: 0, expected: 0, networks: 0, score: 0 };
+  const envelope = s.burst ?? emptyEnvelope(params);
+  let strongest: WindowEvidence = {
+    minutes: params.windows[0] ?? 5,
+    observed: 0,
+    expected: 0,
+    networks: 0,
+    score: 0,
+    burstBar: 0,
+  };
   let possibleHit = false;
   let outageHit = false;
   let shortHit = false;
   let calmWindow = true;
-  for (const minutes of params.windows) {
+  for (const [i, minutes] of params.windows.entries()) {
     const observed = sumLast(recent, minutes);
     const expected = sumLast(recentExpected, minutes);
     const networks = sumLast(recentNetworks, minutes);
@@ -160,12 +186,18 @@ export function stepMinute(
       expected,
       networks,
       score: worth ? nbTailScore(observed, expected, phi) : 0,
+      burstBar: burstBar(envelope, i, params.possible.burstReach, params),
     };
     if (w.score > strongest.score || strongest.observed === 0) strongest = w;
     if (s.resolvedAt !== null && minute.t - minutes * MINUTE < s.resolvedAt) continue;
-    const hit = passes(w, params.possible, baseline.networkRate);
+    const hit = passes(w, params.possible, baseline.networkRate, w.burstBar);
     possibleHit ||= hit;
-    outageHit ||= passes(w, params.outage, baseline.networkRate);
+    outageHit ||= passes(
+      w,
+      params.outage,
+      baseline.networkRate,
+      burstBar(envelope, i, params.outage.burstReach, params),
+    );
     // The 60-minute window remembers a surge for an hour; whether it is still going is for the short ones.
     if (minutes <= params.calmWindowMinutes) shortHit ||= hit;
     if (minutes === params.calmWindowMinutes)
@@ -173,6 +205,7 @@ export function stepMinute(
   }
 
   let { level, since, confirm, calm, resolvedAt } = s;
+  let endedAt = s.endedAt ?? null;
   let transition: Transition = null;
   confirm = possibleHit || outageHit ? confirm + 1 : 0;
   if (level === "ok") {
@@ -194,15 +227,31 @@ export function stepMinute(
       transition = "escalated";
     }
     calm = calmWindow && !shortHit ? calm + 1 : 0;
-    if (calm >= params.resolveMinutes) {
+    if (calm >= calmNeeded(since, minute.t - (calm - 1) * MINUTE, params)) {
       level = "ok";
       transition = "resolved";
       since = null;
+      endedAt = minute.t - (calm - 1) * MINUTE;
       calm = 0;
       confirm = 0;
       resolvedAt = minute.t;
     }
   }
+
+  const burst =
+    warm < 1
+      ? envelope
+      : observeBurst(
+          envelope,
+          minute.t,
+          () =>
+            params.windows.map((minutes) => {
+              const observed = sumLast(recent, minutes);
+              const expected = sumLast(recentExpected, minutes);
+              return observed > expected ? nbTailScore(observed, expected, phi) : 0;
+            }),
+          params,
+        );
 
   const anomalyScore =
     level === "ok"
@@ -217,6 +266,7 @@ export function stepMinute(
       confirm,
       calm,
       resolvedAt,
+      endedAt,
       frozenHours,
       hourStart,
       hourCount,
@@ -224,6 +274,7 @@ export function stepMinute(
       recent,
       recentNetworks,
       recentExpected,
+      burst,
       lastT: minute.t,
     },
     evaluation: { t: minute.t, level, transition, anomalyScore, expectedPerMinute, strongest },

@@ -14,6 +14,9 @@ export interface DetectorParams {
    * `windows`) is under `resolveRatio` × its expectation + 1 or scores under `resolveScore`.
    */
   resolveMinutes: number;
+  /** ...or this share of the alarm's length so far, when longer, up to `resolveMaxMinutes`. */
+  resolveShare: number;
+  resolveMaxMinutes: number;
   calmWindowMinutes: number;
   resolveRatio: number;
   resolveScore: number;
@@ -39,6 +42,25 @@ export interface DetectorParams {
   phiAlpha: number;
   phiMin: number;
   phiMax: number;
+  /**
+   * Burst envelope (burst.ts), per window: a running `burstQuantile` quantile of the score over
+   * normal minutes (the level) and the running median of the scores above it (the spread), each
+   * moved in log steps, starting at their initial values and never under their floors.
+   */
+  burstQuantile: number;
+  burstLevelStep: number;
+  burstLevelInitial: number;
+  burstLevelFloor: number;
+  burstSpreadStep: number;
+  burstSpreadInitial: number;
+  burstSpreadFloor: number;
+  /** A run of samples above the level moves it up for this many samples at most (declustering). */
+  burstRunSamples: number;
+  /** A burst's excess above `burstCensorReach`·spread is censored there (see burst.ts). */
+  burstCensorReach: number;
+  /** A burst of at most this many samples decays within minutes: its excess is censored at `burstShortCensorReach`·spread. */
+  burstShortSamples: number;
+  burstShortCensorReach: number;
 }
 
 export interface Threshold {
@@ -55,14 +77,21 @@ export interface Threshold {
    * networks − ν·expected ≥ share · ν · excess.
    */
   networkShare: number;
+  /**
+   * The score must also reach the burst envelope's level + reach·spread/ln 2: each unit of reach
+   * halves how often the service's normal bursts would get there.
+   */
+  burstReach: number;
 }
 
 export const DEFAULT_PARAMS: DetectorParams = {
   windows: [5, 15, 60],
-  possible: { score: 5, minExcess: 7, minRatio: 2, minNetworks: 5, networkShare: 0.7 },
-  outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7 },
+  possible: { score: 5, minExcess: 7, minRatio: 2, minNetworks: 5, networkShare: 0.7, burstReach: 6 },
+  outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7, burstReach: 8 },
   confirmMinutes: 2,
   resolveMinutes: 15,
+  resolveShare: 0.5,
+  resolveMaxMinutes: 60,
   calmWindowMinutes: 15,
   resolveRatio: 1.5,
   resolveScore: 2,
@@ -81,6 +110,17 @@ export const DEFAULT_PARAMS: DetectorParams = {
   phiAlpha: 1 / 168,
   phiMin: 0.01,
   phiMax: 1,
+  burstQuantile: 0.99,
+  burstLevelStep: 0.1,
+  burstLevelInitial: 2,
+  burstLevelFloor: 1,
+  burstSpreadStep: 0.1,
+  burstSpreadInitial: 0.5,
+  burstSpreadFloor: 0.2,
+  burstRunSamples: 3,
+  burstCensorReach: 10,
+  burstShortSamples: 6,
+  burstShortCensorReach: 40,
 };
 
 /** Cold start: distinct reporters per hour a service of the category sees before it has history. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import measured from "@/bench/results/detection.json";
+import measuredReal from "@/bench/results/real.json";
 
 const scores = z.object({
   precision: z.number().min(0).max(1),
@@ -20,6 +21,7 @@ const published = scores.extend({
   baselines: z.object({ fixed_threshold: scores, three_sigma: scores }),
   seeds: z.object({ tuning: z.array(z.int()), reporting: z.array(z.int()) }),
   scenario: z.object({ services: z.int(), weeks: z.int(), warmupWeeks: z.int() }),
+  commit: z.string().optional(),
   generated_at: z.iso.datetime(),
 });
 
@@ -28,3 +30,17 @@ const published = scores.extend({
  * committed run itself, so the figures on the page are the measured ones and change with a new run.
  */
 export const DETECTION_FIGURES = published.parse(measured);
+
+const real = z.object({
+  nab_score: z.number(),
+  windows: z.int().min(0),
+  windows_detected: z.int().min(0),
+  false_alarm_episodes: z.int().min(0),
+  series_weeks: z.number().min(0),
+  false_alarm_episodes_per_series_week: z.number().min(0),
+  commit: z.string(),
+  generated_at: z.iso.datetime(),
+});
+
+/** The detector on real counts nobody here wrote, as `npm run bench:real` last measured it. */
+export const REAL_FIGURES = real.parse(measuredReal);

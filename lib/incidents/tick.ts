@@ -397,7 +397,8 @@ async function applyLevels(
 
   if (level === "ok") {
     // The incident ended when the calm began, not when the calm was long enough to be sure.
-    const endedAt = new Date(t - (params.resolveMinutes - 1) * MINUTE);
+    const ends = own.flatMap((tr) => (tr.state.endedAt != null ? [tr.state.endedAt] : []));
+    const endedAt = new Date(Math.min(t, ends.length ? Math.max(...ends) : t - (params.resolveMinutes - 1) * MINUTE));
     const affected = await affectedBy(tx, serviceId, incident.startedAt, endedAt);
     await tx
       .update(incidents)

@@ -252,7 +252,7 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
     from,
     to,
     bucketMinutes,
-    row.state?.baseline,
+    row.state ?? undefined,
     CATEGORY_PRIOR_PER_HOUR[row.category],
   );
   const labels = new Map(row.symptom_list.map((s) => [s.slug, s.label]));

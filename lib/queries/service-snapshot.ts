@@ -6,6 +6,7 @@ import { expectedHour } from "@/lib/detection/baseline";
 import type { DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS } from "@/lib/detection/params";
 import { alarmThreshold } from "@/lib/detection/threshold";
+import { burstBar } from "@/lib/detection/burst";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import type { ServiceDetail } from "./services";
 import { reportersLastHour } from "./activity";
@@ -81,7 +82,7 @@ export async function serviceSeries(
     from.getTime(),
     from.getTime() + SERIES_BUCKETS * BUCKET_MS,
     BUCKET_MINUTES,
-    (detector[0]?.state as DetectorState | undefined)?.baseline,
+    detector[0]?.state as DetectorState | undefined,
     CATEGORY_PRIOR_PER_HOUR[service.category],
   );
 }
@@ -153,15 +154,22 @@ export function seriesWithLevels(
   from: number,
   to: number,
   bucketMinutes: number,
-  baseline: DetectorState["baseline"] | undefined,
+  detector: Pick<DetectorState, "baseline" | "burst"> | undefined,
   priorPerHour: number,
 ): SeriesPoint[] {
+  const baseline = detector?.baseline;
+  // A bucket as long as one of the detector's windows is judged as that window is, burst envelope included.
+  const window = DEFAULT_PARAMS.windows.indexOf(bucketMinutes);
+  const bar =
+    detector?.burst && window >= 0
+      ? burstBar(detector.burst, window, DEFAULT_PARAMS.possible.burstReach, DEFAULT_PARAMS)
+      : 0;
   const bucketMs = bucketMinutes * 60_000;
   // The buckets of an hour share an expectation, so each alarm line is searched for once.
   const thresholds = new Map<number, number>();
   const thresholdFor = (expected: number, phi: number) => {
     let t = thresholds.get(expected);
-    if (t === undefined) thresholds.set(expected, (t = alarmThreshold(expected, phi, DEFAULT_PARAMS.possible)));
+    if (t === undefined) thresholds.set(expected, (t = alarmThreshold(expected, phi, DEFAULT_PARAMS.possible, bar)));
     return t;
   };
   const byTime = new Map(buckets.map((b) => [new Date(b.t).getTime(), b]));

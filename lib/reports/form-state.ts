@@ -60,13 +60,35 @@ export function unavailableState(values: Record<string, string>): ReportFormStat
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The "is it just me?" answer, in words; none when the count could not be read. */
+/**
+ * How many people usually report in an hour like this one: the baseline's expectation for the last
+ * four 15-minute buckets of the chart (null before the detector has a baseline).
+ */
+export function usualLastHour(snapshot: ServiceSnapshot): number | null {
+  const last = snapshot.series.slice(-4).map((p) => p.expected);
+  if (last.length === 0 || last.some((e) => e === null)) return null;
+  return ((last as number[]).reduce((a, b) => a + b, 0) * 60) / (last.length * snapshot.bucketMinutes);
+}
+
+/** A count this close to the usual one is the usual background of reports, not a sign of an outage. */
+const USUAL_RATIO = 1.5;
+
+/** The "is it just me?" answer, in words, measured against the usual level; none when the count could not be read. */
 export function justMeAnswer(state: Extract<ReportFormState, { kind: "saved" }>): string | null {
   if (!state.snapshot) return null;
   const others = Math.max(0, state.snapshot.reportersLastHour - (state.counted ? 1 : 0));
+  const name = state.serviceName;
   if (others === 0)
-    return `You're the first to report a problem with ${state.serviceName} in the last hour. It may be on your side: try the steps below.`;
+    return `You're the first to report a problem with ${name} in the last hour. It may be on your side: try the steps below.`;
+  const people = `${formatCount(others)} other ${others === 1 ? "person" : "people"}`;
+  if (state.snapshot.status !== "ok")
+    return `It's not just you: ${people} reported a problem with ${name} in the last hour, and reports are well above the usual level.`;
+  const usual = usualLastHour(state.snapshot);
+  if (usual !== null && others + 1 <= USUAL_RATIO * (usual + 1))
+    return `${people} reported a problem with ${name} in the last hour, about as many as usual at this time (${formatCount(Math.round(usual))}). Nothing points to an outage: it may be on your side.`;
   if (others < 5)
-    return `${others} other ${others === 1 ? "person has" : "people have"} reported a problem with ${state.serviceName} in the last hour. It could be you or a small issue.`;
-  return `It's not just you: ${formatCount(others)} other people reported a problem with ${state.serviceName} in the last hour.`;
+    return `${people} ${others === 1 ? "has" : "have"} reported a problem with ${name} in the last hour. It could be you or a small issue.`;
+  const times =
+    usual !== null && usual >= 1 ? `, about ${formatCount(Math.round(others / usual))} times the usual` : "";
+  return `It's not just you: ${people} reported a problem with ${name} in the last hour${times}.`;
 }
