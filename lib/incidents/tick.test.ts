@@ -210,4 +210,35 @@ describe.each(testTargets())("detector tick on $name", (target) => {
     );
     expect(events.map((e) => e.kind)).toEqual(["detected"]);
   });
+
+  it("keeps one outage whose reports dip for twenty minutes as one incident", async () => {
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'discord'`);
+    const id = svc!.id;
+    // After the crash test's minutes: these ticks move every detector further ahead.
+    const start = T0 + 500 * MINUTE;
+    const perMinute = (m: number) => {
+      if (m < 0) return 2;
+      if (m < 90) return 30; // the outage
+      if (m < 110) return 2; // reports dip back to normal...
+      if (m < 170) return 30; // ...and come back
+      return 2;
+    };
+    const items: IngestItem[] = [];
+    for (let m = -2 * 1440; m < 300; m++)
+      items.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, perMinute(m)));
+    await store(t, items);
+    await t.handle.db.execute(sql`delete from detector_state where service_id = ${id}`);
+    await runTick(t.handle.db, new Date(start + 30_000), undefined, new Date(start));
+    for (let m = 10; m <= 300; m += 10) await runTick(t.handle.db, new Date(start + m * MINUTE + 5_000));
+    const found = await rows<{ started_at: Date | string; ended_at: Date | string | null }>(
+      t.handle.db,
+      sql`select started_at, ended_at from incidents where service_id = ${id}`,
+    );
+    expect(found).toHaveLength(1);
+    expect(new Date(found[0]!.started_at).getTime()).toBeLessThan(start + 5 * MINUTE);
+    expect(found[0]!.ended_at).not.toBeNull();
+    const ended = new Date(found[0]!.ended_at!).getTime();
+    expect(ended).toBeGreaterThanOrEqual(start + 170 * MINUTE);
+    expect(ended).toBeLessThan(start + 200 * MINUTE);
+  });
 });
