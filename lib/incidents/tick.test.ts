@@ -5,7 +5,7 @@ import { testTargets, type TestDb } from "@/db/testing";
 import type { IngestItem } from "@/lib/reports/ingest";
 import { identify } from "@/lib/reports/identity";
 import { MINUTE, SECRET, store, T0, traffic } from "./test-traffic";
-import { runTick } from "./tick";
+import { runTick, SETTLE_MS } from "./tick";
 
 describe.each(testTargets())("detector tick on $name", (target) => {
   let t: TestDb;
@@ -240,5 +240,24 @@ describe.each(testTargets())("detector tick on $name", (target) => {
     const ended = new Date(found[0]!.ended_at!).getTime();
     expect(ended).toBeGreaterThanOrEqual(start + 170 * MINUTE);
     expect(ended).toBeLessThan(start + 200 * MINUTE);
+  });
+
+  it("counts a report stamped just before a minute ended that commits after the next tick began", async () => {
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'zoom'`);
+    const minute = T0 + 900 * MINUTE;
+    await runTick(t.handle.db, new Date(minute + MINUTE + 500));
+    // Stamped 12:00:59.9, committed after the tick of 12:01:00.5.
+    const late = traffic(svc!.id, minute + MINUTE - 100, minute + MINUTE, 1);
+    await store(
+      t,
+      late.map((r) => ({ ...r, createdAt: new Date(minute + MINUTE - 100) })),
+    );
+    await runTick(t.handle.db, new Date(minute + 2 * MINUTE + SETTLE_MS + 500));
+    const [saved] = await rows<{ state: { recent: number[]; lastT: number } }>(
+      t.handle.db,
+      sql`select state from detector_state where service_id = ${svc!.id}`,
+    );
+    expect(saved!.state.lastT).toBe(minute + MINUTE);
+    expect(saved!.state.recent.at(-2)).toBe(1);
   });
 });

@@ -17,6 +17,13 @@ const WARM_START_DAYS = 28;
 const REGION_MIN_WEEKLY = 168;
 /** ...unless it is nearly all of the service's traffic (the service-wide detector already sees it). */
 const REGION_MAX_SHARE = 0.9;
+/**
+ * A minute is folded only this long after it ended: a report is stamped when it arrives and counted
+ * when its batch commits, so one stamped 12:00:59.9 may commit after a tick at 12:01:00 and must still
+ * be in minute 12:00 when that minute is read. Group commit writes a batch within milliseconds;
+ * this leaves room for a slow commit.
+ */
+export const SETTLE_MS = 15_000;
 /** Advisory-lock key: with several app instances exactly one evaluates a tick. */
 export const DETECTOR_LOCK = 7_201_121;
 
@@ -85,7 +92,7 @@ export async function runTick(
    */
   replayFrom?: Date,
 ): Promise<TickSummary> {
-  const lastMinute = Math.floor(now.getTime() / MINUTE) * MINUTE - MINUTE; // the last complete minute
+  const lastMinute = Math.floor((now.getTime() - SETTLE_MS) / MINUTE) * MINUTE - MINUTE; // the last settled minute
   return db.transaction(async (tx) => {
     const [lock] = await rows<{ locked: boolean }>(
       tx,
