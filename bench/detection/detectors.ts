@@ -26,23 +26,55 @@ function intervals(scenario: Scenario, alarmAt: (m: number) => boolean): Alarm[]
   return out;
 }
 
+/** Minutes in alarm of one detector over one series. */
+function alarmedMinutes(
+  scenario: Scenario,
+  rep: Int32Array,
+  net: Int32Array,
+  prior: number,
+  params: DetectorParams,
+  from = 0,
+) {
+  let state = createDetector(params);
+  const levels = new Uint8Array(scenario.minutes);
+  for (let m = from; m < scenario.minutes; m++) {
+    const r = stepMinute(
+      state,
+      { t: scenario.start + m * MINUTE, reporters: rep[m]!, networks: net[m]! },
+      prior,
+      params,
+    );
+    state = r.state;
+    levels[m] = r.evaluation.level === "ok" ? 0 : 1;
+  }
+  return levels;
+}
+
+/** As the tick runs it: the service-wide detector, and one per region with a series of its own; the service is alarmed when any is. */
 export function ours(params: DetectorParams): Detector {
   return (scenario, service) => {
-    const spec = scenario.services[service]!;
-    const prior = CATEGORY_PRIOR_PER_HOUR[spec.category];
-    const rep = scenario.reporters[service]!;
-    const net = scenario.networks[service]!;
-    let state = createDetector(params);
-    const levels = new Uint8Array(scenario.minutes);
-    for (let m = 0; m < scenario.minutes; m++) {
-      const r = stepMinute(
-        state,
-        { t: scenario.start + m * MINUTE, reporters: rep[m]!, networks: net[m]! },
-        prior,
+    const prior = CATEGORY_PRIOR_PER_HOUR[scenario.services[service]!.category];
+    // A service added to the catalog later gets its detector then, with no history: the cold start.
+    const from = Math.max(0, ((scenario.bornAt?.[service] ?? scenario.start) - scenario.start) / MINUTE);
+    const levels = alarmedMinutes(
+      scenario,
+      scenario.reporters[service]!,
+      scenario.networks[service]!,
+      prior,
+      params,
+      from,
+    );
+    const region = scenario.regional?.[service];
+    if (region) {
+      const own = alarmedMinutes(
+        scenario,
+        region.reporters,
+        region.networks,
+        prior / region.priorDivisor,
         params,
+        from,
       );
-      state = r.state;
-      levels[m] = r.evaluation.level === "ok" ? 0 : 1;
+      for (let m = 0; m < levels.length; m++) levels[m] = levels[m]! | own[m]!;
     }
     return intervals(scenario, (m) => levels[m] === 1);
   };
@@ -70,25 +102,51 @@ function rolling15(values: Int32Array): Float64Array {
   return out;
 }
 
-/** "7 distinct reporters in 15 minutes" — what many status boards do. */
-export const fixedThreshold: Detector = (scenario, service) => {
-  const s = rolling15(scenario.reporters[service]!);
-  return withHold(scenario, (m) => s[m]! >= 7);
-};
+/** "N distinct reporters in 15 minutes" — what many status boards do (N = 7 before tuning). */
+export const fixedThreshold =
+  (n = 7): Detector =>
+  (scenario, service) => {
+    const s = rolling15(scenario.reporters[service]!);
+    return withHold(scenario, (m) => s[m]! >= n);
+  };
 
-/** 15-minute count above the trailing 24-hour mean + 3 standard deviations (of 15-minute counts). */
-export const threeSigma: Detector = (scenario, service) => {
-  const s = rolling15(scenario.reporters[service]!);
-  const samples: number[] = [];
-  let mean = 0;
-  let sd = 0;
-  return withHold(scenario, (m) => {
-    if (m % 15 === 0 && m >= 15) {
-      samples.push(s[m - 1]!);
-      if (samples.length > 96) samples.shift();
-      mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-      sd = Math.sqrt(samples.reduce((a, b) => a + (b - mean) ** 2, 0) / samples.length);
-    }
-    return samples.length >= 24 && s[m]! > mean + 3 * sd && s[m]! >= 1;
-  });
-};
+/** 15-minute count above the trailing 24-hour mean + k standard deviations (of 15-minute counts; k = 3 before tuning). */
+export const threeSigma =
+  (k = 3): Detector =>
+  (scenario, service) => {
+    const s = rolling15(scenario.reporters[service]!);
+    const samples: number[] = [];
+    let mean = 0;
+    let sd = 0;
+    return withHold(scenario, (m) => {
+      if (m % 15 === 0 && m >= 15) {
+        samples.push(s[m - 1]!);
+        if (samples.length > 96) samples.shift();
+        mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+        sd = Math.sqrt(samples.reduce((a, b) => a + (b - mean) ** 2, 0) / samples.length);
+      }
+      return samples.length >= 24 && s[m]! > mean + k * sd && s[m]! >= 1;
+    });
+  };
+
+/**
+ * A Poisson CUSUM (Lucas, "Counted data CUSUMs", Technometrics 1985) against a seasonal baseline:
+ * the expected count of a minute is the mean of the same minute of the day over the previous seven
+ * days; the statistic accumulates the log-likelihood ratio of a doubled rate,
+ * S = max(0, S + x·ln 2 − μ), and alarms while S ≥ h (h tuned).
+ */
+export const poissonCusum =
+  (h: number): Detector =>
+  (scenario, service) => {
+    const x = scenario.reporters[service]!;
+    const perDay = 24 * 60;
+    let s = 0;
+    return withHold(scenario, (m) => {
+      if (m < 7 * perDay) return false;
+      let sum = 0;
+      for (let d = 1; d <= 7; d++) sum += x[m - d * perDay]!;
+      const mu = Math.max(sum / 7, 0.01);
+      s = Math.max(0, s + x[m]! * Math.LN2 - mu);
+      return s >= h;
+    });
+  };

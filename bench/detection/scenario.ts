@@ -28,6 +28,8 @@ export interface LabelledOutage {
   effective: number;
   /** Extra distinct reporters the outage brought in its first 15 minutes. */
   extraFirst15: number;
+  /** Where it happened when not everywhere: "isp" (one carrier), "state" (one US state). */
+  kind?: "global" | "regional" | "isp" | "state";
 }
 
 export interface Flood {
@@ -36,6 +38,16 @@ export interface Flood {
   end: number;
   networks: number;
   perMinute: number;
+  /** Every report from a new address in a new network (proxies): no network rule can tell it apart. */
+  rotating?: boolean;
+}
+
+/** One region's own series of a service (a US state), watched by a detector of its own. */
+export interface RegionalSeries {
+  reporters: Int32Array;
+  networks: Int32Array;
+  /** The regional detector's cold-start prior is the category's divided by this. */
+  priorDivisor: number;
 }
 
 export interface Scenario {
@@ -45,6 +57,10 @@ export interface Scenario {
   services: ServiceSpec[];
   reporters: Int32Array[];
   networks: Int32Array[];
+  /** Per service, when it was added to the catalog (its detector starts then), if not at the start. */
+  bornAt?: number[];
+  /** Per service, a region with a detector of its own, or null. */
+  regional?: Array<RegionalSeries | null>;
   outages: LabelledOutage[];
   floods: Flood[];
 }
@@ -142,6 +158,7 @@ export function generateScenario(
         share,
         effective: 1 + share * (magnitude - 1),
         extraFirst15: 0,
+        kind: regional ? "regional" : "global",
       });
     }
     const myFloods: Flood[] = [];

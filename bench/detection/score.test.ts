@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Detector } from "./detectors";
 import { MINUTE, WEEK, type Scenario } from "./scenario";
 import { emptyTally, score, summarize } from "./score";
+import { pickThreshold } from "./tuning";
 
 const START = Date.UTC(2026, 0, 5);
 const scenario = {
@@ -65,5 +66,18 @@ describe("detection benchmark scoring", () => {
     expect(s.precision).toBe(1);
     expect(s.false_alarms_per_service_week).toBe(0);
     expect(s.delay_p50_min).toBeNull();
+  });
+});
+
+describe("tuning a comparison rule fairly", () => {
+  it("takes the best recall within the false-alarm target, else the fewest false alarms", () => {
+    const c = (threshold: number, r: number, fa: number) => ({
+      threshold,
+      recall_3x_15min: r,
+      false_alarms_per_service_week: fa,
+    });
+    expect(pickThreshold([c(5, 1, 3), c(10, 0.9, 0.09), c(20, 0.8, 0.01)])).toBe(10);
+    expect(pickThreshold([c(5, 1, 3), c(10, 0.9, 0.5)])).toBe(10);
+    expect(pickThreshold([c(10, 0.9, 0.05), c(20, 0.9, 0.01)])).toBe(20);
   });
 });

@@ -6,12 +6,16 @@ export interface Tally {
   events: number;
   truePositives: number;
   floodAlarms: number;
+  /** Alarms during floods that rotate addresses and networks (no count-based rule can tell them apart). */
+  rotatingFloodAlarms: number;
   falseAlarms: number;
   outages: number;
   detected: number;
   strict: number;
   strictDetected: number;
   delays: number[];
+  /** Outages and found outages by where they happened (global, regional, isp, state). */
+  byKind: Record<string, { outages: number; detected: number }>;
   /** Alarm episodes overlapping each detected outage (1 = one incident per outage, more = it flapped). */
   episodes: number[];
   serviceWeeks: number;
@@ -21,12 +25,14 @@ export const emptyTally = (): Tally => ({
   events: 0,
   truePositives: 0,
   floodAlarms: 0,
+  rotatingFloodAlarms: 0,
   falseAlarms: 0,
   outages: 0,
   detected: 0,
   strict: 0,
   strictDetected: 0,
   delays: [],
+  byKind: {},
   episodes: [],
   serviceWeeks: 0,
 });
@@ -49,7 +55,8 @@ export function score(scenario: Scenario, detector: Detector, tally: Tally): voi
       if (a.start < scenario.evalFrom) continue;
       tally.events++;
       if (outages.some((o) => overlaps(a, o.start, o.end + GRACE))) tally.truePositives++;
-      else if (floods.some((f) => overlaps(a, f.start, f.end + GRACE))) tally.floodAlarms++;
+      else if (floods.some((f) => !f.rotating && overlaps(a, f.start, f.end + GRACE))) tally.floodAlarms++;
+      else if (floods.some((f) => f.rotating && overlaps(a, f.start, f.end + GRACE))) tally.rotatingFloodAlarms++;
       else tally.falseAlarms++;
     }
     for (const o of outages) {
@@ -57,6 +64,9 @@ export function score(scenario: Scenario, detector: Detector, tally: Tally): voi
       const during = alarms.filter((a) => overlaps(a, o.start, o.end + 15 * MINUTE));
       const hit = during[0];
       tally.outages++;
+      const kind = (tally.byKind[o.kind ?? "global"] ??= { outages: 0, detected: 0 });
+      kind.outages++;
+      if (hit) kind.detected++;
       if (hit) {
         tally.detected++;
         tally.episodes.push(during.length);
@@ -89,7 +99,11 @@ export function summarize(t: Tally) {
     false_alarms_per_service_week: round(t.falseAlarms / t.serviceWeeks, 4),
     episodes_per_outage: round(t.episodes.length ? t.episodes.reduce((a, b) => a + b, 0) / t.episodes.length : 1),
     episodes_per_outage_p90: quantile(t.episodes, 0.9) ?? 1,
+    recall_by_kind: Object.fromEntries(
+      Object.entries(t.byKind).map(([k, v]) => [k, round(v.outages ? v.detected / v.outages : 0)]),
+    ),
     flood_alarms: t.floodAlarms,
+    rotating_flood_alarms: t.rotatingFloodAlarms,
     alarm_events: t.events,
     outages: t.outages,
     outages_3x_15min: t.strict,

@@ -135,6 +135,15 @@ describe("state machine", () => {
     expect(surge.evaluations.some((e) => e.level !== "ok")).toBe(true);
   });
 
+  it("takes a brand-new busy service's first day as its usual level, not as a surge over the category's guess", () => {
+    // 1,000 people an hour from the first minute, against a prior of 6 an hour.
+    const busy = run(createDetector(P), start, 24 * 60, (m) => 15 + (m % 5));
+    expect(busy.evaluations.every((e) => e.level === "ok")).toBe(true);
+    // ...and a real surge after it is still seen.
+    const surge = run(busy.state, start + 24 * 60 * MINUTE, 30, () => 200);
+    expect(surge.evaluations.some((e) => e.level === "outage")).toBe(true);
+  });
+
   it("is deterministic and serializable", () => {
     const a = run(steady(), start, 60, (m) => m % 4);
     const b = run(JSON.parse(JSON.stringify(steady())) as DetectorState, start, 60, (m) => m % 4);

@@ -32,6 +32,12 @@ export interface DetectorState {
   recent: number[];
   recentNetworks: number[];
   recentExpected: number[];
+  /**
+   * Reporters and minutes seen since a detector without history started, until warm-up ends: the
+   * cold start's usual level is at least what the service has shown since it appeared.
+   */
+  coldReporters?: number;
+  coldMinutes?: number;
   /** How bursty the service normally is, per window (burst.ts); absent in states saved before it existed. */
   burst?: BurstEnvelope;
   lastT: number | null;
@@ -151,7 +157,13 @@ export function stepMinute(
   hourCount += minute.reporters;
   hourNetworks += minute.networks;
 
-  const expectedPerMinute = expectedHour(baseline, thisHour, priorPerHour, params) / 60;
+  const learning = baseline.hours < params.warmupHours;
+  const coldReporters = learning ? (s.coldReporters ?? 0) : 0;
+  const coldMinutes = learning ? (s.coldMinutes ?? 0) : 0;
+  const expectedPerMinute = Math.max(
+    expectedHour(baseline, thisHour, priorPerHour, params) / 60,
+    coldMinutes > 0 ? coldReporters / coldMinutes : 0,
+  );
   const recent = [...s.recent.slice(1), minute.reporters];
   const recentNetworks = [...s.recentNetworks.slice(1), minute.networks];
   const recentExpected = [...s.recentExpected.slice(1), expectedPerMinute];
@@ -190,7 +202,8 @@ export function stepMinute(
     };
     if (w.score > strongest.score || strongest.observed === 0) strongest = w;
     if (s.resolvedAt !== null && minute.t - minutes * MINUTE < s.resolvedAt) continue;
-    const hit = passes(w, params.possible, baseline.networkRate, w.burstBar);
+    // Before warm-up ends the usual level is mostly the category's guess: only strong evidence counts.
+    const hit = warm >= 1 && passes(w, params.possible, baseline.networkRate, w.burstBar);
     possibleHit ||= hit;
     outageHit ||= passes(
       w,
@@ -275,6 +288,9 @@ export function stepMinute(
       recentNetworks,
       recentExpected,
       burst,
+      ...(learning
+        ? { coldReporters: coldReporters + minute.reporters, coldMinutes: coldMinutes + 1 }
+        : { coldReporters: undefined, coldMinutes: undefined }),
       lastT: minute.t,
     },
     evaluation: { t: minute.t, level, transition, anomalyScore, expectedPerMinute, strongest },
