@@ -18,7 +18,9 @@ const scores = z.object({
 export type DetectionScores = z.infer<typeof scores>;
 
 const published = scores.extend({
-  baselines: z.object({ fixed_threshold: scores, three_sigma: scores }),
+  baselines: z.object({ fixed_threshold: scores, three_sigma: scores, poisson_cusum: scores }),
+  /** The comparison rules' thresholds, each tuned on the tuning seeds. */
+  thresholds: z.object({ fixed_threshold: z.number(), three_sigma: z.number(), poisson_cusum: z.number() }),
   seeds: z.object({ tuning: z.array(z.int()), reporting: z.array(z.int()) }),
   scenario: z.object({ services: z.int(), weeks: z.int(), warmupWeeks: z.int() }),
   commit: z.string().optional(),
