@@ -23,8 +23,8 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromiumLaunchOptions } },
   ],
   webServer: {
-    // A fresh embedded database with two days of demo history and WhatsApp failing in Germany
-    // (the `germany` scenario); the test client's address comes
+    // A fresh embedded database with two days of demo history, WhatsApp failing in Germany and
+    // Spectrum in California (the `germany` and `california` scenarios); the test client's address comes
     // from X-Forwarded-For so every test is a distinct reporter.
     command: "rm -rf .data/e2e && npm start",
     url: `${baseURL}/api/health`,
@@ -39,7 +39,7 @@ export default defineConfig({
       // A week: the history the maps compare each window with (fewer days are rightly read as
       // uncertain, and then a real regional outage reads only "above usual" in small regions).
       DEMO_HISTORY_DAYS: "7",
-      DEMO_SCENARIO: "germany",
+      DEMO_SCENARIO: "germany,california",
       CLIENT_IP_HEADER: "x-forwarded-for",
       DATABASE_URL: "",
     },

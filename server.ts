@@ -88,7 +88,7 @@ async function prepareDatabase() {
     onError: (e) => logError("demo traffic failed", e, { stack: true }),
   });
   log("demo traffic: on (set DEMO=off to stop simulated reports)");
-  if (cfg.DEMO_SCENARIO) log(`demo scenario: ${cfg.DEMO_SCENARIO}`);
+  if (cfg.DEMO_SCENARIO?.length) log(`demo scenario: ${cfg.DEMO_SCENARIO.join(", ")}`);
   return { handle, stopDemo };
 }
 

@@ -66,11 +66,12 @@ async function seedReports(db: Db, count: number, now: number, label: string) {
               networks = report_rollups.networks + excluded.networks
       ),
       subs as (
-        insert into subdivision_rollups (service_id, bucket, subdivision, reports, reporters)
-        select service_id, date_bin('10 minutes', created_at, timestamptz '2000-01-01'), subdivision, count(*), count(*) filter (where counted)
+        insert into subdivision_rollups (service_id, bucket, subdivision, reports, reporters, networks)
+        select service_id, date_trunc('minute', created_at), subdivision, count(*), count(*) filter (where counted), count(*) filter (where counted)
         from fresh where subdivision is not null group by 1, 2, 3
         on conflict (service_id, bucket, subdivision) do update
-          set reports = subdivision_rollups.reports + excluded.reports, reporters = subdivision_rollups.reporters + excluded.reporters
+          set reports = subdivision_rollups.reports + excluded.reports, reporters = subdivision_rollups.reporters + excluded.reporters,
+              networks = subdivision_rollups.networks + excluded.networks
       )
       insert into service_minute_rollups (service_id, bucket, reports, reporters, networks)
       select service_id, date_trunc('minute', created_at), count(*), count(*) filter (where counted), count(*) filter (where counted)

@@ -1,6 +1,6 @@
 import { IntentLink } from "./intent-link";
 import type { IncidentSummary } from "@/lib/queries/incidents";
-import { countryName } from "@/lib/regions/regions";
+import { regionName } from "@/lib/regions/regions";
 import { formatDuration } from "@/lib/text/duration";
 import { nameList } from "@/lib/text/name-list";
 import { LocalTime } from "./local-time";
@@ -59,7 +59,7 @@ export function IncidentList({
                 {i.endedAt ? formatDuration(i.durationMinutes) : `ongoing, ${formatDuration(i.durationMinutes)}`}
               </td>
               <td role="cell" data-label="Where">
-                {i.regions.length ? nameList(i.regions.map(countryName), 3) : "–"}
+                {i.regions.length ? nameList(i.regions.map(regionName), 3) : "–"}
               </td>
             </tr>
           ))}

@@ -117,8 +117,9 @@ export const reportRollups = pgTable(
 );
 
 /**
- * Per (service, 10 minutes, ISO 3166-2 subdivision): for the maps' drill-down. Coarser than the
- * country rollup because it is only read over windows of an hour or more, and it stays small.
+ * Per (service, minute, ISO 3166-2 subdivision): the maps' drill-down and the subdivision detectors
+ * (US states first), with `networks` counted as in `report_rollups`. Rows written before migration
+ * 0011 are 10-minute buckets with no networks; every reader sums over windows, so both read alike.
  */
 export const subdivisionRollups = pgTable(
   "subdivision_rollups",
@@ -128,6 +129,7 @@ export const subdivisionRollups = pgTable(
     subdivision: varchar("subdivision", { length: 6 }).notNull(),
     reports: integer("reports").notNull(),
     reporters: integer("reporters").notNull(),
+    networks: integer("networks").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.serviceId, t.bucket, t.subdivision] }),
@@ -275,7 +277,8 @@ export const regionalDetectorState = pgTable(
     serviceId: integer("service_id")
       .notNull()
       .references(() => services.id),
-    country: varchar("country", { length: 2 }).notNull(),
+    /** The region a detector watches: an ISO 3166-1 country ("DE") or an ISO 3166-2 subdivision ("US-NY"). */
+    country: varchar("country", { length: 6 }).notNull(),
     throughMinute: bigint("through_minute", { mode: "number" }).notNull(),
     state: jsonb("state").notNull(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),

@@ -63,8 +63,12 @@ const envSchema = z
     INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(1),
     /** Seconds a rendered page may be served to others (lib/http/page-cache.ts); 0 renders every request. */
     PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
-    /** A scripted outage on top of the random ones, e.g. `germany` (see lib/simulate/scenarios.ts). */
-    DEMO_SCENARIO: z.enum(DEMO_SCENARIOS).optional(),
+    /** Scripted outages on top of the random ones, e.g. `germany` or `germany,california` (lib/simulate/scenarios.ts). */
+    DEMO_SCENARIO: z
+      .string()
+      .transform((v) => v.split(",").map((s) => s.trim()))
+      .pipe(z.array(z.enum(DEMO_SCENARIOS)))
+      .optional(),
   })
   .refine((c) => c.WEB_CONCURRENCY === 1 || c.DATABASE_URL, {
     path: ["WEB_CONCURRENCY"],

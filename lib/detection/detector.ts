@@ -95,14 +95,20 @@ export function createDetector(params: DetectorParams): DetectorState {
  * `nu` is the service's usual networks per reporter: a real surge brings new networks at about
  * that rate, a flood from a few networks does not.
  */
-function passes(w: WindowEvidence, th: Threshold, nu: number, bar: number): boolean {
+function passes(w: WindowEvidence, th: Threshold, nu: number, bar: number, params: DetectorParams): boolean {
   const excess = w.observed - w.expected;
+  const newNetworks = w.networks - nu * w.expected;
+  // A crowd brings new networks in proportion; one behind a carrier's shared addresses brings fewer
+  // per person, but many more than a flood from a handful can, beyond the usual networks' chance.
+  const crowd = w.networks >= th.minNetworks && newNetworks >= th.networkShare * nu * excess;
+  const sharedCrowd =
+    newNetworks >=
+    Math.max(params.sharedNetworkMin, params.sharedNetworkShare * nu * excess) + 3 * Math.sqrt(nu * w.expected);
   return (
     w.score >= th.score &&
     excess >= th.minExcess &&
     w.observed >= th.minRatio * w.expected &&
-    w.networks >= th.minNetworks &&
-    w.networks - nu * w.expected >= th.networkShare * nu * excess &&
+    (crowd || sharedCrowd) &&
     w.score >= bar
   );
 }
@@ -203,13 +209,14 @@ export function stepMinute(
     if (w.score > strongest.score || strongest.observed === 0) strongest = w;
     if (s.resolvedAt !== null && minute.t - minutes * MINUTE < s.resolvedAt) continue;
     // Before warm-up ends the usual level is mostly the category's guess: only strong evidence counts.
-    const hit = warm >= 1 && passes(w, params.possible, baseline.networkRate, w.burstBar);
+    const hit = warm >= 1 && passes(w, params.possible, baseline.networkRate, w.burstBar, params);
     possibleHit ||= hit;
     outageHit ||= passes(
       w,
       params.outage,
       baseline.networkRate,
       burstBar(envelope, i, params.outage.burstReach, params),
+      params,
     );
     // The 60-minute window remembers a surge for an hour; whether it is still going is for the short ones.
     if (minutes <= params.calmWindowMinutes) shortHit ||= hit;

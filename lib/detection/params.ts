@@ -56,6 +56,13 @@ export interface DetectorParams {
   burstSpreadFloor: number;
   /** A run of samples above the level moves it up for this many samples at most (declustering). */
   burstRunSamples: number;
+  /**
+   * A surge behind shared addresses (one carrier's NAT) may pass the network test with fewer new
+   * networks: at least `sharedNetworkMin` and `sharedNetworkShare`·ν per extra reporter, plus three
+   * standard deviations of the usual new networks.
+   */
+  sharedNetworkMin: number;
+  sharedNetworkShare: number;
   /** A burst's excess above `burstCensorReach`·spread is censored there (see burst.ts). */
   burstCensorReach: number;
   /** A burst of at most this many samples decays within minutes: its excess is censored at `burstShortCensorReach`·spread. */
@@ -118,6 +125,8 @@ export const DEFAULT_PARAMS: DetectorParams = {
   burstSpreadInitial: 0.5,
   burstSpreadFloor: 0.2,
   burstRunSamples: 3,
+  sharedNetworkMin: 25,
+  sharedNetworkShare: 0.15,
   burstCensorReach: 10,
   burstShortSamples: 6,
   burstShortCensorReach: 40,
@@ -134,3 +143,10 @@ export const CATEGORY_PRIOR_PER_HOUR: Record<CategorySlug, number> = {
   finance: 3,
   telecom: 6,
 };
+
+/**
+ * Cold-start prior of a regional detector: a fifth of its category's for a country, a twenty-fifth
+ * for a subdivision (an ISO 3166-2 code such as "US-NY").
+ */
+export const regionPrior = (categoryPrior: number, region: string): number =>
+  categoryPrior / (region.includes("-") ? 25 : 5);

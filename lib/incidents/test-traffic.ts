@@ -18,14 +18,15 @@ const ownNetwork = () => {
 
 /**
  * `perMinute` reports at each minute of [from, to), by default from distinct people each on their
- * own network; `who` says who sends the n-th report instead (a flood from one place, say).
+ * own network; `who` says who sends the n-th report instead (a flood from one place, say). `region`
+ * is a country ("US") or a subdivision ("US-NY", reported with its country).
  */
 export function traffic(
   serviceId: number,
   from: number,
   to: number,
   perMinute: number,
-  country = "US",
+  region = "US",
   who: (n: number) => { ip: string; userAgent: string } = ownNetwork,
 ): IngestItem[] {
   const items: IngestItem[] = [];
@@ -37,8 +38,8 @@ export function traffic(
       items.push({
         serviceId,
         symptom: "login",
-        country,
-        subdivision: null,
+        country: region.slice(0, 2),
+        subdivision: region.length > 2 ? region : null,
         text: null,
         ...identify(SECRET, ip, userAgent, serviceId, at),
         createdAt: at,

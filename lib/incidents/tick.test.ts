@@ -146,7 +146,53 @@ describe.each(testTargets())("detector tick on $name", (target) => {
       t.handle.db,
       sql`select message from incident_events e join incidents i on i.id = e.incident_id where i.service_id = ${id} and e.kind = 'detected'`,
     );
-    expect(events[0]?.message).toBe("Unusual reports in DE");
+    expect(events[0]?.message).toBe("Unusual reports in Germany");
+  });
+
+  it("opens an incident for an outage in one US state that the country's total barely shows", async () => {
+    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'verizon'`);
+    const id = svc!.id;
+    const start = T0 + 300 * MINUTE; // a new hour: the tick reconsiders which regions get a detector
+    // Two days before: six people a minute across the US, one every other minute in New York.
+    const history: IngestItem[] = [];
+    for (let m = -2 * 1440; m < 0; m++) {
+      history.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 6, "US"));
+      if (m % 2 === 0) history.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 1, "US-NY"));
+    }
+    await store(
+      t,
+      history.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    );
+    await t.handle.db.execute(sql`delete from detector_state where service_id = ${id}`);
+    await runTick(t.handle.db, new Date(start + 30_000));
+    const [tracked] = await rows<{ n: number }>(
+      t.handle.db,
+      sql`select count(*)::int as n from regional_detector_state where service_id = ${id} and country = 'US-NY'`,
+    );
+    expect(tracked?.n).toBe(1);
+
+    // New York goes from 0.5 to 3 a minute (6x); the US and the service from 6.5 to 9 (1.4x).
+    const surge: IngestItem[] = [];
+    for (let m = 0; m < 30; m++) {
+      surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 6, "US"));
+      surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 3, "US-NY"));
+    }
+    await store(
+      t,
+      surge.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    );
+    await runTick(t.handle.db, new Date(start + 30 * MINUTE + SETTLE_MS + 5_000));
+    const found = await rows<{ id: number; regions: string[] }>(
+      t.handle.db,
+      sql`select id, regions from incidents where service_id = ${id}`,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]!.regions).toContain("US-NY");
+    const events = await rows<{ message: string | null }>(
+      t.handle.db,
+      sql`select message from incident_events where incident_id = ${found[0]!.id} and kind = 'detected'`,
+    );
+    expect(events[0]?.message).toBe("Unusual reports in New York, US");
   });
 
   it("does not open an incident for a flood from one network", async () => {

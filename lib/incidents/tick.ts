@@ -6,15 +6,19 @@ import { statusSeverity, type StatusLevel } from "@/lib/catalog/constants";
 import { enqueueIncidentEvent } from "@/lib/webhooks/outbox";
 import { affectedBy } from "@/lib/queries/incident-affected";
 import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
-import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, type DetectorParams } from "@/lib/detection/params";
+import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, regionPrior, type DetectorParams } from "@/lib/detection/params";
+import { regionName } from "@/lib/regions/regions";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 /** History a detector without saved state learns its baseline from. */
 const WARM_START_DAYS = 28;
-/** A country gets a detector of its own with at least this many reporters in the last week... */
-const REGION_MIN_WEEKLY = 168;
+/**
+ * A country or subdivision gets a detector of its own with at least this many reporters an hour on
+ * average over the last week (or the service's history, when shorter, but at least a day)...
+ */
+const REGION_MIN_PER_HOUR = 1;
 /** ...unless it is nearly all of the service's traffic (the service-wide detector already sees it). */
 const REGION_MAX_SHARE = 0.9;
 /**
@@ -177,7 +181,7 @@ async function loadTracks(
     tracks.set(key(r.service_id, r.country), {
       serviceId: r.service_id,
       country: r.country,
-      prior: r.country ? prior / 5 : prior,
+      prior: r.country ? regionPrior(prior, r.country) : prior,
       through: Number(r.through_minute),
       state: r.state,
     });
@@ -201,17 +205,26 @@ async function loadTracks(
   const oldest = Math.min(...[...tracks.values()].filter((t) => t.through > 0).map((t) => t.through));
   const newHour = !Number.isFinite(oldest) || Math.floor(lastMinute / HOUR) !== Math.floor(oldest / HOUR);
   if (newHour) {
-    const volume = await rows<{ service_id: number; country: string; reporters: number; total: number }>(
+    const week = sql`bucket >= ${new Date(warmUntil - 7 * DAY).toISOString()}::timestamptz and bucket < ${new Date(warmUntil).toISOString()}::timestamptz`;
+    const volume = await rows<{ service_id: number; country: string; reporters: number; total: number; hours: number }>(
       tx,
-      sql`select service_id, country, sum(reporters)::int as reporters,
-                 (sum(sum(reporters)) over (partition by service_id))::int as total
-          from report_rollups
-          where bucket >= ${new Date(warmUntil - 7 * DAY).toISOString()}::timestamptz and bucket < ${new Date(warmUntil).toISOString()}::timestamptz
-          group by 1, 2`,
+      sql`with countries as (
+            select service_id, country, sum(reporters)::int as reporters, min(bucket) as first
+            from report_rollups where ${week} group by 1, 2
+          ),
+          subdivisions as (
+            select service_id, subdivision as country, sum(reporters)::int as reporters
+            from subdivision_rollups where ${week} group by 1, 2
+          ),
+          totals as (select service_id, sum(reporters)::int as total, min(first) as first from countries group by 1)
+          select r.service_id, r.country, r.reporters, t.total,
+                 greatest(24, extract(epoch from (${new Date(warmUntil).toISOString()}::timestamptz - t.first)) / 3600)::float as hours
+          from (select service_id, country, reporters from countries union all select * from subdivisions) r
+          join totals t using (service_id)`,
     );
     for (const v of volume) {
       if (
-        v.reporters < REGION_MIN_WEEKLY ||
+        v.reporters < REGION_MIN_PER_HOUR * Math.min(7 * 24, Number(v.hours)) ||
         v.reporters > REGION_MAX_SHARE * v.total ||
         tracks.has(key(v.service_id, v.country))
       )
@@ -219,7 +232,7 @@ async function loadTracks(
       const t: Track = {
         serviceId: v.service_id,
         country: v.country,
-        prior: (priors.get(v.service_id) ?? 5) / 5,
+        prior: regionPrior(priors.get(v.service_id) ?? 5, v.country),
         through: 0,
         state: createDetector(params),
       };
@@ -232,9 +245,7 @@ async function loadTracks(
     const since = new Date(warmUntil - WARM_START_DAYS * DAY).toISOString();
     const until = new Date(warmUntil).toISOString();
     const wholeServices = fresh.filter((t) => t.country === null).map((t) => t.serviceId);
-    const pairs = JSON.stringify(
-      fresh.filter((t) => t.country !== null).map((t) => ({ service_id: t.serviceId, country: t.country })),
-    );
+    const pairs = regionPairs(fresh);
     const hourly = [
       ...(wholeServices.length
         ? await rows<Hourly>(
@@ -249,9 +260,9 @@ async function loadTracks(
       ...(pairs !== "[]"
         ? await rows<Hourly>(
             tx,
-            sql`select r.service_id, r.country, date_trunc('hour', r.bucket) as t, sum(r.reporters)::int as reporters, sum(r.networks)::int as networks
-                from report_rollups r
-                join json_to_recordset(${pairs}::json) as p(service_id int, country text) on p.service_id = r.service_id and p.country = r.country
+            sql`select r.service_id, r.region as country, date_trunc('hour', r.bucket) as t, sum(r.reporters)::int as reporters, sum(r.networks)::int as networks
+                from (${regionalRollups}) r
+                join json_to_recordset(${pairs}::json) as p(service_id int, country text) on p.service_id = r.service_id and p.country = r.region
                 where r.bucket >= ${since}::timestamptz and r.bucket < ${until}::timestamptz
                 group by 1, 2, 3`,
           )
@@ -262,11 +273,21 @@ async function loadTracks(
   return [...tracks.values()];
 }
 
+/** The regional detectors' (service, region) pairs as JSON, for joining against their rollups. */
+const regionPairs = (list: Track[]) =>
+  JSON.stringify(list.filter((t) => t.country !== null).map((t) => ({ service_id: t.serviceId, country: t.country })));
+
+/**
+ * Per-minute rollups of every region a detector can watch: countries (ISO 3166-1, from report_rollups,
+ * summed over symptoms) and subdivisions (ISO 3166-2 such as "US-NY", from subdivision_rollups).
+ */
+const regionalRollups = sql`
+  select service_id, bucket, country as region, reporters, networks from report_rollups
+  union all select service_id, bucket, subdivision as region, reporters, networks from subdivision_rollups`;
+
 async function minuteCounts(tx: Tx, tracks: Track[], from: number, to: number) {
   const range = sql`bucket >= ${new Date(from).toISOString()}::timestamptz and bucket <= ${new Date(to).toISOString()}::timestamptz`;
-  const pairs = JSON.stringify(
-    tracks.filter((t) => t.country !== null).map((t) => ({ service_id: t.serviceId, country: t.country })),
-  );
+  const pairs = regionPairs(tracks);
   const whole = await rows<{ service_id: number; t: Date | string; reporters: number; networks: number }>(
     tx,
     sql`select service_id, bucket as t, reporters, networks from service_minute_rollups where ${range}`,
@@ -276,9 +297,9 @@ async function minuteCounts(tx: Tx, tracks: Track[], from: number, to: number) {
       ? []
       : await rows<{ service_id: number; country: string; t: Date | string; reporters: number; networks: number }>(
           tx,
-          sql`select r.service_id, r.country, r.bucket as t, sum(r.reporters)::int as reporters, sum(r.networks)::int as networks
-              from report_rollups r
-              join json_to_recordset(${pairs}::json) as p(service_id int, country text) on p.service_id = r.service_id and p.country = r.country
+          sql`select r.service_id, r.region as country, r.bucket as t, sum(r.reporters)::int as reporters, sum(r.networks)::int as networks
+              from (${regionalRollups}) r
+              join json_to_recordset(${pairs}::json) as p(service_id int, country text) on p.service_id = r.service_id and p.country = r.region
               where r.bucket >= ${new Date(from).toISOString()}::timestamptz and r.bucket <= ${new Date(to).toISOString()}::timestamptz
               group by 1, 2, 3`,
         );
@@ -369,7 +390,7 @@ async function applyLevels(
       level,
       message:
         alarmedRegions.length && !alarmed.some((tr) => tr.country === null)
-          ? `Unusual reports in ${alarmedRegions.join(", ")}`
+          ? `Unusual reports in ${alarmedRegions.map(regionName).join("; ")}`
           : null,
     });
     await tx

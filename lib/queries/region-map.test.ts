@@ -5,7 +5,8 @@ import { seedDemoHistory } from "@/lib/simulate/demo";
 import { findService } from "./services";
 import { regionActivity, type RegionRow } from "./region-map";
 
-const now = new Date("2026-06-10T12:07:00Z");
+// Evening in New York: the US is busy enough to be shown whatever the random draws.
+const now = new Date("2026-06-11T01:07:00Z");
 const unusual = (r: RegionRow | undefined) => r?.band === "high" || r?.band === "severe";
 
 describe.each(testTargets())("regional maps during a Germany-only outage on $name", (target) => {

@@ -4,7 +4,7 @@ import { rows, type Db } from "@/db/client";
 import { cachedRead } from "./read-cache";
 import { expectedHour } from "@/lib/detection/baseline";
 import type { DetectorState } from "@/lib/detection/detector";
-import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS } from "@/lib/detection/params";
+import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, regionPrior } from "@/lib/detection/params";
 import { BASE_PHI, classifyRegion, usualFromHistory, type RegionAnomaly, type UsualLevel } from "@/lib/regions/anomaly";
 import { countryName, subdivisionName } from "@/lib/regions/regions";
 
@@ -35,9 +35,8 @@ const iso = (t: number) => sql`${new Date(t).toISOString()}::timestamptz`;
 
 /**
  * Distinct reporters per region in the window against that region's own usual level: the
- * regional detector's baseline where a country has one, else the mean of the same window on up to
- * seven previous days (so a busy evening is compared with other evenings). Subdivisions come from a
- * 10-minute rollup, so their windows start on a 10-minute boundary.
+ * regional detector's baseline where a country or subdivision has one, else the mean of the same
+ * window on up to seven previous days (so a busy evening is compared with other evenings).
  */
 export async function regionActivity(
   db: Db,
@@ -81,13 +80,13 @@ export async function regionActivity(
           sql`select ${source.key} as code, sum(reporters)::int as reporters from ${source.table}
               where ${source.filter} and (${sql.join(pastWindows, sql` or `)}) group by 1`,
         ),
-    scope.country !== null
-      ? Promise.resolve([])
-      : rows<{ country: string; category: keyof typeof CATEGORY_PRIOR_PER_HOUR; state: DetectorState }>(
-          db,
-          sql`select r.country, s.category, r.state from regional_detector_state r join services s on s.id = r.service_id
-              where ${service(sql`r.service_id`)}`,
-        ),
+    rows<{ country: string; category: keyof typeof CATEGORY_PRIOR_PER_HOUR; state: DetectorState }>(
+      db,
+      sql`select r.country, s.category, r.state from regional_detector_state r join services s on s.id = r.service_id
+          where ${service(sql`r.service_id`)} and ${
+            scope.country === null ? sql`length(r.country) = 2` : sql`r.country like ${`${scope.country}-%`}`
+          }`,
+    ),
   ]);
 
   // For one service a country's own detector baseline wins; for all services together the same-
@@ -100,7 +99,14 @@ export async function regionActivity(
       for (let t = Math.floor(from / HOUR) * HOUR; t < to; t += HOUR) {
         const overlap = Math.min(to, t + HOUR) - Math.max(from, t);
         e +=
-          (expectedHour(d.state.baseline, t, CATEGORY_PRIOR_PER_HOUR[d.category] / 5, DEFAULT_PARAMS) * overlap) / HOUR;
+          (expectedHour(
+            d.state.baseline,
+            t,
+            regionPrior(CATEGORY_PRIOR_PER_HOUR[d.category], d.country),
+            DEFAULT_PARAMS,
+          ) *
+            overlap) /
+          HOUR;
       }
       expected.set(d.country, { mean: e, phi: BASE_PHI });
     }

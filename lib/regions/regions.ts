@@ -58,3 +58,12 @@ export function subdivision(code: string): Subdivision | undefined {
 export function subdivisionName(code: string): string {
   return subdivisionByCode.get(code)?.name ?? code;
 }
+
+/**
+ * A region's name for people: a country's ("Germany"), or a subdivision's with its country's code
+ * ("New York, US"), as incidents confined to one name them.
+ */
+export function regionName(code: string): string {
+  const sub = subdivisionByCode.get(code);
+  return sub ? `${sub.name}, ${code.slice(0, 2)}` : countryName(code);
+}

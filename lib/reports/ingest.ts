@@ -232,13 +232,14 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
             networks = report_rollups.networks + excluded.networks
     ),
     subdivisions as (
-      insert into subdivision_rollups (service_id, bucket, subdivision, reports, reporters)
-      select service_id, date_bin('10 minutes', created_at, timestamptz '2000-01-01'), subdivision,
-             count(*), count(*) filter (where counted)
+      insert into subdivision_rollups (service_id, bucket, subdivision, reports, reporters, networks)
+      select service_id, date_trunc('minute', created_at), subdivision,
+             count(*), count(*) filter (where counted), count(*) filter (where new_network)
       from final where subdivision is not null group by 1, 2, 3 order by 1, 2, 3
       on conflict (service_id, bucket, subdivision) do update
         set reports = subdivision_rollups.reports + excluded.reports,
-            reporters = subdivision_rollups.reporters + excluded.reporters
+            reporters = subdivision_rollups.reporters + excluded.reporters,
+            networks = subdivision_rollups.networks + excluded.networks
     ),
     totals as (
       insert into service_minute_rollups (service_id, bucket, reports, reporters, networks)

@@ -1,4 +1,5 @@
 import { subdivisionsOf } from "@/lib/regions/regions";
+import { US_STATE_POPULATION } from "./us-states";
 import { hashSeed, pickWeighted, poisson, rng } from "./random";
 import { seasonality } from "./profiles";
 import { outageShape, outagesBetween, type SimOutage, type SimService } from "./outages";
@@ -69,18 +70,24 @@ function pickText(symptom: string, r: number): string {
   if (!own || r < 0.25) return TEXTS[Math.floor((own ? r / 0.25 : r) * TEXTS.length)] as string;
   return own[Math.floor(((r - 0.25) / 0.75) * own.length)] as string;
 }
-const firstLevelCache = new Map<string, string[]>();
-/** First-level subdivisions (US states, German Länder…), where the demo places a share of reports. */
-function firstLevel(country: string): string[] {
+const firstLevelCache = new Map<string, { codes: string[]; weights: number[] }>();
+/**
+ * First-level subdivisions (US states, German Länder…), where the demo places a share of reports:
+ * US states by population, elsewhere evenly.
+ */
+function firstLevel(country: string): { codes: string[]; weights: number[] } {
   let list = firstLevelCache.get(country);
   if (!list) {
-    list = subdivisionsOf(country)
-      .filter((s) => s.parent === country)
+    const codes = subdivisionsOf(country)
+      .filter((s) => s.parent === country && (country !== "US" || s.code in US_STATE_POPULATION))
       .map((s) => s.code);
+    list = { codes, weights: codes.map((c) => US_STATE_POPULATION[c] ?? 1) };
     firstLevelCache.set(country, list);
   }
   return list;
 }
+/** Share of reports that name a subdivision (the form's region field is optional). */
+const SUBDIVISION_SHARE = 0.7;
 const REPEAT_SHARE = 0.04;
 const OUTAGE_FLOOR_RATE = 20; // even a quiet service's outage brings this many reporters an hour per unit of magnitude
 
@@ -119,11 +126,21 @@ export function generateReports(
         const usual = (p.baseRate / 60) * share * seasonality(p, country, minute) * fraction;
         let extra = 0;
         let outageSymptom: string | null = null;
+        let outageSubdivision: string | null = null;
         for (const o of active) {
           const shape = outageShape(o, minute);
           if (shape === 0 || (o.country && o.country !== country)) continue;
-          const scope = o.country ? 1 : share;
-          extra += (Math.max(p.baseRate, OUTAGE_FLOOR_RATE) / 60) * (o.magnitude - 1) * shape * scope * fraction;
+          if (o.subdivision) {
+            // Magnitude is over the subdivision's own usual rate.
+            const { codes, weights } = firstLevel(country);
+            const w = weights[codes.indexOf(o.subdivision)] ?? 0;
+            const subShare = (SUBDIVISION_SHARE * w) / weights.reduce((a, b) => a + b, 0);
+            extra += usual * subShare * (o.magnitude - 1) * shape;
+            outageSubdivision = o.subdivision;
+          } else {
+            const scope = o.country ? 1 : share;
+            extra += (Math.max(p.baseRate, OUTAGE_FLOOR_RATE) / 60) * (o.magnitude - 1) * shape * scope * fraction;
+          }
           outageSymptom = o.symptom;
         }
         const n = poisson(random, usual + extra);
@@ -134,8 +151,13 @@ export function generateReports(
             fromOutage && random() < 0.7
               ? (outageSymptom as string)
               : pickWeighted(random, s.symptoms, SYMPTOM_WEIGHTS.slice(0, s.symptoms.length));
-          const subs = random() < 0.6 ? firstLevel(country) : [];
-          const subdivision = subs.length ? (subs[Math.floor(random() * subs.length)] ?? null) : null;
+          const subs = firstLevel(country);
+          const subdivision =
+            fromOutage && outageSubdivision
+              ? outageSubdivision
+              : random() < SUBDIVISION_SHARE && subs.codes.length
+                ? pickWeighted(random, subs.codes, subs.weights)
+                : null;
           const history = recent.get(s.slug) ?? [];
           const fresh = history.filter((h) => at - h.at < 30 * 60_000);
           let who: { ip: string; userAgent: string };

@@ -15,6 +15,8 @@ export interface SimOutage {
   magnitude: number;
   /** Set when the outage is confined to one country. */
   country: string | null;
+  /** Set when it is confined to one of that country's subdivisions (ISO 3166-2, "US-CA"). */
+  subdivision?: string;
   symptom: string;
 }
 

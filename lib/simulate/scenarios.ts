@@ -1,29 +1,42 @@
 import type { SimOutage, SimService } from "./outages";
 
 /**
- * Scripted outages for demos and end-to-end checks, placed relative to the moment the demo starts.
- * `germany`: WhatsApp fails in Germany only, from 40 minutes before start for three hours, while
- * busier countries (the US has five times Germany's users) carry on as usual.
+ * Scripted outages for demos and end-to-end checks, placed relative to the moment the demo starts
+ * and lasting three hours from their start.
+ * - `germany`: from 40 minutes before start, WhatsApp fails in Germany only, while busier
+ *   countries (the US has five times Germany's users) carry on as usual.
+ * - `california`: from 90 minutes before start (a quiet state needs longer to stand out),
+ *   Spectrum fails in California only: the state's reports rise tenfold while the US total
+ *   (Spectrum's whole traffic) rises by about three quarters.
  */
-export const DEMO_SCENARIOS = ["germany"] as const;
+export const DEMO_SCENARIOS = ["germany", "california"] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
 export function scenarioOutages(
-  name: DemoScenario | undefined,
+  names: readonly DemoScenario[] | undefined,
   start: number,
   services: readonly SimService[],
 ): SimOutage[] {
-  if (name !== "germany") return [];
-  const whatsapp = services.find((s) => s.slug === "whatsapp");
-  if (!whatsapp) return [];
+  return (names ?? []).flatMap((name) => scenarioOutage(name, start, services));
+}
+
+function scenarioOutage(name: DemoScenario, start: number, services: readonly SimService[]): SimOutage[] {
+  const script = {
+    germany: { slug: "whatsapp", magnitude: 12, country: "DE", subdivision: undefined, lead: 40 },
+    california: { slug: "spectrum", magnitude: 10, country: "US", subdivision: "US-CA", lead: 90 },
+  } as const;
+  const { slug, magnitude, country, subdivision, lead } = script[name];
+  const service = services.find((s) => s.slug === slug);
+  if (!service) return [];
   return [
     {
-      slug: "whatsapp",
-      start: start - 40 * 60_000,
-      end: start + 3 * 3_600_000,
-      magnitude: 12,
-      country: "DE",
-      symptom: whatsapp.symptoms[0] ?? "",
+      slug,
+      start: start - lead * 60_000,
+      end: start - lead * 60_000 + 3 * 3_600_000,
+      magnitude,
+      country,
+      ...(subdivision ? { subdivision } : {}),
+      symptom: service.symptoms[0] ?? "",
     },
   ];
 }

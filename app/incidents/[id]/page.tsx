@@ -16,6 +16,8 @@ import { readableTexts } from "@/lib/queries/readable-texts";
 import { formatDuration } from "@/lib/text/duration";
 import { config } from "@/lib/config";
 import { formatCount, formatUtcDay } from "@/lib/text/format";
+import { nameList } from "@/lib/text/name-list";
+import { regionName } from "@/lib/regions/regions";
 
 export async function generateMetadata({ params }: PageProps<"/incidents/[id]">): Promise<Metadata> {
   const id = pathId((await params).id);
@@ -81,6 +83,8 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
             {formatCount(story.totalReporters)} in all, at most {formatCount(story.peakReporters)} per{" "}
             {story.bucketMinutes} minutes
           </dd>
+          <dt>Where</dt>
+          <dd data-testid="incident-where">{story.regions.length ? nameList(story.regions.map(regionName)) : "–"}</dd>
           <dt>Cause</dt>
           <dd>{story.cause ? CAUSE_LABELS[story.cause] : "Not determined yet"}</dd>
         </dl>
