@@ -4,6 +4,7 @@ import {
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgEnum,
   pgSequence,
@@ -182,7 +183,9 @@ export const detectorState = pgTable("detector_state", {
     .references(() => services.id),
   /** Last minute folded into the state, epoch ms. */
   throughMinute: bigint("through_minute", { mode: "number" }).notNull(),
-  state: jsonb("state").notNull(),
+  // json, not jsonb: every tick rewrites every state whole and reads it whole, never queries inside
+  // it; json is stored as sent, which halved the time a tick spends saving (bench:tick).
+  state: json("state").notNull(),
   updatedAt: tstz("updated_at").notNull().defaultNow(),
 });
 
@@ -280,7 +283,7 @@ export const regionalDetectorState = pgTable(
     /** The region a detector watches: an ISO 3166-1 country ("DE") or an ISO 3166-2 subdivision ("US-NY"). */
     country: varchar("country", { length: 6 }).notNull(),
     throughMinute: bigint("through_minute", { mode: "number" }).notNull(),
-    state: jsonb("state").notNull(),
+    state: json("state").notNull(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.country] })],

@@ -333,7 +333,7 @@ async function saveTracks(tx: Tx, tracks: Track[]) {
     await tx.execute(sql`
       insert into detector_state (service_id, through_minute, state, updated_at)
       select service_id, through_minute, state, now()
-      from json_to_recordset(${payload(whole)}::json) as x(service_id int, through_minute bigint, state jsonb)
+      from json_to_recordset(${payload(whole)}::json) as x(service_id int, through_minute bigint, state json)
       on conflict (service_id) do update
         set through_minute = excluded.through_minute, state = excluded.state, updated_at = excluded.updated_at`);
   }
@@ -341,7 +341,7 @@ async function saveTracks(tx: Tx, tracks: Track[]) {
     await tx.execute(sql`
       insert into regional_detector_state (service_id, country, through_minute, state, updated_at)
       select service_id, country, through_minute, state, now()
-      from json_to_recordset(${payload(regional)}::json) as x(service_id int, country text, through_minute bigint, state jsonb)
+      from json_to_recordset(${payload(regional)}::json) as x(service_id int, country text, through_minute bigint, state json)
       on conflict (service_id, country) do update
         set through_minute = excluded.through_minute, state = excluded.state, updated_at = excluded.updated_at`);
   }
