@@ -5,6 +5,7 @@
 import { hashSeed, poisson, rng } from "@/lib/simulate/random";
 import type { CategorySlug } from "@/lib/catalog/constants";
 import {
+  logUniform,
   MINUTE,
   WEEK,
   type Flood,
@@ -18,7 +19,6 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const CATEGORIES: CategorySlug[] = ["social", "streaming", "messaging", "gaming", "cloud", "productivity", "finance"];
 
-const logUniform = (random: () => number, lo: number, hi: number) => lo * Math.exp(random() * Math.log(hi / lo));
 /** Pareto with minimum 1 and tail index `alpha`: most draws small, a few very large. */
 const pareto = (random: () => number, alpha: number) => Math.pow(1 - random(), -1 / alpha);
 const normal = (random: () => number) =>

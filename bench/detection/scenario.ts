@@ -94,7 +94,8 @@ function gamma(random: () => number, shape: number): number {
   }
 }
 
-const logUniform = (random: () => number, lo: number, hi: number) => lo * Math.exp(random() * Math.log(hi / lo));
+/** Uniform on a log scale between lo and hi. */
+export const logUniform = (random: () => number, lo: number, hi: number) => lo * Math.exp(random() * Math.log(hi / lo));
 
 function thin(random: () => number, n: number, p: number): number {
   if (n > 40) return Math.max(0, Math.round(n * p + Math.sqrt(n * p * (1 - p)) * (random() * 2 - 1) * 1.7));
