@@ -27,6 +27,7 @@ test("the footer leads to how it works, which publishes the measured detection q
     percent(measured.precision),
     percent(measured.baselines.fixed_threshold.precision),
     /^\d+\.\d%$/,
+    /^\d+\.\d%$/,
   ]);
   await expect(
     row(/^Alarms from report floods/)

@@ -27,7 +27,7 @@ test("from a service page into an incident: its facts, chart, places, problems a
   await expect(page.getByTestId("incident-timeline").locator("li").first()).toContainText("Detected");
   // What people wrote while it went on: each comment with its problem, country and time.
   const said = page.getByRole("region", { name: /^What people (say|said)$/ }).getByRole("listitem");
-  await expect(said.first()).toContainText(/\S · [A-Z][\w ]+ · /);
+  await expect(said.first()).toContainText(/\S · \p{Lu}[^·]+ · /u);
   await expect(said.first().locator("time")).toHaveAttribute("datetime", /^\d{4}-/);
   expect(await said.count()).toBeLessThanOrEqual(10);
   // Link previews read the page as the server sends it. (In the browser, after this client-side

@@ -131,11 +131,11 @@ export function generateReports(
           const shape = outageShape(o, minute);
           if (shape === 0 || (o.country && o.country !== country)) continue;
           if (o.subdivision) {
-            // Magnitude is over the subdivision's own usual rate.
+            // Magnitude is over the subdivision's average rate, so the outage is as plain at night as by day.
             const { codes, weights } = firstLevel(country);
             const w = weights[codes.indexOf(o.subdivision)] ?? 0;
             const subShare = (SUBDIVISION_SHARE * w) / weights.reduce((a, b) => a + b, 0);
-            extra += usual * subShare * (o.magnitude - 1) * shape;
+            extra += (p.baseRate / 60) * share * subShare * (o.magnitude - 1) * shape * fraction;
             outageSubdivision = o.subdivision;
           } else {
             const scope = o.country ? 1 : share;

