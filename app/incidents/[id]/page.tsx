@@ -83,7 +83,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
             {formatCount(story.totalReporters)} in all, at most {formatCount(story.peakReporters)} per{" "}
             {story.bucketMinutes} minutes
           </dd>
-          <dt>Where</dt>
+          <dt>Regions</dt>
           <dd data-testid="incident-where">{story.regions.length ? nameList(story.regions.map(regionName)) : "–"}</dd>
           <dt>Cause</dt>
           <dd>{story.cause ? CAUSE_LABELS[story.cause] : "Not determined yet"}</dd>
