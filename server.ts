@@ -72,7 +72,7 @@ async function prepareDatabase() {
   await seedDemoIfEmpty(handle.db, {
     seed: cfg.DEMO_SEED,
     cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
-    scenario: cfg.DEMO_SCENARIO,
+    scenarios: cfg.DEMO_SCENARIO,
     startedAt: now,
     now,
     days: cfg.DEMO_HISTORY_DAYS,
@@ -81,7 +81,7 @@ async function prepareDatabase() {
   const stopDemo = startDemoTraffic(handle.db, {
     seed: cfg.DEMO_SEED,
     cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
-    scenario: cfg.DEMO_SCENARIO,
+    scenarios: cfg.DEMO_SCENARIO,
     startedAt: now,
     from: now,
     intervalMs: 5_000,

@@ -15,7 +15,7 @@ async function main() {
     const seeded = await seedDemoIfEmpty(handle.db, {
       seed: cfg.DEMO_SEED,
       cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
-      scenario: cfg.DEMO_SCENARIO,
+      scenarios: cfg.DEMO_SCENARIO,
       now: new Date(),
       days: cfg.DEMO_HISTORY_DAYS,
       log: console.log,

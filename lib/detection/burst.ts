@@ -8,9 +8,11 @@ import type { DetectorParams } from "./params";
  * - `level`: a running `burstQuantile` quantile of the score (sampled every 5 minutes).
  * - Bursts are runs of samples above the level. Their peaks' excesses over the level are taken to
  *   be exponential with mean `spread` = `excessSum` / `excessCount` (exponentially forgetting sums).
- *   A burst above the current bar is right-censored: it adds the bar's excess to the sum and nothing
- *   to the count — the maximum-likelihood estimate when all we may believe is "it reached the bar".
- *   So an outage, or a burst already alarmed on, raises the bar for a while, never without limit.
+ *   An excess beyond a cap is right-censored: it adds the cap to the sum and nothing to the count,
+ *   the maximum-likelihood estimate when all we may believe is "it reached the cap". The cap is
+ *   `burstShortCensorReach` spreads for a burst that faded within minutes (the service's normal
+ *   burstiness) and `burstCensorReach` for a sustained one (outage-like), so an outage raises the
+ *   bar for a while, never without limit.
  * - The bar at reach k is level + k·spread: normal bursts pass it about e^−k of the time.
  * A calm service (scores as the negative binomial predicts) keeps a low bar; one whose normal
  * traffic is full of bursts gets a high one, separately at each time scale.
@@ -61,7 +63,7 @@ const towardQuantile = (value: number, sample: number, tau: number, step: number
 
 /**
  * Bursts are learnt once each, when they end (declustering), and a run moves the level for its first
- * `burstRunSamples` samples only: an outage of six hours teaches no more than a burst of fifteen minutes.
+ * `burstRunSamples` samples only: an outage of six hours moves it no more than a burst of fifteen minutes.
  */
 function learn(envelope: BurstEnvelope, scores: number[], params: DetectorParams): BurstEnvelope {
   const next: BurstEnvelope = {

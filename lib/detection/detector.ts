@@ -187,6 +187,7 @@ export function stepMinute(
     score: 0,
     burstBar: 0,
   };
+  const evidence: WindowEvidence[] = [];
   let possibleHit = false;
   let outageHit = false;
   let shortHit = false;
@@ -206,6 +207,7 @@ export function stepMinute(
       score: worth ? nbTailScore(observed, expected, phi) : 0,
       burstBar: burstBar(envelope, i, params.possible.burstReach, params),
     };
+    evidence.push(w);
     if (w.score > strongest.score || strongest.observed === 0) strongest = w;
     if (s.resolvedAt !== null && minute.t - minutes * MINUTE < s.resolvedAt) continue;
     // Before warm-up ends the usual level is mostly the category's guess: only strong evidence counts.
@@ -264,12 +266,11 @@ export function stepMinute(
       : observeBurst(
           envelope,
           minute.t,
+          // The loop scored only the windows worth it; a sample needs every window above its expectation.
           () =>
-            params.windows.map((minutes) => {
-              const observed = sumLast(recent, minutes);
-              const expected = sumLast(recentExpected, minutes);
-              return observed > expected ? nbTailScore(observed, expected, phi) : 0;
-            }),
+            evidence.map((w) =>
+              w.score > 0 || w.observed <= w.expected ? w.score : nbTailScore(w.observed, w.expected, phi),
+            ),
           params,
         );
 

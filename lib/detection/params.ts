@@ -43,9 +43,9 @@ export interface DetectorParams {
   phiMin: number;
   phiMax: number;
   /**
-   * Burst envelope (burst.ts), per window: a running `burstQuantile` quantile of the score over
-   * normal minutes (the level) and the running median of the scores above it (the spread), each
-   * moved in log steps, starting at their initial values and never under their floors.
+   * Burst envelope (burst.ts), per window: the level, a running `burstQuantile` quantile of the
+   * score (log steps of `burstLevelStep`), and the spread, the censored mean excess of bursts over it
+   * (forgetting `burstSpreadStep` per burst); each starts at its initial value and stays over its floor.
    */
   burstQuantile: number;
   burstLevelStep: number;
@@ -56,6 +56,11 @@ export interface DetectorParams {
   burstSpreadFloor: number;
   /** A run of samples above the level moves it up for this many samples at most (declustering). */
   burstRunSamples: number;
+  /** A burst's excess above `burstCensorReach`·spread is censored there (see burst.ts). */
+  burstCensorReach: number;
+  /** A burst of at most this many samples decays within minutes: its excess is censored at `burstShortCensorReach`·spread. */
+  burstShortSamples: number;
+  burstShortCensorReach: number;
   /**
    * A surge behind shared addresses (one carrier's NAT) may pass the network test with fewer new
    * networks: at least `sharedNetworkMin` and `sharedNetworkShare`·ν per extra reporter, plus three
@@ -63,11 +68,6 @@ export interface DetectorParams {
    */
   sharedNetworkMin: number;
   sharedNetworkShare: number;
-  /** A burst's excess above `burstCensorReach`·spread is censored there (see burst.ts). */
-  burstCensorReach: number;
-  /** A burst of at most this many samples decays within minutes: its excess is censored at `burstShortCensorReach`·spread. */
-  burstShortSamples: number;
-  burstShortCensorReach: number;
 }
 
 export interface Threshold {
@@ -85,8 +85,8 @@ export interface Threshold {
    */
   networkShare: number;
   /**
-   * The score must also reach the burst envelope's level + reach·spread/ln 2: each unit of reach
-   * halves how often the service's normal bursts would get there.
+   * The score must also reach the burst envelope's level + reach·spread: normal bursts get there
+   * about e^−reach of the time.
    */
   burstReach: number;
 }
@@ -125,11 +125,11 @@ export const DEFAULT_PARAMS: DetectorParams = {
   burstSpreadInitial: 0.5,
   burstSpreadFloor: 0.2,
   burstRunSamples: 3,
-  sharedNetworkMin: 25,
-  sharedNetworkShare: 0.15,
   burstCensorReach: 10,
   burstShortSamples: 6,
   burstShortCensorReach: 40,
+  sharedNetworkMin: 25,
+  sharedNetworkShare: 0.15,
 };
 
 /** Cold start: distinct reporters per hour a service of the category sees before it has history. */

@@ -101,40 +101,58 @@ describe.each(testTargets())("detector tick on $name", (target) => {
     expect(status).toEqual({ level: "ok", incident_id: null });
   });
 
-  it("opens an incident for a surge in one country that the service-wide total barely shows", async () => {
-    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'spotify'`);
-    const id = svc!.id;
-    const start = T0 + 200 * MINUTE;
-    // Two days before: four people a minute in the US, one every other minute in Germany.
-    const history: IngestItem[] = [];
-    for (let m = -2 * 1440; m < 0; m++) {
-      history.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 4, "US"));
-      if (m % 2 === 0) history.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 1, "DE"));
-    }
+  /** Stores, for each minute m of [from, from + minutes), the reports `plan(m)` lists as [region, people]. */
+  const storeMinutes = async (
+    id: number,
+    from: number,
+    minutes: number,
+    plan: (m: number) => Array<[string, number]>,
+  ) => {
+    const items: IngestItem[] = [];
+    for (let m = 0; m < minutes; m++)
+      for (const [region, people] of plan(m))
+        items.push(...traffic(id, from + m * MINUTE, from + (m + 1) * MINUTE, people, region));
     await store(
       t,
-      history.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+      items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
     );
+  };
+  const idOf = async (slug: string) =>
+    (await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = ${slug}`))[0]!.id;
+  const regionalDetectors = async (id: number, region: string) =>
+    (
+      await rows<{ n: number }>(
+        t.handle.db,
+        sql`select count(*)::int as n from regional_detector_state where service_id = ${id} and country = ${region}`,
+      )
+    )[0]?.n;
+  const detectedMessages = async (id: number) =>
+    (
+      await rows<{ message: string | null }>(
+        t.handle.db,
+        sql`select message from incident_events e join incidents i on i.id = e.incident_id where i.service_id = ${id} and e.kind = 'detected'`,
+      )
+    ).map((e) => e.message);
+
+  it("opens an incident for a surge in one country that the service-wide total barely shows", async () => {
+    const id = await idOf("spotify");
+    const start = T0 + 200 * MINUTE;
+    // Two days before: four people a minute in the US, one every other minute in Germany.
+    await storeMinutes(id, start - 2 * 1440 * MINUTE, 2 * 1440, (m) => [
+      ["US", 4],
+      ...(m % 2 === 0 ? [["DE", 1] as [string, number]] : []),
+    ]);
     // Earlier ticks saw no Spotify traffic; forget that state so the tick learns this history.
     await t.handle.db.execute(sql`delete from detector_state where service_id = ${id}`);
     await runTick(t.handle.db, new Date(start + 30_000));
-    const [tracked] = await rows<{ n: number }>(
-      t.handle.db,
-      sql`select count(*)::int as n from regional_detector_state where service_id = ${id} and country = 'DE'`,
-    );
-    expect(tracked?.n).toBe(1);
+    expect(await regionalDetectors(id, "DE")).toBe(1);
 
     // Germany goes from 0.5 to 3 a minute (6×); the service from 4.5 to 7 (1.55×, under the 2× bar).
-    const surge: IngestItem[] = [];
-    for (let m = 0; m < 30; m++) {
-      surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 4, "US"));
-      surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, m % 2 === 0 ? 3 : 2, "DE"));
-      if (m % 2 === 0) surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 1, "DE"));
-    }
-    await store(
-      t,
-      surge.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
-    );
+    await storeMinutes(id, start, 30, (m) => [
+      ["US", 4],
+      ["DE", m % 2 === 0 ? 3 : 2],
+      ...(m % 2 === 0 ? [["DE", 1] as [string, number]] : []),
+    ]);
     await runTick(t.handle.db, new Date(start + 30 * MINUTE + 5_000));
     const found = await rows<{ regions: string[]; ended_at: string | null }>(
       t.handle.db,
@@ -142,45 +160,26 @@ describe.each(testTargets())("detector tick on $name", (target) => {
     );
     expect(found).toHaveLength(1);
     expect(found[0]!.regions).toContain("DE");
-    const events = await rows<{ message: string | null }>(
-      t.handle.db,
-      sql`select message from incident_events e join incidents i on i.id = e.incident_id where i.service_id = ${id} and e.kind = 'detected'`,
-    );
-    expect(events[0]?.message).toBe("Unusual reports in Germany");
+    expect((await detectedMessages(id))[0]).toBe("Unusual reports in Germany");
   });
 
   it("opens an incident for an outage in one US state that the country's total barely shows", async () => {
-    const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'verizon'`);
-    const id = svc!.id;
+    const id = await idOf("verizon");
     const start = T0 + 300 * MINUTE; // a new hour: the tick reconsiders which regions get a detector
     // Two days before: six people a minute across the US, one every other minute in New York.
-    const history: IngestItem[] = [];
-    for (let m = -2 * 1440; m < 0; m++) {
-      history.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 6, "US"));
-      if (m % 2 === 0) history.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 1, "US-NY"));
-    }
-    await store(
-      t,
-      history.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
-    );
+    await storeMinutes(id, start - 2 * 1440 * MINUTE, 2 * 1440, (m) => [
+      ["US", 6],
+      ...(m % 2 === 0 ? [["US-NY", 1] as [string, number]] : []),
+    ]);
     await t.handle.db.execute(sql`delete from detector_state where service_id = ${id}`);
     await runTick(t.handle.db, new Date(start + 30_000));
-    const [tracked] = await rows<{ n: number }>(
-      t.handle.db,
-      sql`select count(*)::int as n from regional_detector_state where service_id = ${id} and country = 'US-NY'`,
-    );
-    expect(tracked?.n).toBe(1);
+    expect(await regionalDetectors(id, "US-NY")).toBe(1);
 
     // New York goes from 0.5 to 3 a minute (6x); the US and the service from 6.5 to 9 (1.4x).
-    const surge: IngestItem[] = [];
-    for (let m = 0; m < 30; m++) {
-      surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 6, "US"));
-      surge.push(...traffic(id, start + m * MINUTE, start + (m + 1) * MINUTE, 3, "US-NY"));
-    }
-    await store(
-      t,
-      surge.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
-    );
+    await storeMinutes(id, start, 30, () => [
+      ["US", 6],
+      ["US-NY", 3],
+    ]);
     await runTick(t.handle.db, new Date(start + 30 * MINUTE + SETTLE_MS + 5_000));
     const found = await rows<{ id: number; regions: string[] }>(
       t.handle.db,
@@ -188,11 +187,7 @@ describe.each(testTargets())("detector tick on $name", (target) => {
     );
     expect(found).toHaveLength(1);
     expect(found[0]!.regions).toContain("US-NY");
-    const events = await rows<{ message: string | null }>(
-      t.handle.db,
-      sql`select message from incident_events where incident_id = ${found[0]!.id} and kind = 'detected'`,
-    );
-    expect(events[0]?.message).toBe("Unusual reports in New York, US");
+    expect((await detectedMessages(id))[0]).toBe("Unusual reports in New York, US");
   });
 
   it("does not open an incident for a flood from one network", async () => {

@@ -22,7 +22,7 @@ describe.each(testTargets())("incident history on $name", (target) => {
       cooldownMinutes: 60,
       now,
       days: 3,
-      scenario: "germany",
+      scenarios: ["germany"],
       startedAt: now,
       log: () => {},
     });

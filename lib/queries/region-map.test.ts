@@ -21,7 +21,7 @@ describe.each(testTargets())("regional maps during a Germany-only outage on $nam
       cooldownMinutes: 60,
       now,
       days: 3,
-      scenario: "germany",
+      scenarios: ["germany"],
       startedAt: now,
     });
     whatsapp = (await findService(t.handle.db, "whatsapp"))!.id;

@@ -53,14 +53,14 @@ async function store(db: Db, reports: SimReport[], ids: Map<string, number>, coo
 export interface DemoOptions {
   seed: number;
   cooldownMinutes: number;
-  scenario?: DemoScenario | readonly DemoScenario[];
+  /** Scripted outages on top of the random ones (DEMO_SCENARIO). */
+  scenarios?: readonly DemoScenario[];
   /** When the demo (and so the scenario's clock) started. */
   startedAt?: Date;
 }
 
 function scripted(opts: DemoOptions, sim: SimService[], fallback: Date) {
-  const names = opts.scenario === undefined ? [] : typeof opts.scenario === "string" ? [opts.scenario] : opts.scenario;
-  return scenarioOutages(names, (opts.startedAt ?? fallback).getTime(), sim);
+  return scenarioOutages(opts.scenarios, (opts.startedAt ?? fallback).getTime(), sim);
 }
 
 /** Fills `days` of history ending at `now`, a day at a time, reporting progress after each day. */

@@ -25,7 +25,7 @@ describe.each(testTargets())("the california scenario on $name", (target) => {
     await seedDemoIfEmpty(t.handle.db, {
       seed: 3,
       cooldownMinutes: 60,
-      scenario: "california",
+      scenarios: ["california"],
       startedAt: now,
       now,
       days: 2,
