@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   // PGlite loads WASM and data files from its package folder; postgres.js is a plain Node client.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
-  // The Node front compresses every response (lib/http/front.ts), including the page cache's copies.
+  // The Node front compresses every response (server/front/front.ts), including the page cache's copies.
   compress: false,
   experimental: {
     serverActions: { bodySizeLimit: "16kb" },

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 
-/** The production server (server.ts, which builds first if needed) as a child process, for benchmarks and tests. */
+/** The production server (server/main.ts, which builds first if needed) as a child process, for benchmarks and tests. */
 export interface AppServer {
   origin: string;
   process: ChildProcess;
@@ -16,7 +16,7 @@ export async function startAppServer(opts: {
   /** Extra node flags, e.g. `--cpu-prof` to profile the server (not allowed in NODE_OPTIONS). */
   nodeArgs?: string[];
 }): Promise<AppServer> {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "server/main.ts"], {
     env: {
       ...process.env,
       TSX_TSCONFIG_PATH: "tsconfig.server.json",

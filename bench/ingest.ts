@@ -1,7 +1,7 @@
 // npm run bench:ingest — report ingest at outage scale, with this machine's ceilings in the same run.
 // 1. bare node:http answering 204 (no work): the ceiling for any HTTP handler here, before and after 3;
 // 2. a raw multi-row INSERT loop into a reports-shaped table: the ceiling for storing rows;
-// 3. the production server (server.ts on the Postgres server) taking realistic reports at rising
+// 3. the production server (server/main.ts on the Postgres server) taking realistic reports at rising
 //    concurrency for fixed durations; then every acknowledged report is counted in the database.
 // Prints and writes bench/results/ingest.md and bench/results/ingest.json.
 import { spawn } from "node:child_process";
@@ -219,7 +219,7 @@ async function main() {
     const md = [
       "# Ingest benchmark",
       "",
-      `\`npm run bench:ingest\`${quick ? " (--quick)" : ""}: realistic reports (62 services, half of them for one failing service; 10 countries, regions, symptoms; mostly distinct reporters, 5% repeats) POSTed to the production server (server.ts with ${WORKERS} workers: lean handler + group commit) on the Postgres server, ${PHASE_MS / 1000} s per concurrency level. Server, Postgres and the load generator share this machine's 2 cores.`,
+      `\`npm run bench:ingest\`${quick ? " (--quick)" : ""}: realistic reports (62 services, half of them for one failing service; 10 countries, regions, symptoms; mostly distinct reporters, 5% repeats) POSTed to the production server (server/main.ts with ${WORKERS} workers: lean handler + group commit) on the Postgres server, ${PHASE_MS / 1000} s per concurrency level. Server, Postgres and the load generator share this machine's 2 cores.`,
       "",
       "| figure | value |",
       "| --- | --- |",

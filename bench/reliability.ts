@@ -8,8 +8,8 @@ import { CATALOG } from "@/db/catalog";
 import { CONNECT_TIMEOUT_SECONDS, createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
-import { hostileString, reportBody, reportHeaders } from "@/lib/http/hostile-inputs";
-import { crashTickHalfway } from "@/lib/incidents/crash-scenario";
+import { hostileString, reportBody, reportHeaders } from "@/test/hostile-inputs";
+import { crashTickHalfway } from "@/test/crash-scenario";
 import { startAppServer, type AppServer } from "./app-server";
 import { runLoad, throughput } from "./load/run";
 import { ThrowawayCluster } from "./reliability/cluster";
@@ -362,7 +362,7 @@ async function main() {
     const md = [
       "# Reliability, abuse resistance and security",
       "",
-      `\`npm run test:reliability${quick ? " -- --quick" : ""}\`: the production server (server.ts) on a throwaway Postgres cluster (initdb + pg_ctl on 127.0.0.1:${PG_PORT}), everything on this 2-core machine; ${result.seconds} s in all.`,
+      `\`npm run test:reliability${quick ? " -- --quick" : ""}\`: the production server (server/main.ts) on a throwaway Postgres cluster (initdb + pg_ctl on 127.0.0.1:${PG_PORT}), everything on this 2-core machine; ${result.seconds} s in all.`,
       "",
       "| figure | value | bound |",
       "| --- | --- | --- |",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { preparedRows, rows } from "./client";
-import { testTargets, type TestDb } from "./testing";
+import { testTargets, type TestDb } from "@/test/db";
 
 describe.each(testTargets())("preparedRows on $name", (target) => {
   let t: TestDb;

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "./client";
 import { CATALOG } from "./catalog";
 import { seedCatalog } from "./seed";
-import { testTargets, type TestDb } from "./testing";
+import { testTargets, type TestDb } from "@/test/db";
 import { CATEGORY_SLUGS } from "@/lib/catalog/constants";
 
 describe("catalog", () => {

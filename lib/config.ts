@@ -61,7 +61,7 @@ const envSchema = z
     INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
     INGEST_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
     INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(1),
-    /** Seconds a rendered page may be served to others (lib/http/page-cache.ts); 0 renders every request. */
+    /** Seconds a rendered page may be served to others (server/front/page-cache.ts); 0 renders every request. */
     PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
     /** Scripted outages on top of the random ones, e.g. `germany` or `germany,california` (lib/simulate/scenarios.ts). */
     DEMO_SCENARIO: z

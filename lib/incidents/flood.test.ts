@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
-import { testTargets, type TestDb } from "@/db/testing";
+import { testTargets, type TestDb } from "@/test/db";
 import type { IngestItem } from "@/lib/reports/ingest";
-import { MINUTE, store, T0, traffic } from "./test-traffic";
+import { MINUTE, store, T0, traffic } from "@/test/traffic";
 import { runTick } from "./tick";
 
 /** Reports from the given addresses in turn, each with a new user agent unless `sameAgent`. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testTargets, type TestDb } from "@/db/testing";
+import { testTargets, type TestDb } from "@/test/db";
 import { sql } from "drizzle-orm";
 import { createDb, rows } from "@/db/client";
 import { startAppServer, type AppServer } from "@/bench/app-server";
@@ -50,7 +50,7 @@ for (const target of testTargets().filter((x) => x.name === "postgres")) {
   });
 }
 
-// Two production servers (server.ts) against one Postgres server, in the same file as the other
+// Two production servers (server/main.ts) against one Postgres server, in the same file as the other
 // leadership tests so the file always has a suite on PGlite too.
 const TICK_SECONDS = 1;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testTargets, type TestDb } from "@/db/testing";
-import { crashTickHalfway } from "./crash-scenario";
+import { testTargets, type TestDb } from "@/test/db";
+import { crashTickHalfway } from "@/test/crash-scenario";
 
 describe.each(testTargets())("a detector tick that crashes half-way on $name", (target) => {
   let t: TestDb;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
-import { testTargets, type TestDb } from "@/db/testing";
+import { testTargets, type TestDb } from "@/test/db";
 import type { IngestItem } from "@/lib/reports/ingest";
 import { identify } from "@/lib/reports/identity";
-import { MINUTE, SECRET, store, T0, traffic } from "./test-traffic";
+import { MINUTE, SECRET, store, T0, traffic } from "@/test/traffic";
 import { runTick, SETTLE_MS } from "./tick";
 
 describe.each(testTargets())("detector tick on $name", (target) => {

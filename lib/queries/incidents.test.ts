@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { testTargets, type TestDb } from "@/db/testing";
+import { testTargets, type TestDb } from "@/test/db";
 import { seedDemoIfEmpty } from "@/lib/simulate/demo";
 import { compareServices } from "./compare";
 import { rows, setDbHandle } from "@/db/client";

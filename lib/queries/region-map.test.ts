@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testTargets, type TestDb } from "@/db/testing";
+import { testTargets, type TestDb } from "@/test/db";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { seedDemoHistory } from "@/lib/simulate/demo";
 import { findService } from "./services";

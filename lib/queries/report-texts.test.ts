@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testTargets, type TestDb } from "@/db/testing";
+import { testTargets, type TestDb } from "@/test/db";
 import { setReportTextHidden } from "@/lib/admin/moderation";
 import { DEFAULT_NETWORK_CAP } from "@/lib/reports/rules";
 import { submitReport } from "@/lib/reports/submit";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { incidents, services } from "@/db/schema";
-import { testTargets, type TestDb } from "@/db/testing";
+import { testTargets, type TestDb } from "@/test/db";
 import { serviceStats } from "./service-stats";
 
 const now = new Date("2026-06-10T12:00:00Z"); // a Wednesday

@@ -1,7 +1,7 @@
 import ipaddr from "ipaddr.js";
 
 /**
- * The front server (server.ts) writes the client's address into this header and drops any value
+ * The front (server/front/front.ts) writes the client's address into this header and drops any value
  * the client sent, so code behind it can trust it. It never reaches storage or logs: only hashes do.
  */
 export const CLIENT_IP_HEADER = "x-outage-radar-client-ip";

@@ -6,7 +6,7 @@ import { idempotencyHashes, identify } from "./identity";
 import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
 import { limitKeys } from "./client-ip";
-import { SlidingWindowLimit } from "@/lib/http/rate-limit";
+import { SlidingWindowLimit } from "./rate-limit";
 import { fieldIssues, reportInputSchema, type FieldIssue } from "./schema";
 import { reporterSecret } from "./secret";
 import { currentLevel, reportableService } from "./service-cache";

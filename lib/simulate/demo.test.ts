@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
-import { testTargets, type TestDb } from "@/db/testing";
+import { testTargets, type TestDb } from "@/test/db";
 import { servicesOverview } from "@/lib/queries/services";
 import { seedDemoHistory } from "./demo";
 

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows, setDbHandle } from "@/db/client";
-import { testTargets, type TestDb } from "@/db/testing";
-import { listenFront } from "@/lib/http/test-front";
+import { testTargets, type TestDb } from "@/test/db";
+import { listenFront } from "@/test/front";
 import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
 import { GET as getServices } from "./services/route";
 import { GET as getSnapshot } from "./services/[slug]/snapshot/route";
 import { GET as getRegions } from "./regions/[country]/route";
 import { GET as getMapPreview } from "../../status/[service]/map-preview.svg/route";
 
-// Reports are answered by the lean front in server.ts, so they are tested over real HTTP.
+// Reports are answered by the lean front in server/front, so they are tested over real HTTP.
 let front: Awaited<ReturnType<typeof listenFront>>;
 let base = "";
 const report = (

@@ -7,7 +7,7 @@ import { validateXML } from "xmllint-wasm";
 import { z } from "zod";
 import { rows, setDbHandle } from "@/db/client";
 import { incidentEvents, incidents, reportRollups, reports, services } from "@/db/schema";
-import { testTargets, type TestDb } from "@/db/testing";
+import { testTargets, type TestDb } from "@/test/db";
 import * as api from "@/lib/api/schemas";
 import { GET as getOpenApi } from "./openapi.json/route";
 import { GET as getService } from "./services/[slug]/route";

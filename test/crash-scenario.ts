@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { ingestReports } from "@/lib/reports/ingest";
 import { DEFAULT_RULES } from "@/lib/reports/rules";
-import { MINUTE, T0, traffic } from "./test-traffic";
-import { runTick } from "./tick";
+import { MINUTE, T0, traffic } from "./traffic";
+import { runTick } from "@/lib/incidents/tick";
 
 export interface CrashOutcome {
   /** The crashed tick left no trace, and the next one did the whole job. */

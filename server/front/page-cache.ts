@@ -38,7 +38,7 @@ export interface PageCacheOptions {
 interface Entry {
   status: number;
   headers: OutgoingHttpHeaders;
-  /** The page with its nonce taken out, compressed ahead (lib/http/spliced-gzip.ts). */
+  /** The page with its nonce taken out, compressed ahead (spliced-gzip.ts). */
   page: HoledText;
   bytes: number;
   at: number;

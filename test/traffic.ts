@@ -1,4 +1,4 @@
-import type { TestDb } from "@/db/testing";
+import type { TestDb } from "./db";
 import { identify } from "@/lib/reports/identity";
 import { ingestReports, type IngestItem } from "@/lib/reports/ingest";
 import { DEFAULT_RULES } from "@/lib/reports/rules";

@@ -9,7 +9,7 @@ import { handleReportRequest, REPORTS_PATH } from "./report-endpoint";
 import { applySecurityHeaders, type SecurityOptions } from "./security-headers";
 import type { PageCache } from "./page-cache";
 import { countryFromHeaders } from "@/lib/regions/from-request";
-import { errorBody } from "./responses";
+import { errorBody } from "@/lib/http/responses";
 import { sendJson } from "./send-json";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;

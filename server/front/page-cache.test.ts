@@ -1,7 +1,7 @@
 import { get as httpGet, type IncomingMessage, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { listenFrontWithout } from "./test-front";
+import { listenFrontWithout } from "@/test/front";
 import { createPageCache, type PageCacheOptions } from "./page-cache";
 
 /**

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { TestDb } from "@/db/testing";
-import { createFront } from "./front";
-import type { PageCache } from "./page-cache";
-import { checkHealth } from "./health";
+import type { TestDb } from "./db";
+import { createFront } from "@/server/front/front";
+import type { PageCache } from "@/server/front/page-cache";
+import { checkHealth } from "@/server/front/health";
 
 /**
  * The Node front (lean report endpoint, health, security headers) on a free port of 127.0.0.1 over

@@ -1,7 +1,7 @@
 import { get, type IncomingMessage, type ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listenFrontWithout } from "./test-front";
+import { listenFrontWithout } from "@/test/front";
 
 // What Next.js does for a route handler: headers copied with appendHeader, then the body streamed
 // after the headers were flushed.

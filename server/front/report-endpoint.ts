@@ -5,7 +5,7 @@ import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
 import { QueueClosedError, QueueFullError } from "@/lib/reports/ingest-queue";
 import { submitReport } from "@/lib/reports/submit";
 import { readJsonBody } from "./json-body";
-import { BODY_ERROR_CODES, errorBody, issuesMessage } from "./responses";
+import { BODY_ERROR_CODES, errorBody, issuesMessage } from "@/lib/http/responses";
 import { sendJson } from "./send-json";
 import { logError } from "@/lib/text/error-text";
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { createDb, type DbHandle } from "./client";
-import { migrateDb } from "./migrate";
-import { seedCatalog } from "./seed";
+import { createDb, type DbHandle } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { seedCatalog } from "@/db/seed";
 
 export interface TestDb {
   handle: DbHandle;

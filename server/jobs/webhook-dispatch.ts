@@ -1,0 +1,27 @@
+import type { DbHandle } from "@/db/client";
+import { publicUrl } from "@/lib/http/public-url";
+import { logError } from "@/lib/text/error-text";
+import { dispatchDue } from "@/lib/webhooks/dispatch";
+import type { Job } from "./job";
+
+const EVERY_MS = 5_000;
+
+/**
+ * Sends due webhook deliveries every five seconds. Any instance may: rows are claimed with SKIP
+ * LOCKED, so none is sent twice at once.
+ */
+export function startWebhookDispatch(handle: DbHandle): Job {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    running ??= dispatchDue(handle.db, { publicUrl: publicUrl() })
+      .catch((e) => logError("webhook dispatch failed", e))
+      .finally(() => (running = null));
+  }, EVERY_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { createServer } from "node:http";
+import next from "next";
+import type { DbHandle } from "@/db/client";
+import { config } from "@/lib/config";
+import { reportQueue } from "@/lib/reports/submit";
+import { createFront } from "./front/front";
+import { checkHealth } from "./front/health";
+import { createPageCache } from "./front/page-cache";
+import { startDetectorTick } from "./jobs/detector-tick";
+import type { Job } from "./jobs/job";
+import { startMaintenance } from "./jobs/maintenance";
+import { startWebhookDispatch } from "./jobs/webhook-dispatch";
+import { log } from "./log";
+
+/**
+ * One HTTP server: the front (report POSTs and health answered directly, pages cached) before
+ * Next.js, plus the scheduled jobs. Stops cleanly on SIGTERM/SIGINT: no acknowledged report is lost.
+ */
+export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): Promise<void> {
+  const cfg = config();
+  const detector = startDetectorTick(handle, cfg.DETECTOR_TICK_SECONDS * 1000, log);
+  const jobs: Job[] = [
+    startMaintenance(handle, { cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES, retentionDays: cfg.REPORT_RETENTION_DAYS }),
+    startWebhookDispatch(handle),
+  ];
+
+  const app = next({ dev, dir: process.cwd(), hostname: cfg.HOST, port: cfg.PORT });
+  await app.prepare();
+  const server = createServer(
+    createFront({
+      db: () => handle.db,
+      clientIpHeader: cfg.CLIENT_IP_HEADER,
+      health: () => checkHealth(handle.db, detector.leadership.role, reportQueue(handle.db).queued),
+      next: app.getRequestHandler(),
+      security: { https: cfg.PUBLIC_URL?.startsWith("https://") ?? false, dev },
+      pages: dev
+        ? undefined
+        : {
+            cache: createPageCache({
+              ttlMs: cfg.PAGE_CACHE_SECONDS * 1000,
+              // The live snapshot every open service page polls every 10 s.
+              jsonPaths: /^\/api\/v1\/services\/[^/]+\/snapshot$/,
+            }),
+            regionHeaders: cfg.REGION_HEADERS,
+          },
+    }),
+  );
+  // A client may not keep a connection by trickling its headers.
+  server.headersTimeout = 10_000;
+  server.listen(cfg.PORT, cfg.HOST, () => log(`ready on http://localhost:${cfg.PORT}${dev ? " (development)" : ""}`));
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing requests in flight, then stopping`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await demo?.stop();
+    // Reports already accepted are written and answered; any arriving now get 503 and Retry-After.
+    await reportQueue(handle.db).drain();
+    // Connections close as their last response goes out; give slow readers a few seconds.
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    clearInterval(idle);
+    server.closeAllConnections();
+    await Promise.all([...jobs, detector].map((job) => job.stop()));
+    await handle.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
