@@ -20,7 +20,10 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
   const cfg = config();
   const detector = startDetectorTick(handle, cfg.DETECTOR_TICK_SECONDS * 1000, log);
   const jobs: Job[] = [
-    startMaintenance(handle, { cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES, retentionDays: cfg.REPORT_RETENTION_DAYS }),
+    startMaintenance(handle, {
+      cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
+      retentionDays: cfg.REPORT_RETENTION_DAYS,
+    }),
     startWebhookDispatch(handle),
   ];
 

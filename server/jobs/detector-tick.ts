@@ -8,7 +8,11 @@ import type { Job } from "./job";
  * The detector, every `everyMs`. Every instance asks each time; only the one holding the leader lock
  * runs the tick (and the tick's own transaction lock would stop a second one anyway).
  */
-export function startDetectorTick(handle: DbHandle, everyMs: number, log: (msg: string) => void): Job & {
+export function startDetectorTick(
+  handle: DbHandle,
+  everyMs: number,
+  log: (msg: string) => void,
+): Job & {
   leadership: DetectorLeadership;
 } {
   const leadership = new DetectorLeadership(handle);
