@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["{lib,db,app,components,bench,server,test}/**/*.test.ts"],
+    include: ["{lib,db,app,components,bench,server,test,scripts}/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

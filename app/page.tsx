@@ -1,8 +1,8 @@
 import { CategoryChips } from "@/components/category-chips";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { CATEGORIES } from "@/lib/catalog/constants";
-import { cachedServicesOverview } from "@/lib/queries/services";
+import { cachedServicesOverview } from "@/lib/services/queries";
 import { ServiceGrid } from "@/components/service-card";
 import { ServiceDirectory } from "@/components/service-directory";
 import { directoryHref } from "@/lib/catalog/directory";

@@ -1,9 +1,9 @@
 import type { MetadataRoute } from "next";
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { publicUrl } from "@/lib/http/public-url";
-import { listIncidents } from "@/lib/queries/incidents";
-import { serviceNames } from "@/lib/queries/services";
+import { listIncidents } from "@/lib/incidents/queries";
+import { serviceNames } from "@/lib/services/queries";
 
 /** Incident pages listed: the newest, which is what people search for; older ones are reached through the history. */
 const INCIDENTS_LISTED = 1_000;

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import type { SeriesPoint } from "@/lib/queries/service-snapshot";
+import type { SeriesPoint } from "@/lib/services/snapshot";
 import { bucketAt, ChartSketch, valueAxis } from "./chart-sketch";
 
 const series: SeriesPoint[] = Array.from({ length: 96 }, (_, i) => ({

@@ -1,6 +1,6 @@
 import { nice, ticks } from "d3-array";
 import { area, curveMonotoneX, curveStepAfter, line } from "d3-shape";
-import type { SeriesPoint, SnapshotIncident } from "@/lib/queries/service-snapshot";
+import type { SeriesPoint, SnapshotIncident } from "@/lib/services/snapshot";
 import { formatLocalTime, formatUtcTime } from "@/lib/text/format";
 import { timeTicks } from "@/lib/text/time-ticks";
 

@@ -2,7 +2,7 @@
 
 import { IntentLink } from "./intent-link";
 import { useState } from "react";
-import type { ServiceComparison } from "@/lib/queries/compare";
+import type { ServiceComparison } from "@/lib/services/compare";
 import { formatDuration } from "@/lib/text/duration";
 import { SortHeader } from "./sort-header";
 import { formatCount } from "@/lib/text/format";

@@ -1,5 +1,5 @@
 import { IntentLink } from "./intent-link";
-import type { IncidentSummary } from "@/lib/queries/incidents";
+import type { IncidentSummary } from "@/lib/incidents/queries";
 import { regionName } from "@/lib/regions/regions";
 import { formatDuration } from "@/lib/text/duration";
 import { nameList } from "@/lib/text/name-list";

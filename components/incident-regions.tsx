@@ -1,5 +1,5 @@
 import { IntentLink } from "./intent-link";
-import type { IncidentRegion } from "@/lib/queries/incidents";
+import type { IncidentRegion } from "@/lib/incidents/queries";
 import { formatShare, SHARE_BANDS, SHARE_LABELS } from "@/lib/regions/share";
 import { formatCount } from "@/lib/text/format";
 

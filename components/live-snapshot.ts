@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useSyncExternalStore } from "react";
-import type { ServiceSnapshot } from "@/lib/queries/service-snapshot";
+import type { ServiceSnapshot } from "@/lib/services/snapshot";
 
 export const POLL_MS = 10_000;
 

@@ -1,5 +1,5 @@
 import { BAND_LABELS } from "@/lib/regions/bands";
-import type { RegionRow } from "@/lib/queries/region-map";
+import type { RegionRow } from "@/lib/regions/map-data";
 import { nameList } from "@/lib/text/name-list";
 
 /** A region as the map and table show it: its numbers plus, where there is one, its drill-down page. */

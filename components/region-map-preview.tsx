@@ -1,5 +1,5 @@
 import { IntentLink } from "./intent-link";
-import type { RegionRow } from "@/lib/queries/region-map";
+import type { RegionRow } from "@/lib/regions/map-data";
 import { MapLegend } from "./region-map";
 import { previewSummary } from "./region-describe";
 

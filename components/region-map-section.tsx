@@ -1,5 +1,5 @@
 import { IntentLink } from "./intent-link";
-import { MAP_WINDOWS, type MapWindowKey, type RegionRow } from "@/lib/queries/region-map";
+import { MAP_WINDOWS, type MapWindowKey, type RegionRow } from "@/lib/regions/map-data";
 import { subdivisionsOf } from "@/lib/regions/regions";
 import type { MapGeometry } from "@/lib/regions/geometry";
 import { LiveRefresh } from "./live-refresh";

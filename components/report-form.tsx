@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
-import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/reports/form-state";
+import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/services/report-form-state";
 import { showSnapshot } from "./live-snapshot";
 import { inLastPeriod, perPeriod } from "@/lib/text/duration";
 

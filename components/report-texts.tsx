@@ -1,4 +1,4 @@
-import type { ReadableText } from "@/lib/queries/readable-texts";
+import type { ReadableText } from "@/lib/reports/schemas";
 import { perPeriod } from "@/lib/text/duration";
 import { LocalTime } from "./local-time";
 

@@ -3,7 +3,7 @@
 import { Area, ComposedChart, CartesianGrid, Line, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
 import { formatLocalTime } from "@/lib/text/format";
 import { timeTicks } from "@/lib/text/time-ticks";
-import type { SeriesPoint, SnapshotIncident } from "@/lib/queries/service-snapshot";
+import type { SeriesPoint, SnapshotIncident } from "@/lib/services/snapshot";
 import { bucketAt, valueAxis } from "./chart-sketch";
 
 const time = (iso: string) => formatLocalTime(iso);

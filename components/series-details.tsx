@@ -1,6 +1,6 @@
 import { IntentLink } from "./intent-link";
 import { LocalTime } from "./local-time";
-import type { SeriesPoint } from "@/lib/queries/service-snapshot";
+import type { SeriesPoint } from "@/lib/services/snapshot";
 
 /** What the chart's lines and shading mean, in words (the chart never relies on colour alone). */
 export function ChartLegend({ bucketMinutes, incidents }: { bucketMinutes: number; incidents: boolean }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ServiceSnapshot } from "@/lib/queries/service-snapshot";
+import type { ServiceSnapshot } from "@/lib/services/snapshot";
 import { StatusIcon } from "./status-icon";
 import { LocalTime } from "./local-time";
 import { ReportsChart } from "./reports-chart";

@@ -1,4 +1,4 @@
-import type { ServiceStats } from "@/lib/queries/service-stats";
+import type { ServiceStats } from "@/lib/services/stats";
 import { formatDuration } from "@/lib/text/duration";
 import { formatCount } from "@/lib/text/format";
 

@@ -8,7 +8,6 @@ import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/p
 import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
 import * as schema from "./schema";
-import { config } from "@/lib/config";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -76,29 +75,6 @@ export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
     },
     close: () => client.close(),
   };
-}
-
-// One handle per process, shared by every module graph (Next's bundle and the tsx server):
-// two PGlite instances on one directory would corrupt it.
-const KEY = Symbol.for("outage-radar.db");
-type Holder = { [KEY]?: DbHandle };
-
-export function getDbHandle(): DbHandle {
-  const g = globalThis as Holder;
-  if (!g[KEY]) {
-    const { DATABASE_URL, DATA_DIR } = config();
-    g[KEY] = createDb({ url: DATABASE_URL, dataDir: DATA_DIR });
-  }
-  return g[KEY];
-}
-
-export function getDb(): Db {
-  return getDbHandle().db;
-}
-
-/** Replaces the process-wide handle (tests point the app's modules at their own database). */
-export function setDbHandle(handle: DbHandle | undefined): void {
-  (globalThis as Holder)[KEY] = handle;
 }
 
 /** Raw SQL returning rows, the same shape on both drivers. */

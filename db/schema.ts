@@ -65,9 +65,8 @@ export const reports = pgTable(
       .notNull()
       .default(sql`nextval('reports_id_seq')`),
     createdAt: tstz("created_at").notNull().defaultNow(),
-    // Not a foreign key: every report's service was checked against the catalog on the way in, and
-    // services are never deleted; the check cost a tenth of the ingest statement's Postgres time and
-    // made concurrent batches share a lock on the failing service's row (bench:ingest).
+    // Not a foreign key: the service is checked against the catalog on the way in and services are
+    // never deleted; the check made concurrent batches lock the failing service's row (docs/adr/0005).
     serviceId: integer("service_id").notNull(),
     symptom: varchar("symptom", { length: 64 }).notNull(),
     country: varchar("country", { length: 2 }).notNull(),
@@ -184,7 +183,7 @@ export const detectorState = pgTable("detector_state", {
   /** Last minute folded into the state, epoch ms. */
   throughMinute: bigint("through_minute", { mode: "number" }).notNull(),
   // json, not jsonb: every tick rewrites every state whole and reads it whole, never queries inside
-  // it; json is stored as sent, which halved the time a tick spends saving (bench:tick).
+  // it; json is stored as sent, so saving costs less than jsonb's parsing (bench:tick).
   state: json("state").notNull(),
   updatedAt: tstz("updated_at").notNull().defaultNow(),
 });

@@ -1,7 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { DEFAULT_NETWORK_CAP } from "@/lib/reports/rules";
-import { DEMO_SCENARIOS } from "@/lib/simulate/scenarios";
+
+/** Reporters counted from one network block per service per window, unless NETWORK_CAP says otherwise. */
+export const DEFAULT_NETWORK_CAP = 20;
+/** The outages DEMO_SCENARIO may name (lib/simulate/scenarios.ts defines each). */
+export const DEMO_SCENARIOS = ["germany", "california"] as const;
+export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
 const list = z.string().transform((s) =>
   s
@@ -54,9 +58,9 @@ const envSchema = z
     /** HTTP worker processes sharing the port; more than one needs a Postgres server (PGlite is single-process). */
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     /**
-     * Group commit: most reports per statement, most waiting before 503, statements at once. One at a
-     * time by default: reports arriving during a flush make the next batch larger, and Postgres's cost
-     * per report falls with the batch (a fixed part per statement): 15–35 % less at 384 connections (docs/scaling.md).
+     * Group commit (docs/adr/0003): most reports per statement, most waiting before 503, statements at
+     * once. One at a time by default: reports arriving during a flush make the next batch larger, and
+     * Postgres's cost per report falls with the batch (docs/scaling.md).
      */
     INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
     INGEST_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(20_000),

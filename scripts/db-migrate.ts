@@ -1,6 +1,6 @@
 // npm run db:migrate: applies the committed migrations to the configured database.
-import { getDbHandle } from "./client";
-import { migrateDb } from "./migrate";
+import { getDbHandle } from "@/lib/db";
+import { migrateDb } from "@/db/migrate";
 import { config } from "@/lib/config";
 
 async function main() {

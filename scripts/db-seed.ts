@@ -1,8 +1,8 @@
 // npm run db:seed [-- --demo]: migrates, upserts the service catalog and, with --demo and an empty
 // database, seeds demo history and lets the detector replay it.
-import { getDbHandle } from "./client";
-import { migrateDb } from "./migrate";
-import { seedCatalog } from "./seed";
+import { getDbHandle } from "@/lib/db";
+import { migrateDb } from "@/db/migrate";
+import { seedCatalog } from "@/db/seed";
 import { config } from "@/lib/config";
 import { seedDemoIfEmpty } from "@/lib/simulate/demo";
 

@@ -1,5 +1,5 @@
 // npm run detect:once — runs one detector tick against the configured database and prints what it did.
-import { getDbHandle } from "@/db/client";
+import { getDbHandle } from "@/lib/db";
 import { migrateDb } from "@/db/migrate";
 import { config } from "@/lib/config";
 import { runTick } from "@/lib/incidents/tick";

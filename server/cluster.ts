@@ -1,5 +1,5 @@
 import cluster from "node:cluster";
-import { getDbHandle } from "@/db/client";
+import { getDbHandle } from "@/lib/db";
 import type { Job } from "./jobs/job";
 import { log } from "./log";
 
@@ -10,8 +10,8 @@ import { log } from "./log";
 export async function runCluster(workers: number, demo: Job | null): Promise<void> {
   // A report lives in a worker for one batch commit (tens of ms), longer than the young generation
   // lasts under a flood at its default size, so each got copied into the old one and collected
-  // there. Young space up to 64 MB (V8 grows it only when allocation is that fast): 4–7 % less
-  // worker CPU per report at 384 connections (interleaved runs, docs/scaling.md), ~100 MB more memory.
+  // there. A young space of up to 64 MB (V8 grows it only when allocation is that fast) saves worker
+  // CPU per report for ~100 MB more memory (docs/scaling.md).
   cluster.setupPrimary({ execArgv: [...process.execArgv, "--max-semi-space-size=64"] });
   const startedAt = new Map<number, number>();
   const fork = () => startedAt.set(cluster.fork().id, Date.now());

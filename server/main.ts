@@ -5,7 +5,7 @@ import cluster from "node:cluster";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { getDbHandle } from "@/db/client";
+import { getDbHandle } from "@/lib/db";
 import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
 import { config } from "@/lib/config";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { DETECTION_FIGURES, REAL_FIGURES } from "./published";
+import { DETECTION_FIGURES, REAL_FIGURES } from "./figures";
 
 describe("published detection figures", () => {
   it("are the committed benchmark run, ours beside the simple rules it is compared with", () => {

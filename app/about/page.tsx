@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { IntentLink } from "@/components/intent-link";
 import { config } from "@/lib/config";
 import { DEFAULT_PARAMS } from "@/lib/detection/params";
-import { DETECTION_FIGURES, REAL_FIGURES, type DetectionScores } from "@/lib/detection/published";
+import { DETECTION_FIGURES, REAL_FIGURES, type DetectionScores } from "./figures";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { NETWORK_WINDOW_MINUTES } from "@/lib/reports/rules";
 import { perPeriod } from "@/lib/text/duration";

@@ -3,9 +3,9 @@ import { IntentLink } from "@/components/intent-link";
 import { CategoryChips } from "@/components/category-chips";
 import { CompareTable } from "@/components/compare-table";
 import { DowntimeChart } from "@/components/downtime-chart";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { CATEGORY_SLUGS, type CategorySlug } from "@/lib/catalog/constants";
-import { cachedCompareServices, COMPARE_PERIODS } from "@/lib/queries/compare";
+import { cachedCompareServices, COMPARE_PERIODS } from "@/lib/services/compare";
 
 export const metadata: Metadata = {
   title: "Compare services: incidents and downtime",

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { IncidentList } from "@/components/incident-list";
 import { Pagination } from "@/components/pagination";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { CATEGORIES } from "@/lib/catalog/constants";
-import { incidentQuery } from "@/lib/queries/incident-filter";
-import { listIncidents } from "@/lib/queries/incidents";
-import { serviceNames } from "@/lib/queries/services";
+import { incidentQuery } from "@/lib/incidents/filter";
+import { listIncidents } from "@/lib/incidents/queries";
+import { serviceNames } from "@/lib/services/queries";
 import { formatCount } from "@/lib/text/format";
 
 export const metadata: Metadata = {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
-import { cachedRegionActivity } from "@/lib/queries/region-map";
+import { getDb } from "@/lib/db";
+import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { RegionMapSection, windowFrom, windowMinutes, withDrillDown } from "@/components/region-map-section";
 

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { exactService, matchesService } from "@/lib/catalog/match";
-import { serviceNames } from "@/lib/queries/services";
+import { serviceNames } from "@/lib/services/queries";
 
 /** The home page's search: straight to the service when the query names one, else the filtered list. */
 export async function GET(request: Request): Promise<Response> {

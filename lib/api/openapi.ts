@@ -1,14 +1,19 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { CATEGORY_SLUGS } from "@/lib/catalog/constants";
-import { webhookInputSchema } from "@/lib/webhooks/input";
-import * as s from "./schemas";
+import { auditEntrySchema } from "@/lib/admin/audit";
+import { errorSchema } from "@/lib/http/responses";
+import * as incidents from "@/lib/incidents/schemas";
+import { regionSchema } from "@/lib/regions/schemas";
+import * as reports from "@/lib/reports/schemas";
+import * as services from "@/lib/services/schemas";
+import * as webhooks from "@/lib/webhooks/schemas";
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { "application/json": { schema } },
 });
-const error = (description: string) => json(s.errorSchema, description);
+const error = (description: string) => json(errorSchema, description);
 const slugParam = { path: z.object({ slug: z.string().meta({ example: "tiktok" }) }) };
 const idParam = { path: z.object({ id: z.coerce.number().int().positive() }) };
 const admin: Partial<ZodOpenApiOperationObject> = { security: [{ adminToken: [] }], tags: ["Administration"] };
@@ -37,11 +42,18 @@ export function openApiDocument(serverUrl: string) {
       },
     },
     paths: {
+      "/api/v1/openapi.json": {
+        get: {
+          summary: "This document",
+          tags: ["About the API"],
+          responses: { "200": { description: "The OpenAPI 3.1 description of API v1" } },
+        },
+      },
       "/api/v1/services": {
         get: {
           summary: "Every service with its current status",
           tags: ["Services"],
-          responses: { "200": json(z.array(s.serviceListItemSchema), "The catalog, most troubled first") },
+          responses: { "200": json(z.array(services.serviceListItemSchema), "The catalog, most troubled first") },
         },
       },
       "/api/v1/services/{slug}": {
@@ -49,7 +61,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "One service's current status",
           tags: ["Services"],
           requestParams: slugParam,
-          responses: { "200": json(s.serviceStatusSchema, "Status now"), "404": error("No such service") },
+          responses: { "200": json(services.serviceStatusSchema, "Status now"), "404": error("No such service") },
         },
       },
       "/api/v1/services/{slug}/series": {
@@ -57,7 +69,19 @@ export function openApiDocument(serverUrl: string) {
           summary: "Reports over the last 24 hours in 15-minute buckets, with the usual and alarm levels",
           tags: ["Services"],
           requestParams: slugParam,
-          responses: { "200": json(s.seriesSchema, "The series, oldest first"), "404": error("No such service") },
+          responses: {
+            "200": json(services.seriesSchema, "The series, oldest first"),
+            "404": error("No such service"),
+          },
+        },
+      },
+      "/api/v1/services/{slug}/snapshot": {
+        get: {
+          summary: "Everything a service page shows live: status, chart, symptoms, incidents and comments",
+          description: "What every open service page polls every 10 seconds; may be a few seconds old.",
+          tags: ["Services"],
+          requestParams: slugParam,
+          responses: { "200": json(services.serviceSnapshotSchema, "The live view"), "404": error("No such service") },
         },
       },
       "/api/v1/services/{slug}/reports": {
@@ -69,7 +93,10 @@ export function openApiDocument(serverUrl: string) {
             ...slugParam,
             query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20).optional() }),
           },
-          responses: { "200": json(z.array(s.reportTextSchema), "Newest first"), "404": error("No such service") },
+          responses: {
+            "200": json(z.array(reports.reportTextSchema), "Newest first"),
+            "404": error("No such service"),
+          },
         },
       },
       "/api/v1/services/{slug}/export.csv": {
@@ -101,14 +128,14 @@ export function openApiDocument(serverUrl: string) {
             header: z.object({
               "idempotency-key": z
                 .string()
-                .max(200)
+                .regex(reports.IDEMPOTENCY_KEY_PATTERN)
                 .optional()
                 .meta({ description: "A retry with the same key is stored once and gets the first answer" }),
             }),
           },
-          requestBody: body(s.reportInputDoc),
+          requestBody: body(reports.reportInputDoc),
           responses: {
-            "201": json(s.reportAcceptedSchema, "Stored durably"),
+            "201": json(reports.reportAcceptedSchema, "Stored durably"),
             "400": error("Invalid report; the issues name each field"),
             "413": error("Body too large"),
             "415": error("Not JSON"),
@@ -131,7 +158,7 @@ export function openApiDocument(serverUrl: string) {
               page: z.coerce.number().int().min(1).optional(),
             }),
           },
-          responses: { "200": json(s.incidentListSchema, "One page of 20") },
+          responses: { "200": json(incidents.incidentListSchema, "One page of 20") },
         },
       },
       "/api/v1/incidents/{id}": {
@@ -140,7 +167,7 @@ export function openApiDocument(serverUrl: string) {
           tags: ["Incidents"],
           requestParams: idParam,
           responses: {
-            "200": json(s.incidentDetailSchema, "The incident, its chart and its timeline"),
+            "200": json(incidents.incidentDetailSchema, "The incident, its chart and its timeline"),
             "308": { description: "Merged into another incident; Location names it" },
             "404": error("No such incident"),
           },
@@ -151,7 +178,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "ISO 3166-2 subdivisions of a country",
           tags: ["Regions"],
           requestParams: { path: z.object({ country: z.string().length(2).meta({ example: "DE" }) }) },
-          responses: { "200": json(z.array(s.regionSchema), "Subdivisions"), "404": error("No such country") },
+          responses: { "200": json(z.array(regionSchema), "Subdivisions"), "404": error("No such country") },
         },
       },
       "/api/v1/admin/incidents/{id}": {
@@ -159,7 +186,7 @@ export function openApiDocument(serverUrl: string) {
           ...admin,
           summary: "Set an incident's cause",
           requestParams: idParam,
-          requestBody: body(s.incidentPatchInput),
+          requestBody: body(incidents.incidentPatchInput),
           responses: {
             "204": { description: "Set, and noted in the timeline" },
             "400": error("Invalid body"),
@@ -174,7 +201,7 @@ export function openApiDocument(serverUrl: string) {
           ...admin,
           summary: "Post an official update from the company to an incident's timeline",
           requestParams: idParam,
-          requestBody: body(s.officialUpdateInput),
+          requestBody: body(incidents.officialUpdateInput),
           responses: {
             "201": json(z.object({ eventId: z.int() }), "Posted"),
             "400": error("Invalid body"),
@@ -189,7 +216,7 @@ export function openApiDocument(serverUrl: string) {
           ...admin,
           summary: "Merge this (ended) incident into another incident of the same service",
           requestParams: idParam,
-          requestBody: body(s.mergeInput),
+          requestBody: body(incidents.mergeInput),
           responses: {
             "204": { description: "Merged" },
             "400": error("Invalid body"),
@@ -204,7 +231,7 @@ export function openApiDocument(serverUrl: string) {
           ...admin,
           summary: "Hide (or show again) a report's text",
           requestParams: idParam,
-          requestBody: body(s.reportPatchInput),
+          requestBody: body(reports.reportPatchInput),
           responses: {
             "204": { description: "Done" },
             "400": error("Invalid body"),
@@ -223,14 +250,14 @@ export function openApiDocument(serverUrl: string) {
               before: z.coerce.number().int().positive().optional().meta({ description: "Page: ids below this" }),
             }),
           },
-          responses: { "200": json(z.array(s.auditEntrySchema), "Up to 100 entries"), ...adminErrors },
+          responses: { "200": json(z.array(auditEntrySchema), "Up to 100 entries"), ...adminErrors },
         },
       },
       "/api/v1/admin/webhooks": {
         get: {
           ...admin,
           summary: "Registered webhooks",
-          responses: { "200": json(z.array(s.webhookSchema), "Webhooks"), ...adminErrors },
+          responses: { "200": json(z.array(webhooks.webhookSchema), "Webhooks"), ...adminErrors },
         },
         post: {
           ...admin,
@@ -239,9 +266,9 @@ export function openApiDocument(serverUrl: string) {
             "Each delivery is a POST with a JSON body, signed in the Outage-Radar-Signature header: " +
             't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" keyed with the secret>. Failed deliveries are ' +
             "retried with backoff (30 s, 2 min, 10 min, 30 min, 1 h, 3 h, 6 h).",
-          requestBody: body(webhookInputSchema),
+          requestBody: body(webhooks.webhookInputSchema),
           responses: {
-            "201": json(s.webhookCreatedSchema, "Registered; the secret is shown only now"),
+            "201": json(webhooks.webhookCreatedSchema, "Registered; the secret is shown only now"),
             "400": error("Invalid body"),
             ...adminErrors,
           },
@@ -261,7 +288,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "A webhook's delivery log, newest first",
           requestParams: idParam,
           responses: {
-            "200": json(z.array(s.deliverySchema), "Up to 100 deliveries"),
+            "200": json(z.array(webhooks.deliverySchema), "Up to 100 deliveries"),
             "404": error("No such webhook"),
             ...adminErrors,
           },

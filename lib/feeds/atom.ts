@@ -2,7 +2,7 @@ import "server-only";
 import escapeHtml from "escape-html";
 import { Feed } from "feed";
 import { CAUSE_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/catalog/constants";
-import type { FeedIncident } from "@/lib/queries/incidents";
+import type { FeedIncident } from "@/lib/incidents/queries";
 import { countryName } from "@/lib/regions/regions";
 import { formatDuration } from "@/lib/text/duration";
 

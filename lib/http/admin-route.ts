@@ -1,9 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { checkAdminToken } from "@/lib/admin/token";
-import type { ModerationResult } from "@/lib/admin/moderation";
 import { config } from "@/lib/config";
-import { fieldIssues } from "@/lib/reports/schema";
+import { fieldIssues } from "@/lib/reports/schemas";
 import { pathId } from "./path-id";
 import { errorResponse, issuesMessage } from "./responses";
 
@@ -93,13 +92,4 @@ export async function parseJsonBody<S extends z.ZodType>(
     return { ok: false, response: errorResponse(400, "invalid_input", issuesMessage(issues), issues) };
   }
   return { ok: true, value: parsed.data };
-}
-
-/** The answer to a moderation call: 204 when done, else its 404 or 409 with the reason. */
-export function moderationResponse(
-  result: ModerationResult<unknown>,
-  done: () => Response = () => new Response(null, { status: 204 }),
-) {
-  if (result.ok) return done();
-  return errorResponse(result.status, result.status === 404 ? "not_found" : "conflict", result.message);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { incidentQuery } from "./incident-filter";
+import { incidentQuery } from "./filter";
 
 describe("incident list query", () => {
   it("reads filters and the page", () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATEGORY_SLUGS, SERVICE_SLUG } from "@/lib/catalog/constants";
-import type { IncidentFilter } from "./incidents";
+import type { IncidentFilter } from "./queries";
 
 const date = z
   .string()

@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { testTargets, type TestDb } from "@/test/db";
 import { seedDemoIfEmpty } from "@/lib/simulate/demo";
-import { compareServices } from "./compare";
-import { rows, setDbHandle } from "@/db/client";
+import { compareServices } from "@/lib/services/compare";
+import { rows } from "@/db/client";
+import { setDbHandle } from "@/lib/db";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { shareBand } from "@/lib/regions/share";
 import { GET as getIncidentMap } from "@/app/incidents/[id]/map.svg/route";
-import { INCIDENT_TEXTS, incidentDetail, incidentRegions, listIncidents } from "./incidents";
+import { INCIDENT_TEXTS, incidentDetail, incidentRegions, listIncidents } from "./queries";
 
 const now = new Date("2026-06-10T12:07:00Z");
 

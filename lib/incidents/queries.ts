@@ -7,9 +7,9 @@ import type { DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR } from "@/lib/detection/params";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { countryName } from "@/lib/regions/regions";
-import { topShares } from "./incident-affected";
-import { seriesWithLevels, type SeriesPoint } from "./service-snapshot";
-import { recentReportTexts } from "./service-api";
+import { topShares } from "./affected";
+import { seriesWithLevels, type SeriesPoint } from "@/lib/services/snapshot";
+import { recentReportTexts } from "@/lib/services/api-views";
 
 export interface IncidentSummary {
   id: number;

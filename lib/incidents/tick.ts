@@ -4,7 +4,7 @@ import { rows, type Db, type Tx } from "@/db/client";
 import { incidentEvents, incidents, serviceStatus, services } from "@/db/schema";
 import { statusSeverity, type StatusLevel } from "@/lib/catalog/constants";
 import { enqueueIncidentEvent } from "@/lib/webhooks/outbox";
-import { affectedBy } from "@/lib/queries/incident-affected";
+import { affectedBy } from "./affected";
 import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, regionPrior, type DetectorParams } from "@/lib/detection/params";
 import { regionName } from "@/lib/regions/regions";

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testTargets, type TestDb } from "@/test/db";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { seedDemoHistory } from "@/lib/simulate/demo";
-import { findService } from "./services";
-import { regionActivity, type RegionRow } from "./region-map";
+import { findService } from "@/lib/services/queries";
+import { regionActivity, type RegionRow } from "./map-data";
 
 // Evening in New York: the US is busy enough to be shown whatever the random draws.
 const now = new Date("2026-06-11T01:07:00Z");

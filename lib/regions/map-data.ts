@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
-import { cachedRead } from "./read-cache";
+import { cachedRead } from "@/lib/cache/read-cache";
 import { expectedHour } from "@/lib/detection/baseline";
 import type { DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, regionPrior } from "@/lib/detection/params";

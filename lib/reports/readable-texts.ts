@@ -1,14 +1,6 @@
 import type { Symptom } from "@/lib/catalog/constants";
 import { countryName } from "@/lib/regions/regions";
-
-/** A comment as a page shows it: its problem and country in words, so the browser needs no catalog. */
-export interface ReadableText {
-  id: number;
-  createdAt: string;
-  symptomLabel: string;
-  countryName: string;
-  text: string;
-}
+import type { ReadableText } from "./schemas";
 
 /** Labels for comments; the ISO name table stays on the server, where it is already loaded. */
 export function readableTexts(

@@ -1,3 +1,5 @@
+import { DEFAULT_NETWORK_CAP } from "@/lib/config";
+
 /** What decides whether a report counts: the reporter's cooldown and its network's cap per window. */
 export interface IngestRules {
   cooldownMinutes: number;
@@ -6,7 +8,6 @@ export interface IngestRules {
 }
 
 export const NETWORK_WINDOW_MINUTES = 15;
-export const DEFAULT_NETWORK_CAP = 20;
 
 /** The rules a server starts with unless told otherwise (demo history and tests use them too). */
 export const DEFAULT_RULES: IngestRules = { cooldownMinutes: 60, networkCap: DEFAULT_NETWORK_CAP };

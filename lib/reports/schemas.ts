@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REPORT_TEXT_MAX } from "@/lib/catalog/constants";
+import { instant, level, slug } from "@/lib/catalog/schemas";
 import { isCountry, subdivision } from "@/lib/regions/regions";
 import { plainText } from "@/lib/text/plain-text";
 
@@ -12,7 +13,7 @@ const requiredString = {
 };
 
 // Messages never repeat the field's name: the API prefixes it, the form shows them under the field.
-const slug = (example: string) =>
+const slugInput = (example: string) =>
   z
     .string(requiredString)
     .trim()
@@ -23,8 +24,8 @@ const slug = (example: string) =>
 /** The one schema for a report, shared by the JSON API, the form and the server action. */
 export const reportInputSchema = z
   .object({
-    service: slug("tiktok"),
-    symptom: slug("login"),
+    service: slugInput("tiktok"),
+    symptom: slugInput("login"),
     country: z
       .string(requiredString)
       .trim()
@@ -60,3 +61,55 @@ export interface FieldIssue {
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message }));
 }
+
+/** A comment as a page shows it: its problem and country in words, so the browser needs no catalog. */
+export const readableTextSchema = z
+  .object({
+    id: z.int(),
+    createdAt: instant,
+    symptomLabel: z.string(),
+    countryName: z.string(),
+    text: z.string().max(REPORT_TEXT_MAX),
+  })
+  .meta({ id: "ReadableText" });
+export type ReadableText = z.infer<typeof readableTextSchema>;
+
+/** An Idempotency-Key: 1 to 255 visible ASCII characters, such as a UUID. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+// The reports API's answers; the OpenAPI document is generated from them.
+
+export const reportTextSchema = z
+  .object({
+    id: z.int(),
+    createdAt: instant,
+    symptom: slug,
+    country: z.string().length(2).meta({
+      description: "The reporter's country; never the region, which next to the time could point at one person",
+    }),
+    text: z.string().max(REPORT_TEXT_MAX),
+  })
+  .meta({ id: "ReportText" });
+
+export const reportInputDoc = z
+  .object({
+    service: slug.meta({ example: "tiktok" }),
+    symptom: slug.meta({ example: "login" }),
+    country: z.string().length(2).meta({ description: "ISO 3166-1 alpha-2", example: "US" }),
+    subdivision: z.string().optional().meta({ description: "ISO 3166-2 region of that country", example: "US-CA" }),
+    text: z.string().max(REPORT_TEXT_MAX).optional(),
+  })
+  .meta({ id: "ReportInput" });
+
+export const reportAcceptedSchema = z
+  .object({
+    id: z.int(),
+    counted: z.boolean().meta({
+      description:
+        "False for a repeat within the reporter's cooldown, or when the reporter's network already brought its cap of reporters for this window",
+    }),
+    status: level,
+  })
+  .meta({ id: "ReportAccepted" });
+
+export const reportPatchInput = z.object({ textHidden: z.boolean() }).meta({ id: "ReportPatch" });

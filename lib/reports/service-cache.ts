@@ -2,7 +2,7 @@ import "server-only";
 import { services, serviceStatus } from "@/db/schema";
 import type { Db } from "@/db/client";
 import type { StatusLevel, Symptom } from "@/lib/catalog/constants";
-import { cachedRead } from "@/lib/queries/read-cache";
+import { cachedRead } from "@/lib/cache/read-cache";
 
 export interface ReportableService {
   id: number;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { testTargets, type TestDb } from "@/test/db";
-import { reportersLastHour } from "@/lib/queries/activity";
+import { reportersLastHour } from "@/lib/services/activity";
 import { reportQueue, submitReport } from "./submit";
 
 const T0 = new Date("2026-03-02T12:00:00Z");

@@ -7,7 +7,7 @@ import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
 import { limitKeys } from "./client-ip";
 import { SlidingWindowLimit } from "./rate-limit";
-import { fieldIssues, reportInputSchema, type FieldIssue } from "./schema";
+import { fieldIssues, IDEMPOTENCY_KEY_PATTERN, reportInputSchema, type FieldIssue } from "./schemas";
 import { reporterSecret } from "./secret";
 import { currentLevel, reportableService } from "./service-cache";
 
@@ -30,8 +30,6 @@ export type SubmitOutcome =
     }
   | { ok: false; code: "invalid" | "not_found"; issues: FieldIssue[] }
   | { ok: false; code: "rate_limited"; retryAfterSeconds: number; issues: FieldIssue[] };
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 // One queue per database per process, shared by every module graph (the lean handler in the tsx
 // server and the server action in Next's bundle), so a shutdown drains every accepted report.
@@ -103,7 +101,7 @@ export async function submitReport(
 ): Promise<SubmitOutcome> {
   const limited = rateLimited(client.ip, now);
   if (limited) return limited;
-  if (opts.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(opts.idempotencyKey)) {
+  if (opts.idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(opts.idempotencyKey)) {
     return {
       ok: false,
       code: "invalid",

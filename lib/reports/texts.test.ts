@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testTargets, type TestDb } from "@/test/db";
-import { setReportTextHidden } from "@/lib/admin/moderation";
-import { DEFAULT_NETWORK_CAP } from "@/lib/reports/rules";
+import { setReportTextHidden } from "@/lib/reports/moderation";
+import { DEFAULT_NETWORK_CAP } from "@/lib/config";
 import { submitReport } from "@/lib/reports/submit";
-import { PAGE_TEXTS, pageReportTexts, recentReportTexts } from "./service-api";
-import { serviceSnapshot } from "./service-snapshot";
-import { findService } from "./services";
+import { PAGE_TEXTS, pageReportTexts, recentReportTexts } from "@/lib/services/api-views";
+import { serviceSnapshot } from "@/lib/services/snapshot";
+import { findService } from "@/lib/services/queries";
 
 const T0 = new Date("2026-05-12T12:00:00Z");
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);

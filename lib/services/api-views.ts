@@ -3,10 +3,11 @@ import { and, desc, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { incidents, reports, serviceStatus } from "@/db/schema";
 import type { z } from "zod";
-import type { reportTextSchema, serviceStatusSchema } from "@/lib/api/schemas";
+import type { reportTextSchema } from "@/lib/reports/schemas";
+import type { serviceStatusSchema } from "@/lib/services/schemas";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { reportersLastHour } from "./activity";
-import type { ServiceDetail } from "./services";
+import type { ServiceDetail } from "./queries";
 
 /** GET /api/v1/services/{slug}: the service and where it stands now. */
 export async function serviceStatusView(

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import type { CategorySlug } from "@/lib/catalog/constants";
-import { cachedRead } from "./read-cache";
+import { cachedRead } from "@/lib/cache/read-cache";
 
 export const COMPARE_PERIODS = [
   { key: "7d", days: 7, label: "Last 7 days" },

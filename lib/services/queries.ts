@@ -2,7 +2,7 @@ import "server-only";
 import { SERVICE_SLUG } from "@/lib/catalog/constants";
 import { eq, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
-import { cachedRead } from "./read-cache";
+import { cachedRead } from "@/lib/cache/read-cache";
 import { services, serviceStatus } from "@/db/schema";
 import { statusSeverity, type CategorySlug, type StatusLevel, type Symptom } from "@/lib/catalog/constants";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ServiceSnapshot } from "@/lib/queries/service-snapshot";
-import { justMeAnswer, usualLastHour, type ReportFormState } from "./form-state";
+import type { ServiceSnapshot } from "@/lib/services/snapshot";
+import { justMeAnswer, usualLastHour, type ReportFormState } from "./report-form-state";
 
 const snapshot = (
   reportersLastHour: number,

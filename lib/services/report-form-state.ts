@@ -1,5 +1,5 @@
-import type { SubmitOutcome } from "./submit";
-import type { ServiceSnapshot } from "@/lib/queries/service-snapshot";
+import type { SubmitOutcome } from "@/lib/reports/submit";
+import type { ServiceSnapshot } from "@/lib/services/snapshot";
 import { formatCount } from "@/lib/text/format";
 
 /** What the report form shows after a submission; plain data so it crosses the server-action boundary. */

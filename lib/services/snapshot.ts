@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, gte, isNull, or, sql } from "drizzle-orm";
+import type { z } from "zod";
 import { rows, type Db } from "@/db/client";
 import { detectorState, incidents, serviceStatus } from "@/db/schema";
 import { expectedHour } from "@/lib/detection/baseline";
@@ -7,57 +8,21 @@ import type { DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS } from "@/lib/detection/params";
 import { alarmThreshold } from "@/lib/detection/threshold";
 import { burstBar } from "@/lib/detection/burst";
-import type { StatusLevel } from "@/lib/catalog/constants";
-import type { ServiceDetail } from "./services";
+import type { ServiceDetail } from "./queries";
 import { reportersLastHour } from "./activity";
-import { readableTexts, type ReadableText } from "./readable-texts";
-import { pageReportTexts } from "./service-api";
+import { readableTexts } from "@/lib/reports/readable-texts";
+import { pageReportTexts } from "./api-views";
+import type { seriesPointSchema, serviceSnapshotSchema, snapshotIncidentSchema, symptomShareSchema } from "./schemas";
 
 export const BUCKET_MINUTES = 15;
 export const SERIES_BUCKETS = 96; // 24 hours
 const BUCKET_MS = BUCKET_MINUTES * 60_000;
 
-export interface SeriesPoint {
-  /** Bucket start, ISO 8601. */
-  t: string;
-  reports: number;
-  reporters: number;
-  /** Distinct reporters the detector expects in the bucket (null before it has run). */
-  expected: number | null;
-  /** A bucket at or above this many reporters would by itself raise "possible problems". */
-  threshold: number | null;
-}
-
-export interface SnapshotIncident {
-  id: number;
-  level: StatusLevel;
-  startedAt: string;
-  endedAt: string | null;
-}
-
-export interface SymptomShare {
-  slug: string;
-  label: string;
-  reporters: number;
-  share: number;
-}
-
+export type SeriesPoint = z.infer<typeof seriesPointSchema>;
+export type SnapshotIncident = z.infer<typeof snapshotIncidentSchema>;
+export type SymptomShare = z.infer<typeof symptomShareSchema>;
 /** Everything the live part of a service page shows; the page renders it and the browser re-fetches it. */
-export interface ServiceSnapshot {
-  slug: string;
-  name: string;
-  status: StatusLevel;
-  statusSince: string;
-  generatedAt: string;
-  bucketMinutes: number;
-  series: SeriesPoint[];
-  reportersLastHour: number;
-  symptoms: SymptomShare[];
-  /** Incidents overlapping the chart's 24 hours. */
-  incidents: SnapshotIncident[];
-  /** The newest comments of the chart's 24 hours, so a reporter sees theirs as soon as it is stored. */
-  texts: ReadableText[];
-}
+export type ServiceSnapshot = z.infer<typeof serviceSnapshotSchema>;
 
 /** The last 24 hours in 15-minute buckets with the usual and alarm levels: the chart, and the API's series. */
 export async function serviceSeries(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { incidents, services } from "@/db/schema";
 import { testTargets, type TestDb } from "@/test/db";
-import { serviceStats } from "./service-stats";
+import { serviceStats } from "./stats";
 
 const now = new Date("2026-06-10T12:00:00Z"); // a Wednesday
 const at = (iso: string) => new Date(iso);

@@ -1,7 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
-import { cachedRead } from "./read-cache";
+import { cachedRead } from "@/lib/cache/read-cache";
 
 export const STATS_DAYS = 365;
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { testTargets, type TestDb } from "@/test/db";
-import { servicesOverview } from "@/lib/queries/services";
+import { servicesOverview } from "@/lib/services/queries";
 import { seedDemoHistory } from "./demo";
 
 const now = new Date("2026-06-10T12:07:00Z");

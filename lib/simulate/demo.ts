@@ -11,7 +11,8 @@ import { reporterSecret } from "@/lib/reports/secret";
 import { generateReports, type SimReport } from "./generate";
 import { profileFor } from "./profiles";
 import type { SimService } from "./outages";
-import { scenarioOutages, type DemoScenario } from "./scenarios";
+import type { DemoScenario } from "@/lib/config";
+import { scenarioOutages } from "./scenarios";
 
 const BATCH = 2_000;
 /** Demo history: the baseline learns from the first days, the detector replays the rest. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "@/db/catalog";
 import { generateReports, SYMPTOM_TEXTS, TEXTS } from "./generate";
-import { reportInputSchema } from "@/lib/reports/schema";
+import { reportInputSchema } from "@/lib/reports/schemas";
 import { outagesBetween, outageShape } from "./outages";
 import { profileFor } from "./profiles";
 

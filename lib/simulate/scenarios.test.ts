@@ -3,8 +3,8 @@ import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { testTargets, type TestDb } from "@/test/db";
 import { parseConfig } from "@/lib/config";
-import { regionActivity } from "@/lib/queries/region-map";
-import { findService } from "@/lib/queries/services";
+import { regionActivity } from "@/lib/regions/map-data";
+import { findService } from "@/lib/services/queries";
 import { seedDemoIfEmpty } from "./demo";
 
 const now = new Date("2026-06-10T19:07:00Z");

@@ -1,3 +1,4 @@
+import type { DemoScenario } from "@/lib/config";
 import type { SimOutage, SimService } from "./outages";
 
 /**
@@ -10,8 +11,6 @@ import type { SimOutage, SimService } from "./outages";
  *   the state's average), while the US total (Spectrum's whole traffic) rises by about a quarter at
  *   its busiest hour.
  */
-export const DEMO_SCENARIOS = ["germany", "california"] as const;
-export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
 export function scenarioOutages(
   names: readonly DemoScenario[] | undefined,

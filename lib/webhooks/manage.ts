@@ -1,22 +1,20 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
+import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { adminAudit, services, webhookDeliveries, webhooks } from "@/db/schema";
-import type { WebhookInput } from "./input";
+import { services, webhookDeliveries, webhooks } from "@/db/schema";
+import { audit } from "@/lib/admin/audit";
+import { done, notFound, type Outcome } from "@/lib/errors";
+import type { deliverySchema, WebhookInput, webhookSchema } from "./schemas";
 
-export interface WebhookView {
-  id: number;
-  url: string;
-  events: string[];
-  service: string | null;
-  createdAt: string;
-}
+export type WebhookView = z.infer<typeof webhookSchema>;
+export type DeliveryView = z.infer<typeof deliverySchema>;
 
 const view = (w: { id: number; url: string; events: string[]; slug: string | null; createdAt: Date }): WebhookView => ({
   id: w.id,
   url: w.url,
-  events: w.events,
+  events: w.events as WebhookView["events"],
   service: w.slug,
   createdAt: w.createdAt.toISOString(),
 });
@@ -30,14 +28,11 @@ const columns = {
 };
 
 /** Registers a webhook; its signing secret is returned this once and never shown again. */
-export async function createWebhook(
-  db: Db,
-  input: WebhookInput,
-): Promise<{ ok: true; value: WebhookView & { secret: string } } | { ok: false; message: string }> {
+export async function createWebhook(db: Db, input: WebhookInput): Promise<Outcome<WebhookView & { secret: string }>> {
   let serviceId: number | null = null;
   if (input.service) {
     const [service] = await db.select({ id: services.id }).from(services).where(eq(services.slug, input.service));
-    if (!service) return { ok: false, message: `service: unknown service "${input.service}"` };
+    if (!service) return { ok: false, kind: "invalid_input", message: `service: unknown service "${input.service}"` };
     serviceId = service.id;
   }
   const secret = `whsec_${randomBytes(32).toString("base64url")}`;
@@ -46,15 +41,12 @@ export async function createWebhook(
       .insert(webhooks)
       .values({ url: input.url, secret, events: input.events, serviceId })
       .returning();
-    await tx.insert(adminAudit).values({
-      action: "webhook.create",
-      target: `webhook:${created!.id}`,
-      details: { url: input.url, events: input.events, service: input.service ?? null },
+    await audit(tx, "webhook.create", `webhook:${created!.id}`, {
+      url: input.url,
+      events: input.events,
+      service: input.service ?? null,
     });
-    return {
-      ok: true as const,
-      value: { ...view({ ...created!, slug: input.service ?? null }), secret },
-    };
+    return done({ ...view({ ...created!, slug: input.service ?? null }), secret });
   });
 }
 
@@ -68,17 +60,17 @@ export async function listWebhooks(db: Db): Promise<WebhookView[]> {
   return list.map(view);
 }
 
-/** Stops deliveries to a webhook; its delivery log is kept. False when there is no such webhook. */
-export async function deleteWebhook(db: Db, id: number): Promise<boolean> {
+/** Stops deliveries to a webhook; its delivery log is kept. */
+export async function deleteWebhook(db: Db, id: number): Promise<Outcome> {
   return db.transaction(async (tx) => {
     const deleted = await tx
       .update(webhooks)
       .set({ deletedAt: new Date() })
       .where(and(eq(webhooks.id, id), isNull(webhooks.deletedAt)))
       .returning({ id: webhooks.id });
-    if (!deleted.length) return false;
-    await tx.insert(adminAudit).values({ action: "webhook.delete", target: `webhook:${id}` });
-    return true;
+    if (!deleted.length) return notFound(`webhook ${id}`);
+    await audit(tx, "webhook.delete", `webhook:${id}`, {});
+    return done(undefined);
   });
 }
 
@@ -90,9 +82,9 @@ async function exists(db: Db, id: number): Promise<boolean> {
   return w !== undefined;
 }
 
-/** Queues a `ping` to check a receiver and its signature check; null when there is no such webhook. */
-export async function sendTestDelivery(db: Db, id: number, now = new Date()): Promise<number | null> {
-  if (!(await exists(db, id))) return null;
+/** Queues a `ping` to check a receiver and its signature check. */
+export async function sendTestDelivery(db: Db, id: number, now = new Date()): Promise<Outcome<{ deliveryId: number }>> {
+  if (!(await exists(db, id))) return notFound(`webhook ${id}`);
   const [delivery] = await db
     .insert(webhookDeliveries)
     .values({
@@ -102,41 +94,30 @@ export async function sendTestDelivery(db: Db, id: number, now = new Date()): Pr
       nextAttemptAt: now,
     })
     .returning({ id: webhookDeliveries.id });
-  return delivery!.id;
+  return done({ deliveryId: Number(delivery!.id) });
 }
 
-export interface DeliveryView {
-  id: number;
-  event: string;
-  incidentId: number | null;
-  state: "pending" | "delivered" | "failed";
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-  nextAttemptAt: string | null;
-}
-
-/** A webhook's delivery log, newest first; null when there is no such webhook. */
-export async function deliveryLog(db: Db, id: number, limit = 100): Promise<DeliveryView[] | null> {
-  if (!(await exists(db, id))) return null;
+/** A webhook's delivery log, newest first. */
+export async function deliveryLog(db: Db, id: number, limit = 100): Promise<Outcome<DeliveryView[]>> {
+  if (!(await exists(db, id))) return notFound(`webhook ${id}`);
   const list = await db
     .select()
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.webhookId, id))
     .orderBy(desc(webhookDeliveries.id))
     .limit(limit);
-  return list.map((d) => ({
-    id: Number(d.id),
-    event: d.event,
-    incidentId: d.incidentId,
-    state: d.state as DeliveryView["state"],
-    attempts: d.attempts,
-    lastStatus: d.lastStatus,
-    lastError: d.lastError,
-    createdAt: d.createdAt.toISOString(),
-    deliveredAt: d.deliveredAt?.toISOString() ?? null,
-    nextAttemptAt: d.state === "pending" ? d.nextAttemptAt.toISOString() : null,
-  }));
+  return done(
+    list.map((d) => ({
+      id: Number(d.id),
+      event: d.event,
+      incidentId: d.incidentId,
+      state: d.state as DeliveryView["state"],
+      attempts: d.attempts,
+      lastStatus: d.lastStatus,
+      lastError: d.lastError,
+      createdAt: d.createdAt.toISOString(),
+      deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      nextAttemptAt: d.state === "pending" ? d.nextAttemptAt.toISOString() : null,
+    })),
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS, SERVICE_SLUG } from "@/lib/catalog/constants";
+import { instant, slug } from "@/lib/catalog/schemas";
 
 export const webhookInputSchema = z
   .object({
@@ -17,3 +18,32 @@ export const webhookInputSchema = z
   })
   .meta({ id: "WebhookInput" });
 export type WebhookInput = z.infer<typeof webhookInputSchema>;
+
+export const webhookSchema = z
+  .object({
+    id: z.int(),
+    url: z.string(),
+    events: z.array(z.enum(WEBHOOK_EVENTS)),
+    service: slug.nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: "Webhook" });
+
+export const webhookCreatedSchema = webhookSchema
+  .extend({ secret: z.string().meta({ description: "Signs deliveries; shown only in this answer" }) })
+  .meta({ id: "WebhookCreated" });
+
+export const deliverySchema = z
+  .object({
+    id: z.int(),
+    event: z.string(),
+    incidentId: z.int().nullable(),
+    state: z.enum(["pending", "delivered", "failed"]),
+    attempts: z.int(),
+    lastStatus: z.int().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: instant,
+    deliveredAt: instant.nullable(),
+    nextAttemptAt: instant.nullable(),
+  })
+  .meta({ id: "WebhookDelivery" });

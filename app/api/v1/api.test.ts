@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { rows, setDbHandle } from "@/db/client";
+import { rows } from "@/db/client";
+import { setDbHandle } from "@/lib/db";
 import { testTargets, type TestDb } from "@/test/db";
 import { listenFront } from "@/test/front";
 import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
-import { rows, setDbHandle } from "@/db/client";
+import { rows } from "@/db/client";
+import { setDbHandle } from "@/lib/db";
 import { testTargets, type TestDb } from "@/test/db";
 import { anyValue, asciiHeader, fieldOf, hostileString, reportBody, reportHeaders } from "@/test/hostile-inputs";
 import { listenFront } from "@/test/front";

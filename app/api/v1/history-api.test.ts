@@ -5,13 +5,19 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { validateXML } from "xmllint-wasm";
 import { z } from "zod";
-import { rows, setDbHandle } from "@/db/client";
+import { rows } from "@/db/client";
+import { setDbHandle } from "@/lib/db";
 import { incidentEvents, incidents, reportRollups, reports, services } from "@/db/schema";
 import { testTargets, type TestDb } from "@/test/db";
-import * as api from "@/lib/api/schemas";
+import { auditEntrySchema } from "@/lib/admin/audit";
+import { incidentDetailSchema, incidentListSchema } from "@/lib/incidents/schemas";
+import { reportTextSchema } from "@/lib/reports/schemas";
+import { seriesSchema, serviceSnapshotSchema, serviceStatusSchema } from "@/lib/services/schemas";
+import { deliverySchema, webhookCreatedSchema, webhookSchema } from "@/lib/webhooks/schemas";
 import { GET as getOpenApi } from "./openapi.json/route";
 import { GET as getService } from "./services/[slug]/route";
 import { GET as getSeries } from "./services/[slug]/series/route";
+import { GET as getSnapshot } from "./services/[slug]/snapshot/route";
 import { GET as getReportTexts } from "./services/[slug]/reports/route";
 import { GET as getExport } from "./services/[slug]/export.csv/route";
 import { GET as getIncidents } from "./incidents/route";
@@ -162,12 +168,17 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
   it("answers a service's status, series and report texts in the documented shapes", async () => {
     const status = await getService(get("/api/v1/services/slack"), params({ slug: "slack" }));
     expect(status.status).toBe(200);
-    const body = api.serviceStatusSchema.strict().parse(await status.json());
+    const body = serviceStatusSchema.strict().parse(await status.json());
     expect(body).toMatchObject({ slug: "slack", name: "Slack", openIncident: null });
-    const series = api.seriesSchema.parse(await (await getSeries(get("/x"), params({ slug: "slack" }))).json());
+    const series = seriesSchema.parse(await (await getSeries(get("/x"), params({ slug: "slack" }))).json());
     expect(series.series).toHaveLength(96);
+    const snapshot = serviceSnapshotSchema
+      .strict()
+      .parse(await (await getSnapshot(get("/x"), params({ slug: "slack" }))).json());
+    expect(snapshot).toMatchObject({ slug: "slack", bucketMinutes: 15 });
+    expect(snapshot.series).toHaveLength(96);
     const texts = z
-      .array(api.reportTextSchema.strict())
+      .array(reportTextSchema.strict())
       .parse(await (await getReportTexts(get("/x?limit=10"), params({ slug: "slack" }))).json());
     expect(texts.map((r) => r.id)).toEqual([ids.evilReport, ids.textReport]);
     expect(JSON.stringify(texts)).not.toMatch(/reporter|network/);
@@ -178,16 +189,12 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
   });
 
   it("lists incidents with filters and tells one incident's story", async () => {
-    const list = api.incidentListSchema.parse(
-      await (await getIncidents(get("/api/v1/incidents?service=slack"))).json(),
-    );
+    const list = incidentListSchema.parse(await (await getIncidents(get("/api/v1/incidents?service=slack"))).json());
     expect(list.items.map((i) => i.id)).toEqual([ids.second, ids.first]);
-    const outages = api.incidentListSchema.parse(
-      await (await getIncidents(get("/api/v1/incidents?level=outage"))).json(),
-    );
+    const outages = incidentListSchema.parse(await (await getIncidents(get("/api/v1/incidents?level=outage"))).json());
     expect(outages.items.every((i) => i.level === "outage")).toBe(true);
     const one = await getIncident(get(`/api/v1/incidents/${ids.first}`), params({ id: String(ids.first) }));
-    const story = api.incidentDetailSchema.strict().parse(await one.json());
+    const story = incidentDetailSchema.strict().parse(await one.json());
     expect(story.events.map((e) => e.kind)).toEqual(["detected", "resolved"]);
     for (const raw of ["0", "abc", "99999999999", "999999"])
       expect((await getIncident(get("/x"), params({ id: raw }))).status).toBe(404);
@@ -255,16 +262,14 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     const moved = await getIncident(get(`/api/v1/incidents/${ids.second}`), p(ids.second));
     expect(moved.status).toBe(308);
     expect(moved.headers.get("location")).toBe(`${BASE}/api/v1/incidents/${ids.first}`);
-    const merged = api.incidentDetailSchema.parse(await (await getIncident(get("/x"), p(ids.first))).json());
+    const merged = incidentDetailSchema.parse(await (await getIncident(get("/x"), p(ids.first))).json());
     expect(merged.regions.sort()).toEqual(["GB", "US"]);
     expect(merged.peakRate).toBe(40);
     expect(merged.cause).toBe("technical_malfunction");
     expect(merged.events.map((e) => e.kind)).toEqual(
       expect.arrayContaining(["official_update", "cause_set", "merged", "detected", "resolved"]),
     );
-    const list = api.incidentListSchema.parse(
-      await (await getIncidents(get("/api/v1/incidents?service=slack"))).json(),
-    );
+    const list = incidentListSchema.parse(await (await getIncidents(get("/api/v1/incidents?service=slack"))).json());
     expect(list.items.map((i) => i.id)).toEqual([ids.first]);
 
     expect((await patchReport(adminRequest(`/x`, "PATCH", { textHidden: true }), p(ids.evilReport))).status).toBe(204);
@@ -273,7 +278,7 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     expect(texts.map((r) => r.id)).toEqual([ids.textReport]);
 
     const audit = z
-      .array(api.auditEntrySchema)
+      .array(auditEntrySchema)
       .parse(await (await getAudit(adminRequest("/api/v1/admin/audit", "GET"))).json());
     expect(audit.map((a) => a.action)).toEqual([
       "report.hide_text",
@@ -323,16 +328,14 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     expect(unknown.status).toBe(400);
     const created = await postWebhook(adminRequest("/x", "POST", { url: "http://127.0.0.1:9/hook" }));
     expect(created.status).toBe(201);
-    const hook = api.webhookCreatedSchema.parse(await created.json());
+    const hook = webhookCreatedSchema.parse(await created.json());
     expect(hook.secret).toMatch(/^whsec_/);
     expect(hook.events).toEqual(["incident.opened", "incident.escalated", "incident.resolved"]);
-    const listed = z
-      .array(api.webhookSchema.strict())
-      .parse(await (await getWebhooks(adminRequest("/x", "GET"))).json());
+    const listed = z.array(webhookSchema.strict()).parse(await (await getWebhooks(adminRequest("/x", "GET"))).json());
     expect(listed.map((w) => w.id)).toContain(hook.id);
     const p = params({ id: String(hook.id) });
     expect((await postTest(adminRequest("/x", "POST"), p)).status).toBe(202);
-    const log = z.array(api.deliverySchema).parse(await (await getDeliveries(adminRequest("/x", "GET"), p)).json());
+    const log = z.array(deliverySchema).parse(await (await getDeliveries(adminRequest("/x", "GET"), p)).json());
     expect(log[0]).toMatchObject({ event: "ping", state: "pending", attempts: 0 });
     expect((await deleteWebhook(adminRequest("/x", "DELETE"), p)).status).toBe(204);
     expect((await deleteWebhook(adminRequest("/x", "DELETE"), p)).status).toBe(404);

@@ -1,8 +1,8 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { incidentsAtom } from "@/lib/feeds/atom";
 import { ATOM_HEADERS } from "@/lib/feeds/headers";
 import { publicUrl } from "@/lib/http/public-url";
-import { incidentsWithTimelines } from "@/lib/queries/incidents";
+import { incidentsWithTimelines } from "@/lib/incidents/queries";
 
 /** Atom feed of the newest incidents across all services. */
 export async function GET(request: Request): Promise<Response> {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { getDb } from "@/db/client";
-import { cachedRegionActivity } from "@/lib/queries/region-map";
+import { getDb } from "@/lib/db";
+import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { subdivisionGeometry } from "@/lib/regions/geometry";
 import { country as findCountry } from "@/lib/regions/regions";
 import { RegionMapSection, windowFrom, windowMinutes } from "@/components/region-map-section";

@@ -1,12 +1,12 @@
 "use server";
 
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { clientFromHeaders } from "@/lib/reports/client-ip";
-import { serviceSnapshot } from "@/lib/queries/service-snapshot";
-import { findService } from "@/lib/queries/services";
+import { serviceSnapshot } from "@/lib/services/snapshot";
+import { findService } from "@/lib/services/queries";
 import { submitReport } from "@/lib/reports/submit";
-import { reportFormState, unavailableState, type ReportFormState } from "@/lib/reports/form-state";
+import { reportFormState, unavailableState, type ReportFormState } from "@/lib/services/report-form-state";
 import { logError } from "@/lib/text/error-text";
 
 const FIELDS = ["service", "symptom", "country", "subdivision", "text", "website"] as const;

@@ -1,9 +1,9 @@
 import { ImageResponse } from "next/og";
 import { RadarMark } from "@/components/radar-mark";
 import { StatusIcon } from "@/components/status-icon";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { STATUS_LABELS, type StatusLevel } from "@/lib/catalog/constants";
-import { findService } from "@/lib/queries/services";
+import { findService } from "@/lib/services/queries";
 import { OG_FONT_FAMILY, ogFonts } from "@/lib/og/fonts";
 import { currentLevel } from "@/lib/reports/service-cache";
 

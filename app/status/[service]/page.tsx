@@ -3,15 +3,15 @@ import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { categoryLabel, STATUS_LABELS } from "@/lib/catalog/constants";
 import { currentLevel } from "@/lib/reports/service-cache";
 import { config } from "@/lib/config";
-import { cachedRegionActivity } from "@/lib/queries/region-map";
-import { serviceSnapshot } from "@/lib/queries/service-snapshot";
-import { listIncidents } from "@/lib/queries/incidents";
+import { cachedRegionActivity } from "@/lib/regions/map-data";
+import { serviceSnapshot } from "@/lib/services/snapshot";
+import { listIncidents } from "@/lib/incidents/queries";
 import { IncidentList } from "@/components/incident-list";
-import { findService } from "@/lib/queries/services";
+import { findService } from "@/lib/services/queries";
 import { COUNTRIES, subdivisionsOf } from "@/lib/regions/regions";
 import { countryFromHeaders } from "@/lib/regions/from-request";
 import { LiveRefresh } from "@/components/live-refresh";
@@ -20,7 +20,7 @@ import { LiveActivity, LiveBanner, LiveReportTexts } from "@/components/service-
 import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
 import { formatCount } from "@/lib/text/format";
-import { PAGE_TEXTS } from "@/lib/queries/service-api";
+import { PAGE_TEXTS } from "@/lib/services/api-views";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
   const db = getDb();

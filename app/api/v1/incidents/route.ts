@@ -1,6 +1,6 @@
-import { getDb } from "@/db/client";
-import { incidentQuery } from "@/lib/queries/incident-filter";
-import { listIncidents } from "@/lib/queries/incidents";
+import { getDb } from "@/lib/db";
+import { incidentQuery } from "@/lib/incidents/filter";
+import { listIncidents } from "@/lib/incidents/queries";
 
 const PAGE_SIZE = 20;
 

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
-import { cachedServicesOverview } from "@/lib/queries/services";
+import { getDb } from "@/lib/db";
+import { cachedServicesOverview } from "@/lib/services/queries";
 
 export async function GET(): Promise<Response> {
   const list = await cachedServicesOverview(getDb());

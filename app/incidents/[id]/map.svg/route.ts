@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { pathId } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
-import { incidentRegions } from "@/lib/queries/incidents";
+import { incidentRegions } from "@/lib/incidents/queries";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { framedOn, shareBand } from "@/lib/regions/share";
 import { choroplethSvg, viewBoxAround } from "@/lib/regions/svg";

@@ -1,5 +1,5 @@
 import { makeBadge } from "badge-maker";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { errorResponse } from "@/lib/http/responses";
 import { currentLevel, reportableService } from "@/lib/reports/service-cache";

@@ -5,11 +5,11 @@ import { DowntimeHeatmap } from "@/components/downtime-heatmap";
 import { IncidentList } from "@/components/incident-list";
 import { ServiceStatsList } from "@/components/service-stats";
 import { Pagination } from "@/components/pagination";
-import { getDb } from "@/db/client";
-import { incidentQuery } from "@/lib/queries/incident-filter";
-import { listIncidents } from "@/lib/queries/incidents";
-import { cachedServiceStats } from "@/lib/queries/service-stats";
-import { findService } from "@/lib/queries/services";
+import { getDb } from "@/lib/db";
+import { incidentQuery } from "@/lib/incidents/filter";
+import { listIncidents } from "@/lib/incidents/queries";
+import { cachedServiceStats } from "@/lib/services/stats";
+import { findService } from "@/lib/services/queries";
 import { formatCount } from "@/lib/text/format";
 
 const PAGE_SIZE = 25;

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/responses";
-import { cachedRegionActivity } from "@/lib/queries/region-map";
-import { findService } from "@/lib/queries/services";
+import { cachedRegionActivity } from "@/lib/regions/map-data";
+import { findService } from "@/lib/services/queries";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { choroplethSvg } from "@/lib/regions/svg";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { getDb } from "@/db/client";
-import { cachedRegionActivity } from "@/lib/queries/region-map";
-import { findService } from "@/lib/queries/services";
+import { getDb } from "@/lib/db";
+import { cachedRegionActivity } from "@/lib/regions/map-data";
+import { findService } from "@/lib/services/queries";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { RegionMapSection, windowFrom, windowMinutes, withDrillDown } from "@/components/region-map-section";
 

@@ -1,5 +1,5 @@
-import { getDb } from "@/db/client";
-import { auditLog } from "@/lib/admin/moderation";
+import { getDb } from "@/lib/db";
+import { auditLog } from "@/lib/admin/audit";
 import { asAdmin } from "@/lib/http/admin-route";
 import { pathId } from "@/lib/http/path-id";
 

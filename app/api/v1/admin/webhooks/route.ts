@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { asAdmin, parseJsonBody } from "@/lib/http/admin-route";
-import { errorResponse } from "@/lib/http/responses";
-import { webhookInputSchema } from "@/lib/webhooks/input";
+import { outcomeResponse } from "@/lib/http/responses";
+import { webhookInputSchema } from "@/lib/webhooks/schemas";
 import { createWebhook, listWebhooks } from "@/lib/webhooks/manage";
 
 export async function GET(request: Request) {
@@ -14,8 +14,8 @@ export async function POST(request: Request) {
   return asAdmin(request, async () => {
     const body = await parseJsonBody(request, webhookInputSchema);
     if (!body.ok) return body.response;
-    const created = await createWebhook(getDb(), body.value);
-    if (!created.ok) return errorResponse(400, "invalid_input", created.message);
-    return Response.json(created.value, { status: 201, headers: { "cache-control": "no-store" } });
+    return outcomeResponse(await createWebhook(getDb(), body.value), (created) =>
+      Response.json(created, { status: 201, headers: { "cache-control": "no-store" } }),
+    );
   });
 }

@@ -1,8 +1,8 @@
-import { getDb } from "@/db/client";
-import { incidentDetailSchema } from "@/lib/api/schemas";
+import { getDb } from "@/lib/db";
+import { incidentDetailSchema } from "@/lib/incidents/schemas";
 import { pathId } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
-import { incidentDetail } from "@/lib/queries/incidents";
+import { incidentDetail } from "@/lib/incidents/queries";
 
 export async function GET(request: Request, ctx: RouteContext<"/api/v1/incidents/[id]">) {
   const raw = (await ctx.params).id;

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/responses";
-import { serviceStatusView } from "@/lib/queries/service-api";
-import { findService } from "@/lib/queries/services";
+import { serviceStatusView } from "@/lib/services/api-views";
+import { findService } from "@/lib/services/queries";
 
 export async function GET(_request: Request, ctx: RouteContext<"/api/v1/services/[slug]">) {
   const { slug } = await ctx.params;

@@ -1,10 +1,10 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { incidentsAtom } from "@/lib/feeds/atom";
 import { ATOM_HEADERS } from "@/lib/feeds/headers";
 import { errorResponse } from "@/lib/http/responses";
 import { publicUrl } from "@/lib/http/public-url";
-import { incidentsWithTimelines } from "@/lib/queries/incidents";
-import { findService } from "@/lib/queries/services";
+import { incidentsWithTimelines } from "@/lib/incidents/queries";
+import { findService } from "@/lib/services/queries";
 
 /** Atom feed of one service's incidents. */
 export async function GET(request: Request, ctx: RouteContext<"/status/[service]/incidents/feed.atom">) {

@@ -1,7 +1,8 @@
-import { getDb } from "@/db/client";
-import { setReportTextHidden } from "@/lib/admin/moderation";
-import { reportPatchInput } from "@/lib/api/schemas";
-import { asAdminOn, moderationResponse, parseJsonBody } from "@/lib/http/admin-route";
+import { getDb } from "@/lib/db";
+import { setReportTextHidden } from "@/lib/reports/moderation";
+import { reportPatchInput } from "@/lib/reports/schemas";
+import { asAdminOn, parseJsonBody } from "@/lib/http/admin-route";
+import { outcomeResponse } from "@/lib/http/responses";
 
 export async function PATCH(request: Request, ctx: RouteContext<"/api/v1/admin/reports/[id]">) {
   return asAdminOn(
@@ -11,7 +12,7 @@ export async function PATCH(request: Request, ctx: RouteContext<"/api/v1/admin/r
     async (id) => {
       const body = await parseJsonBody(request, reportPatchInput);
       if (!body.ok) return body.response;
-      return moderationResponse(await setReportTextHidden(getDb(), id, body.value.textHidden));
+      return outcomeResponse(await setReportTextHidden(getDb(), id, body.value.textHidden));
     },
     Number.MAX_SAFE_INTEGER,
   );

@@ -1,9 +1,8 @@
-import { getDb } from "@/db/client";
-import { asAdminOn, notFound } from "@/lib/http/admin-route";
+import { getDb } from "@/lib/db";
+import { asAdminOn } from "@/lib/http/admin-route";
+import { outcomeResponse } from "@/lib/http/responses";
 import { deleteWebhook } from "@/lib/webhooks/manage";
 
 export async function DELETE(request: Request, ctx: RouteContext<"/api/v1/admin/webhooks/[id]">) {
-  return asAdminOn(request, ctx.params, "webhook", async (id) =>
-    (await deleteWebhook(getDb(), id)) ? new Response(null, { status: 204 }) : notFound("webhook", id),
-  );
+  return asAdminOn(request, ctx.params, "webhook", async (id) => outcomeResponse(await deleteWebhook(getDb(), id)));
 }

@@ -1,10 +1,10 @@
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { errorResponse, issuesMessage } from "@/lib/http/responses";
-import { EXPORT_MAX_DAYS, exportCounts } from "@/lib/queries/service-api";
-import { findService } from "@/lib/queries/services";
-import { fieldIssues } from "@/lib/reports/schema";
+import { EXPORT_MAX_DAYS, exportCounts } from "@/lib/services/api-views";
+import { findService } from "@/lib/services/queries";
+import { fieldIssues } from "@/lib/reports/schemas";
 import { csvSafe } from "@/lib/text/csv-safe";
 
 const DAY = 86_400_000;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/responses";
-import { recentReportTexts } from "@/lib/queries/service-api";
-import { findService } from "@/lib/queries/services";
+import { recentReportTexts } from "@/lib/services/api-views";
+import { findService } from "@/lib/services/queries";
 
 const limitSchema = z.coerce.number().int().min(1).max(100);
 

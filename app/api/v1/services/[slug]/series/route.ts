@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/responses";
-import { BUCKET_MINUTES, serviceSeries } from "@/lib/queries/service-snapshot";
-import { findService } from "@/lib/queries/services";
+import { BUCKET_MINUTES, serviceSeries } from "@/lib/services/snapshot";
+import { findService } from "@/lib/services/queries";
 
 export async function GET(_request: Request, ctx: RouteContext<"/api/v1/services/[slug]/series">) {
   const { slug } = await ctx.params;

@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/responses";
-import { serviceSnapshot } from "@/lib/queries/service-snapshot";
-import { findService } from "@/lib/queries/services";
+import { serviceSnapshot } from "@/lib/services/snapshot";
+import { findService } from "@/lib/services/queries";
 
 /** The live part of a service page; the page polls it. */
 export async function GET(_request: Request, ctx: RouteContext<"/api/v1/services/[slug]/snapshot">): Promise<Response> {

@@ -1,10 +1,10 @@
-import { getDb } from "@/db/client";
-import { asAdminOn, notFound } from "@/lib/http/admin-route";
+import { getDb } from "@/lib/db";
+import { asAdminOn } from "@/lib/http/admin-route";
+import { outcomeResponse } from "@/lib/http/responses";
 import { sendTestDelivery } from "@/lib/webhooks/manage";
 
 export async function POST(request: Request, ctx: RouteContext<"/api/v1/admin/webhooks/[id]/test">) {
-  return asAdminOn(request, ctx.params, "webhook", async (id) => {
-    const deliveryId = await sendTestDelivery(getDb(), id);
-    return deliveryId === null ? notFound("webhook", id) : Response.json({ deliveryId }, { status: 202 });
-  });
+  return asAdminOn(request, ctx.params, "webhook", async (id) =>
+    outcomeResponse(await sendTestDelivery(getDb(), id), (sent) => Response.json(sent, { status: 202 })),
+  );
 }

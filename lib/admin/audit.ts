@@ -1,0 +1,42 @@
+import "server-only";
+import { desc, lt } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Tx } from "@/db/client";
+import { adminAudit } from "@/db/schema";
+import { instant } from "@/lib/catalog/schemas";
+
+/**
+ * Records a moderator's action in the audit log, inside the transaction that does it, so the log
+ * holds exactly the actions that happened. Every admin action calls this.
+ */
+export async function audit(tx: Tx, action: string, target: string, details: Record<string, unknown>, at = new Date()) {
+  await tx.insert(adminAudit).values({ action, target, details, at });
+}
+
+export const auditEntrySchema = z
+  .object({
+    id: z.int(),
+    at: instant,
+    action: z.string(),
+    target: z.string(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "AuditEntry" });
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** The audit log, newest first. */
+export async function auditLog(db: Db, limit = 100, before?: number): Promise<AuditEntry[]> {
+  const list = await db
+    .select()
+    .from(adminAudit)
+    .where(before === undefined ? undefined : lt(adminAudit.id, before))
+    .orderBy(desc(adminAudit.id))
+    .limit(limit);
+  return list.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    action: e.action,
+    target: e.target,
+    details: e.details,
+  }));
+}

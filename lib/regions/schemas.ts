@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const regionSchema = z.object({ code: z.string(), name: z.string() }).meta({ id: "Region" });
