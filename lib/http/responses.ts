@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { FailureKind, Outcome } from "@/lib/errors";
-import type { FieldIssue } from "@/lib/reports/schemas";
+import type { Failure, FailureKind, FieldIssue, Outcome } from "@/lib/errors";
 
 export const ERROR_CODES = [
   "invalid_input",
@@ -48,29 +47,38 @@ export function errorResponse(
   });
 }
 
-export function issuesMessage(issues: FieldIssue[]): string {
-  return issues.map((i) => `${i.field}: ${i.message}`).join("; ");
-}
-
 export const BODY_ERROR_CODES = {
   400: "invalid_input",
   413: "payload_too_large",
   415: "unsupported_media_type",
 } as const;
 
-/** The one place a domain failure becomes an HTTP status. */
+/** The one place a domain failure becomes an HTTP answer: status, body and headers. */
 const FAILURE_STATUS: Record<FailureKind, number> = {
   invalid_input: 400,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
 };
+
+export function failureAnswer(f: Failure): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  return {
+    status: FAILURE_STATUS[f.kind],
+    body: errorBody(f.kind, f.message, f.issues),
+    headers: f.retryAfterSeconds === undefined ? {} : { "retry-after": String(f.retryAfterSeconds) },
+  };
+}
+
+export function failureResponse(f: Failure): Response {
+  const { status, body, headers } = failureAnswer(f);
+  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
+}
 
 /** The answer to a domain operation: `done` (204 unless told otherwise) when it succeeded, else its 4xx. */
 export function outcomeResponse<T>(
   outcome: Outcome<T>,
   done: (value: T) => Response = () => new Response(null, { status: 204 }),
 ): Response {
-  if (outcome.ok) return done(outcome.value);
-  return errorResponse(FAILURE_STATUS[outcome.kind], outcome.kind, outcome.message);
+  return outcome.ok ? done(outcome.value) : failureResponse(outcome);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { inArray, sql, type SQL } from "drizzle-orm";
+import { cache } from "react";
 import { incidentEvents } from "@/db/schema";
 import { rows, type Db } from "@/db/client";
 import type { CategorySlug, IncidentCause, IncidentEventKind, StatusLevel, Symptom } from "@/lib/catalog/constants";
@@ -278,6 +279,9 @@ export async function incidentDetail(db: Db, id: number, now = new Date()): Prom
     texts,
   };
 }
+
+/** incidentDetail, once per request: the page's metadata and its body tell the same story. */
+export const incidentDetailForRequest = cache((db: Db, id: number) => incidentDetail(db, id));
 
 export interface FeedIncident extends IncidentSummary {
   /** The latest thing that happened to it: its newest timeline event, or its start. */

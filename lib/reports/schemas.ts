@@ -53,15 +53,6 @@ export const reportInputSchema = z
 
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
-export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message }));
-}
-
 /** A comment as a page shows it: its problem and country in words, so the browser needs no catalog. */
 export const readableTextSchema = z
   .object({

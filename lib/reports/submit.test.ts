@@ -190,29 +190,33 @@ describe.each(testTargets())("submitReport on $name", (target) => {
 
   it("rejects bad input naming the field, and writes nothing", async () => {
     const before = await rows<{ n: number }>(db(), sql`select count(*)::int as n from reports`);
-    const cases: Array<[unknown, string, "invalid" | "not_found"]> = [
-      [{ symptom: "login", country: "US" }, "service", "invalid"],
-      [{ service: "tiktok", country: "US" }, "symptom", "invalid"],
-      [{ service: "tiktok", symptom: "login" }, "country", "invalid"],
-      [{ service: "tiktok", symptom: "login", country: "ZZ" }, "country", "invalid"],
-      [{ service: "tiktok", symptom: "login", country: "US", subdivision: "DE-BE" }, "subdivision", "invalid"],
-      [{ service: "tiktok", symptom: "login", country: "US", subdivision: "US-XX" }, "subdivision", "invalid"],
-      [{ service: "tiktok", symptom: "login", country: "US", text: "x".repeat(281) }, "text", "invalid"],
-      [{ service: "tiktok", symptom: "no-such-symptom", country: "US" }, "symptom", "invalid"],
+    const cases: Array<[unknown, string, "invalid_input" | "not_found"]> = [
+      [{ symptom: "login", country: "US" }, "service", "invalid_input"],
+      [{ service: "tiktok", country: "US" }, "symptom", "invalid_input"],
+      [{ service: "tiktok", symptom: "login" }, "country", "invalid_input"],
+      [{ service: "tiktok", symptom: "login", country: "ZZ" }, "country", "invalid_input"],
+      [{ service: "tiktok", symptom: "login", country: "US", subdivision: "DE-BE" }, "subdivision", "invalid_input"],
+      [{ service: "tiktok", symptom: "login", country: "US", subdivision: "US-XX" }, "subdivision", "invalid_input"],
+      [{ service: "tiktok", symptom: "login", country: "US", text: "x".repeat(281) }, "text", "invalid_input"],
+      [{ service: "tiktok", symptom: "no-such-symptom", country: "US" }, "symptom", "invalid_input"],
       [{ service: "no-such-service", symptom: "login", country: "US" }, "service", "not_found"],
-      [{ service: 42, symptom: "login", country: "US" }, "service", "invalid"],
-      ["not an object", "body", "invalid"],
-      [{ service: "tiktok", symptom: "login", country: "US", website: "http://spam.example" }, "website", "invalid"],
+      [{ service: 42, symptom: "login", country: "US" }, "service", "invalid_input"],
+      ["not an object", "body", "invalid_input"],
+      [
+        { service: "tiktok", symptom: "login", country: "US", website: "http://spam.example" },
+        "website",
+        "invalid_input",
+      ],
       // A lone surrogate would fail the whole batch it joined; NUL cannot be stored; overrides disguise text.
-      [{ service: "tiktok", symptom: "login", country: "US", text: "down \ud800" }, "text", "invalid"],
-      [{ service: "tiktok", symptom: "login", country: "US", text: "a\u0000b" }, "text", "invalid"],
-      [{ service: "tiktok", symptom: "login", country: "US", text: "\u202egnp.exe" }, "text", "invalid"],
+      [{ service: "tiktok", symptom: "login", country: "US", text: "down \ud800" }, "text", "invalid_input"],
+      [{ service: "tiktok", symptom: "login", country: "US", text: "a\u0000b" }, "text", "invalid_input"],
+      [{ service: "tiktok", symptom: "login", country: "US", text: "\u202egnp.exe" }, "text", "invalid_input"],
     ];
     for (const [input, field, code] of cases) {
       const out = await submitReport(db(), input, bob, minutes(200));
       expect(out.ok, JSON.stringify(input)).toBe(false);
       if (!out.ok) {
-        expect(out.code).toBe(code);
+        expect(out.kind).toBe(code);
         expect(out.issues.map((i) => i.field)).toContain(field);
       }
     }
@@ -344,8 +348,8 @@ describe.each(testTargets())("abuse controls on $name", (target) => {
     expect(outs.slice(0, 20).every((o) => o.ok)).toBe(true);
     const refused = outs.slice(20);
     for (const o of refused) {
-      expect(o).toMatchObject({ ok: false, code: "rate_limited" });
-      if (!o.ok && o.code === "rate_limited") {
+      expect(o).toMatchObject({ ok: false, kind: "rate_limited" });
+      if (!o.ok && o.kind === "rate_limited") {
         expect(o.retryAfterSeconds).toBeGreaterThan(0);
         expect(o.issues[0]!.message).toMatch(/too many reports.*try again in \d+ s/);
       }

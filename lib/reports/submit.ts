@@ -7,7 +7,8 @@ import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
 import { limitKeys } from "./client-ip";
 import { SlidingWindowLimit } from "./rate-limit";
-import { fieldIssues, IDEMPOTENCY_KEY_PATTERN, reportInputSchema, type FieldIssue } from "./schemas";
+import { failure, fieldIssues, invalidInput, issuesMessage, type Failure } from "@/lib/errors";
+import { IDEMPOTENCY_KEY_PATTERN, reportInputSchema } from "./schemas";
 import { reporterSecret } from "./secret";
 import { currentLevel, reportableService } from "./service-cache";
 
@@ -28,8 +29,7 @@ export type SubmitOutcome =
       /** An earlier report with the same Idempotency-Key, answered again. */
       replayed: boolean;
     }
-  | { ok: false; code: "invalid" | "not_found"; issues: FieldIssue[] }
-  | { ok: false; code: "rate_limited"; retryAfterSeconds: number; issues: FieldIssue[] };
+  | Failure;
 
 // One queue per database per process, shared by every module graph (the lean handler in the tsx
 // server and the server action in Next's bundle), so a shutdown drains every accepted report.
@@ -62,7 +62,7 @@ type LimitHolder = { [LIMITS]?: { address: SlidingWindowLimit; network: SlidingW
  * rotating through a /24 or a /48 does not get round it. The address is a key in memory for two
  * minutes at most and is never written anywhere.
  */
-function rateLimited(ip: string, now: Date): Extract<SubmitOutcome, { code: "rate_limited" }> | undefined {
+function rateLimited(ip: string, now: Date): Failure | undefined {
   const g = globalThis as LimitHolder;
   const cfg = config();
   const limits = (g[LIMITS] ??= {
@@ -74,16 +74,10 @@ function rateLimited(ip: string, now: Date): Extract<SubmitOutcome, { code: "rat
   const verdict = limits.address.hit(keys.address, t);
   const refused = verdict.ok ? limits.network.hit(keys.network, t) : verdict;
   if (refused.ok) return undefined;
+  const message = `too many reports from your connection; nothing was stored, try again in ${refused.retryAfterSeconds} s`;
   return {
-    ok: false,
-    code: "rate_limited",
+    ...failure("rate_limited", message, [{ field: "body", message }]),
     retryAfterSeconds: refused.retryAfterSeconds,
-    issues: [
-      {
-        field: "body",
-        message: `too many reports from your connection; nothing was stored, try again in ${refused.retryAfterSeconds} s`,
-      },
-    ],
   };
 }
 
@@ -102,36 +96,27 @@ export async function submitReport(
   const limited = rateLimited(client.ip, now);
   if (limited) return limited;
   if (opts.idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(opts.idempotencyKey)) {
-    return {
-      ok: false,
-      code: "invalid",
-      issues: [{ field: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters, such as a UUID" }],
-    };
+    return invalidInput([
+      { field: "Idempotency-Key", message: "must be 1 to 255 visible ASCII characters, such as a UUID" },
+    ]);
   }
   const parsed = reportInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, code: "invalid", issues: fieldIssues(parsed.error) };
+  if (!parsed.success) return invalidInput(fieldIssues(parsed.error));
   const input = parsed.data;
 
   const service = await reportableService(db, input.service);
   if (!service) {
-    return {
-      ok: false,
-      code: "not_found",
-      issues: [{ field: "service", message: `"${input.service}" is not a service we track` }],
-    };
+    const issue = { field: "service", message: `"${input.service}" is not a service we track` };
+    return failure("not_found", issuesMessage([issue]), [issue]);
   }
   if (!service.symptoms.some((s) => s.slug === input.symptom)) {
     const known = service.symptoms.map((s) => s.slug).join(", ");
-    return {
-      ok: false,
-      code: "invalid",
-      issues: [
-        {
-          field: "symptom",
-          message: `"${input.symptom}" is not a problem we list for ${service.name}; use one of: ${known}`,
-        },
-      ],
-    };
+    return invalidInput([
+      {
+        field: "symptom",
+        message: `"${input.symptom}" is not a problem we list for ${service.name}; use one of: ${known}`,
+      },
+    ]);
   }
 
   const secret = await reporterSecret(db);

@@ -1,6 +1,7 @@
 import "server-only";
 import { SERVICE_SLUG } from "@/lib/catalog/constants";
 import { eq, sql } from "drizzle-orm";
+import { cache } from "react";
 import { rows, type Db } from "@/db/client";
 import { cachedRead } from "@/lib/cache/read-cache";
 import { services, serviceStatus } from "@/db/schema";
@@ -96,6 +97,9 @@ export async function findService(db: Db, slug: string) {
     .where(eq(services.slug, slug));
   return row;
 }
+
+/** findService, once per request: a page's metadata and its body ask for the same service. */
+export const findServiceForRequest = cache((db: Db, slug: string) => findService(db, slug));
 export type ServiceDetail = NonNullable<Awaited<ReturnType<typeof findService>>>;
 
 /** Just what matching a typed name needs. */

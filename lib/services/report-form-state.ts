@@ -41,7 +41,7 @@ export function reportFormState(
       snapshot,
     };
   }
-  if (outcome.code === "rate_limited")
+  if (outcome.kind === "rate_limited")
     return { kind: "error", message: capitalise(outcome.issues[0]!.message), fields: {}, values };
   const fields: Record<string, string> = {};
   for (const issue of outcome.issues) fields[issue.field] ??= issue.message;

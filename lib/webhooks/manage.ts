@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { services, webhookDeliveries, webhooks } from "@/db/schema";
 import { audit } from "@/lib/admin/audit";
-import { done, notFound, type Outcome } from "@/lib/errors";
+import { done, invalidInput, notFound, type Outcome } from "@/lib/errors";
 import type { deliverySchema, WebhookInput, webhookSchema } from "./schemas";
 
 export type WebhookView = z.infer<typeof webhookSchema>;
@@ -32,7 +32,7 @@ export async function createWebhook(db: Db, input: WebhookInput): Promise<Outcom
   let serviceId: number | null = null;
   if (input.service) {
     const [service] = await db.select({ id: services.id }).from(services).where(eq(services.slug, input.service));
-    if (!service) return { ok: false, kind: "invalid_input", message: `service: unknown service "${input.service}"` };
+    if (!service) return invalidInput([{ field: "service", message: `unknown service "${input.service}"` }]);
     serviceId = service.id;
   }
   const secret = `whsec_${randomBytes(32).toString("base64url")}`;

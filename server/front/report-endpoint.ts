@@ -5,7 +5,7 @@ import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
 import { QueueClosedError, QueueFullError } from "@/lib/reports/ingest-queue";
 import { submitReport } from "@/lib/reports/submit";
 import { readJsonBody } from "./json-body";
-import { BODY_ERROR_CODES, errorBody, issuesMessage } from "@/lib/http/responses";
+import { BODY_ERROR_CODES, errorBody, failureAnswer } from "@/lib/http/responses";
 import { sendJson } from "./send-json";
 import { logError } from "@/lib/text/error-text";
 
@@ -65,16 +65,9 @@ export async function handleReportRequest(req: IncomingMessage, res: ServerRespo
     }
     return;
   }
-  if (!outcome.ok && outcome.code === "rate_limited") {
-    sendJson(res, 429, errorBody("rate_limited", outcome.issues[0]?.message ?? "too many reports"), {
-      "retry-after": String(outcome.retryAfterSeconds),
-    });
-    return;
-  }
   if (!outcome.ok) {
-    const status = outcome.code === "not_found" ? 404 : 400;
-    const code = outcome.code === "not_found" ? "not_found" : "invalid_input";
-    sendJson(res, status, errorBody(code, issuesMessage(outcome.issues), outcome.issues));
+    const { status, body: answer, headers } = failureAnswer(outcome);
+    sendJson(res, status, answer, headers);
     return;
   }
   sendJson(

@@ -11,7 +11,7 @@ import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { serviceSnapshot } from "@/lib/services/snapshot";
 import { listIncidents } from "@/lib/incidents/queries";
 import { IncidentList } from "@/components/incident-list";
-import { findService } from "@/lib/services/queries";
+import { findServiceForRequest } from "@/lib/services/queries";
 import { COUNTRIES, subdivisionsOf } from "@/lib/regions/regions";
 import { countryFromHeaders } from "@/lib/regions/from-request";
 import { LiveRefresh } from "@/components/live-refresh";
@@ -24,7 +24,7 @@ import { PAGE_TEXTS } from "@/lib/services/api-views";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
   const db = getDb();
-  const service = await findService(db, (await params).service);
+  const service = await findServiceForRequest(db, (await params).service);
   if (!service) return { title: "Service not found" };
   const level = await currentLevel(db, service.id);
   const title = `${service.name} down? Current problems and outages`;
@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: PageProps<"/status/[service]"
 
 export default async function ServicePage({ params }: PageProps<"/status/[service]">) {
   const db = getDb();
-  const service = await findService(db, (await params).service);
+  const service = await findServiceForRequest(db, (await params).service);
   if (!service) notFound();
   const [snapshot, regions, recent, requestHeaders] = await Promise.all([
     serviceSnapshot(db, service),

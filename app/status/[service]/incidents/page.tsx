@@ -9,13 +9,13 @@ import { getDb } from "@/lib/db";
 import { incidentQuery } from "@/lib/incidents/filter";
 import { listIncidents } from "@/lib/incidents/queries";
 import { cachedServiceStats } from "@/lib/services/stats";
-import { findService } from "@/lib/services/queries";
+import { findServiceForRequest } from "@/lib/services/queries";
 import { formatCount } from "@/lib/text/format";
 
 const PAGE_SIZE = 25;
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]/incidents">): Promise<Metadata> {
-  const service = await findService(getDb(), (await params).service);
+  const service = await findServiceForRequest(getDb(), (await params).service);
   if (!service) return { title: "Service not found" };
   return {
     title: `${service.name} outage history`,
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: PageProps<"/status/[service]/
 
 export default async function ServiceIncidentsPage({ params, searchParams }: PageProps<"/status/[service]/incidents">) {
   const db = getDb();
-  const service = await findService(db, (await params).service);
+  const service = await findServiceForRequest(db, (await params).service);
   if (!service) notFound();
   const { page } = incidentQuery(await searchParams);
   const [{ items, total }, stats] = await Promise.all([

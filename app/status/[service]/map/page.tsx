@@ -3,18 +3,18 @@ import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { getDb } from "@/lib/db";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
-import { findService } from "@/lib/services/queries";
+import { findServiceForRequest } from "@/lib/services/queries";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { RegionMapSection, windowFrom, windowMinutes, withDrillDown } from "@/components/region-map-section";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]/map">): Promise<Metadata> {
-  const service = await findService(getDb(), (await params).service);
+  const service = await findServiceForRequest(getDb(), (await params).service);
   return { title: service ? `${service.name} outage map` : "Service not found" };
 }
 
 export default async function ServiceMapPage({ params, searchParams }: PageProps<"/status/[service]/map">) {
   const db = getDb();
-  const service = await findService(db, (await params).service);
+  const service = await findServiceForRequest(db, (await params).service);
   if (!service) notFound();
   const windowKey = windowFrom((await searchParams).window);
   const rows = await cachedRegionActivity(db, { serviceId: service.id, country: null }, windowMinutes(windowKey));

@@ -1,12 +1,23 @@
-import { getDb } from "@/lib/db";
+import { z } from "zod";
 import { auditLog } from "@/lib/admin/audit";
+import { getDb } from "@/lib/db";
 import { asAdmin } from "@/lib/http/admin-route";
+import { parseRequest } from "@/lib/http/parse-request";
 import { pathId } from "@/lib/http/path-id";
 
+const querySchema = z.object({
+  before: z
+    .string()
+    .transform((raw, ctx) => pathId(raw) ?? (ctx.addIssue({ code: "custom", message: "must be an entry id" }), z.NEVER))
+    .optional(),
+});
+
+/** The audit log, newest first, a hundred entries at a time (`before` pages back). */
 export async function GET(request: Request) {
   return asAdmin(request, async () => {
-    const before = new URL(request.url).searchParams.get("before");
-    const list = await auditLog(getDb(), 100, before === null ? undefined : (pathId(before) ?? 1));
+    const input = await parseRequest(request, { query: querySchema });
+    if (!input.ok) return input.response;
+    const list = await auditLog(getDb(), 100, input.query.before);
     return Response.json(list, { headers: { "cache-control": "no-store" } });
   });
 }

@@ -1,8 +1,9 @@
 import { getDb } from "@/lib/db";
-import { asAdmin, parseJsonBody } from "@/lib/http/admin-route";
+import { asAdmin } from "@/lib/http/admin-route";
+import { parseRequest } from "@/lib/http/parse-request";
 import { outcomeResponse } from "@/lib/http/responses";
-import { webhookInputSchema } from "@/lib/webhooks/schemas";
 import { createWebhook, listWebhooks } from "@/lib/webhooks/manage";
+import { webhookInputSchema } from "@/lib/webhooks/schemas";
 
 export async function GET(request: Request) {
   return asAdmin(request, async () =>
@@ -12,9 +13,9 @@ export async function GET(request: Request) {
 
 export async function POST(request: Request) {
   return asAdmin(request, async () => {
-    const body = await parseJsonBody(request, webhookInputSchema);
-    if (!body.ok) return body.response;
-    return outcomeResponse(await createWebhook(getDb(), body.value), (created) =>
+    const input = await parseRequest(request, { body: webhookInputSchema });
+    if (!input.ok) return input.response;
+    return outcomeResponse(await createWebhook(getDb(), input.body), (created) =>
       Response.json(created, { status: 201, headers: { "cache-control": "no-store" } }),
     );
   });

@@ -1,14 +1,16 @@
 import { getDb } from "@/lib/db";
-import { incidentDetailSchema } from "@/lib/incidents/schemas";
-import { pathId } from "@/lib/http/path-id";
+import { parseRequest } from "@/lib/http/parse-request";
+import { idPath } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
 import { incidentDetail } from "@/lib/incidents/queries";
+import { incidentDetailSchema } from "@/lib/incidents/schemas";
 
 export async function GET(request: Request, ctx: RouteContext<"/api/v1/incidents/[id]">) {
-  const raw = (await ctx.params).id;
-  const id = pathId(raw);
-  const detail = id === undefined ? undefined : await incidentDetail(getDb(), id);
-  if (!detail) return errorResponse(404, "not_found", `incident ${raw} does not exist`);
+  const input = await parseRequest(request, { params: idPath(ctx.params, "incident") });
+  if (!input.ok) return input.response;
+  const { id } = input.params;
+  const detail = await incidentDetail(getDb(), id);
+  if (!detail) return errorResponse(404, "not_found", `incident ${id} does not exist`);
   if (detail.mergedInto !== null) {
     return new Response(null, {
       status: 308,

@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { getDb } from "@/lib/db";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
-import { findService } from "@/lib/services/queries";
+import { findServiceForRequest } from "@/lib/services/queries";
 import { subdivisionGeometry } from "@/lib/regions/geometry";
 import { country as findCountry } from "@/lib/regions/regions";
 import { RegionMapSection, windowFrom, windowMinutes } from "@/components/region-map-section";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]/map/[country]">): Promise<Metadata> {
   const p = await params;
-  const [service, c] = [await findService(getDb(), p.service), findCountry(p.country.toUpperCase())];
+  const [service, c] = [await findServiceForRequest(getDb(), p.service), findCountry(p.country.toUpperCase())];
   return { title: service && c ? `${service.name} outage map: ${c.name}` : "Not found" };
 }
 
@@ -20,7 +20,7 @@ export default async function ServiceCountryMapPage({
 }: PageProps<"/status/[service]/map/[country]">) {
   const db = getDb();
   const p = await params;
-  const service = await findService(db, p.service);
+  const service = await findServiceForRequest(db, p.service);
   const c = findCountry(p.country.toUpperCase());
   if (!service || !c) notFound();
   const windowKey = windowFrom((await searchParams).window);

@@ -1,19 +1,19 @@
 import { getDb } from "@/lib/db";
+import { asAdmin } from "@/lib/http/admin-route";
+import { parseRequest } from "@/lib/http/parse-request";
+import { idPath } from "@/lib/http/path-id";
+import { outcomeResponse } from "@/lib/http/responses";
 import { setReportTextHidden } from "@/lib/reports/moderation";
 import { reportPatchInput } from "@/lib/reports/schemas";
-import { asAdminOn, parseJsonBody } from "@/lib/http/admin-route";
-import { outcomeResponse } from "@/lib/http/responses";
 
 export async function PATCH(request: Request, ctx: RouteContext<"/api/v1/admin/reports/[id]">) {
-  return asAdminOn(
-    request,
-    ctx.params,
-    "report",
-    async (id) => {
-      const body = await parseJsonBody(request, reportPatchInput);
-      if (!body.ok) return body.response;
-      return outcomeResponse(await setReportTextHidden(getDb(), id, body.value.textHidden));
-    },
-    Number.MAX_SAFE_INTEGER,
-  );
+  return asAdmin(request, async () => {
+    const input = await parseRequest(request, {
+      // Report ids are bigints.
+      params: idPath(ctx.params, "report", Number.MAX_SAFE_INTEGER),
+      body: reportPatchInput,
+    });
+    if (!input.ok) return input.response;
+    return outcomeResponse(await setReportTextHidden(getDb(), input.params.id, input.body.textHidden));
+  });
 }

@@ -1,8 +1,14 @@
 import { getDb } from "@/lib/db";
-import { asAdminOn } from "@/lib/http/admin-route";
+import { asAdmin } from "@/lib/http/admin-route";
+import { parseRequest } from "@/lib/http/parse-request";
+import { idPath } from "@/lib/http/path-id";
 import { outcomeResponse } from "@/lib/http/responses";
 import { deleteWebhook } from "@/lib/webhooks/manage";
 
 export async function DELETE(request: Request, ctx: RouteContext<"/api/v1/admin/webhooks/[id]">) {
-  return asAdminOn(request, ctx.params, "webhook", async (id) => outcomeResponse(await deleteWebhook(getDb(), id)));
+  return asAdmin(request, async () => {
+    const input = await parseRequest(request, { params: idPath(ctx.params, "webhook") });
+    if (!input.ok) return input.response;
+    return outcomeResponse(await deleteWebhook(getDb(), input.params.id));
+  });
 }

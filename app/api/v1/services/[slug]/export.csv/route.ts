@@ -1,10 +1,10 @@
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { errorResponse, issuesMessage } from "@/lib/http/responses";
+import { parseRequest } from "@/lib/http/parse-request";
+import { errorResponse } from "@/lib/http/responses";
 import { EXPORT_MAX_DAYS, exportCounts } from "@/lib/services/api-views";
 import { findService } from "@/lib/services/queries";
-import { fieldIssues } from "@/lib/reports/schemas";
 import { csvSafe } from "@/lib/text/csv-safe";
 
 const DAY = 86_400_000;
@@ -23,22 +23,19 @@ const rangeSchema = z
 /** 15-minute counts per country as CSV, for spreadsheets and research. */
 export async function GET(request: Request, ctx: RouteContext<"/api/v1/services/[slug]/export.csv">) {
   const { slug } = await ctx.params;
-  const params = new URL(request.url).searchParams;
-  const range = rangeSchema.safeParse({ from: params.get("from") ?? undefined, to: params.get("to") ?? undefined });
-  if (!range.success) {
-    const issues = fieldIssues(range.error);
-    return errorResponse(400, "invalid_input", issuesMessage(issues), issues);
-  }
+  const input = await parseRequest(request, { query: rangeSchema });
+  if (!input.ok) return input.response;
   const db = getDb();
   const service = await findService(db, slug);
   if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
-  const { from, to } = range.data;
+  const { from, to } = input.query;
   const list = await exportCounts(db, service.id, from, new Date(to.getTime() + DAY));
   const csv = stringify(
     list.map((r) => [r.bucketStart, r.country, r.reports, r.reporters]),
     { header: true, columns: ["bucket_start", "country", "reports", "reporters"], cast: { string: csvSafe } },
   );
-  const name = `${service.slug}-${params.get("from")}-${params.get("to")}.csv`;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const name = `${service.slug}-${day(from)}-${day(to)}.csv`;
   return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
