@@ -6,6 +6,7 @@ import { cachedServicesOverview } from "@/lib/services/queries";
 import { ServiceGrid } from "@/components/service-card";
 import { ServiceDirectory } from "@/components/service-directory";
 import { directoryHref } from "@/lib/catalog/directory";
+import styles from "./page.module.css";
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   await connection();
@@ -59,7 +60,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
       </section>
 
       <section className="section" aria-labelledby="now-heading">
-        <div className="section-head">
+        <div className={styles["section-head"]}>
           <h2 id="now-heading">Problems right now</h2>
         </div>
         {broken.length > 0 ? (

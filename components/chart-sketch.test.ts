@@ -36,7 +36,7 @@ describe("ChartSketch", () => {
       }),
     );
     for (const line of ["reports", "expected", "threshold"]) {
-      expect(html).toMatch(new RegExp(`d="M[^"]+" class="chart-sketch-${line}"`));
+      expect(html).toMatch(new RegExp(`d="M[^"]+" class="[^"]*" data-line="${line}"`));
     }
     // The shaded incident spans buckets 40 to 60 of 95: x from 421 to 632 of 1000.
     expect(html).toMatch(/<rect x="421\.0\d*" y="0" width="210\.5\d*"/);

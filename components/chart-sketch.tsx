@@ -3,6 +3,7 @@ import { area, curveMonotoneX, curveStepAfter, line } from "d3-shape";
 import type { SeriesPoint, SnapshotIncident } from "@/lib/services/snapshot";
 import { formatLocalTime, formatUtcTime } from "@/lib/text/format";
 import { timeTicks } from "@/lib/text/time-ticks";
+import styles from "./chart-sketch.module.css";
 
 // Drawing space of the plot; the SVG stretches it over the box, strokes keep their pixel widths.
 const W = 1000;
@@ -72,9 +73,14 @@ export function ChartSketch({
 
   return (
     <div className="chart-sketch" aria-hidden="true" data-testid="chart-sketch">
-      <svg className="chart-sketch-plot" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" focusable="false">
+      <svg
+        className={styles["chart-sketch-plot"]}
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        focusable="false"
+      >
         {yTicks.map((v) => (
-          <line key={v} className="chart-sketch-grid" x1={0} x2={W} y1={y(v)} y2={y(v)} />
+          <line key={v} className={styles["chart-sketch-grid"]} x1={0} x2={W} y1={y(v)} y2={y(v)} />
         ))}
         {incidents.map((i) => {
           const x1 = xOf(bucketAt(series, i.startedAt));
@@ -91,18 +97,18 @@ export function ChartSketch({
             />
           );
         })}
-        <path d={reporters ?? ""} className="chart-sketch-area" />
-        <path d={reportersLine ?? ""} className="chart-sketch-reports" />
-        <path d={expected ?? ""} className="chart-sketch-expected" />
-        <path d={threshold ?? ""} className="chart-sketch-threshold" />
+        <path d={reporters ?? ""} className={styles["chart-sketch-area"]} data-line="area" />
+        <path d={reportersLine ?? ""} className={styles["chart-sketch-reports"]} data-line="reports" />
+        <path d={expected ?? ""} className={styles["chart-sketch-expected"]} data-line="expected" />
+        <path d={threshold ?? ""} className={styles["chart-sketch-threshold"]} data-line="threshold" />
       </svg>
       {yTicks.map((v) => (
-        <span key={v} className="chart-sketch-y" style={{ top: `${(y(v) / H) * 100}%` }}>
+        <span key={v} className={styles["chart-sketch-y"]} style={{ top: `${(y(v) / H) * 100}%` }}>
           {v}
         </span>
       ))}
       {xTicks.map((t) => (
-        <span key={t} className="chart-sketch-x" style={{ left: `${(xOf(t) / W) * 100}%` }}>
+        <span key={t} className={styles["chart-sketch-x"]} style={{ left: `${(xOf(t) / W) * 100}%` }}>
           {label(t)}
         </span>
       ))}

@@ -5,10 +5,11 @@ import { formatDuration } from "@/lib/text/duration";
 import { nameList } from "@/lib/text/name-list";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
+import styles from "./incident-list.module.css";
 
 /**
  * Incidents as a table: what, how bad, when, how long, where. Each row links to its story. On a
- * phone each row is laid out as a card (globals.css); the roles are spelled out because some
+ * phone each row is laid out as a card (incident-list.module.css); the roles are spelled out because some
  * browsers drop a table's semantics once its display is changed.
  */
 export function IncidentList({
@@ -26,7 +27,7 @@ export function IncidentList({
   if (items.length === 0) return <p className="muted">{empty}</p>;
   return (
     <div className="data-table-wrap data-table-tall" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data incident-table" role="table" data-testid="incident-list">
+      <table className={`data ${styles["incident-table"]}`} role="table" data-testid="incident-list">
         <caption className="visually-hidden">{caption}</caption>
         <thead role="rowgroup">
           <tr role="row">
@@ -44,7 +45,7 @@ export function IncidentList({
                 <IntentLink href={`/incidents/${i.id}`}>#{i.id}</IntentLink>
               </th>
               {showService ? (
-                <td role="cell" className="incident-service">
+                <td role="cell" className={styles["incident-service"]}>
                   {i.service.name}
                 </td>
               ) : null}

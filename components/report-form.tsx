@@ -5,6 +5,7 @@ import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
 import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/services/report-form-state";
 import { showSnapshot } from "./live-snapshot";
 import { inLastPeriod, perPeriod } from "@/lib/text/duration";
+import styles from "./report-form.module.css";
 
 interface Region {
   code: string;
@@ -13,7 +14,7 @@ interface Region {
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
-    <p className="field-error" id={id}>
+    <p className={styles["field-error"]} id={id}>
       {message}
     </p>
   ) : null;
@@ -64,9 +65,9 @@ export function ReportForm({
   return (
     <form action={formAction} className="form" id="report" aria-labelledby="report-heading" data-testid="report-form">
       <h2 id="report-heading">Having problems with {service.name}?</h2>
-      <div ref={noticeRef} tabIndex={-1} aria-live="polite" className="notice-slot">
+      <div ref={noticeRef} tabIndex={-1} aria-live="polite" className={styles["notice-slot"]}>
         {state.kind === "saved" ? (
-          <div className="notice notice-ok" data-testid="report-result">
+          <div className={`notice ${styles["notice-ok"]}`} data-testid="report-result">
             <strong>{state.counted ? "Thanks, your report is in." : "Thanks, we already have your report."}</strong>
             {state.counted ? (
               state.withText ? (
@@ -90,7 +91,7 @@ export function ReportForm({
             {justMe ? <p data-testid="just-me">{justMe}</p> : null}
           </div>
         ) : state.kind === "error" ? (
-          <div className="notice notice-error" role="alert">
+          <div className={`notice ${styles["notice-error"]}`} role="alert">
             <strong>{state.message}</strong>
           </div>
         ) : null}
@@ -98,9 +99,9 @@ export function ReportForm({
       <input type="hidden" name="service" value={service.slug} />
       <fieldset aria-describedby={describedBy("symptom")}>
         <legend>What is not working?</legend>
-        <div className="choices">
+        <div className={styles.choices}>
           {service.symptoms.map((s) => (
-            <label className="choice" key={s.slug}>
+            <label className={styles.choice} key={s.slug}>
               <input type="radio" name="symptom" value={s.slug} required defaultChecked={values.symptom === s.slug} />
               {s.label}
             </label>

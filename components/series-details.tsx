@@ -1,26 +1,27 @@
 import { IntentLink } from "./intent-link";
 import { LocalTime } from "./local-time";
 import type { SeriesPoint } from "@/lib/services/snapshot";
+import styles from "./series-details.module.css";
 
 /** What the chart's lines and shading mean, in words (the chart never relies on colour alone). */
 export function ChartLegend({ bucketMinutes, incidents }: { bucketMinutes: number; incidents: boolean }) {
   return (
-    <p className="chart-legend">
+    <p className={styles["chart-legend"]}>
       <span>
-        <span className="legend-swatch" aria-hidden="true" />
+        <span className={styles["legend-swatch"]} aria-hidden="true" />
         People reporting per {bucketMinutes} minutes
       </span>
       <span>
-        <span className="legend-swatch legend-expected" aria-hidden="true" />
+        <span className={`${styles["legend-swatch"]} ${styles["legend-expected"]}`} aria-hidden="true" />
         Usual level (dashed)
       </span>
       <span>
-        <span className="legend-swatch legend-threshold" aria-hidden="true" />
+        <span className={`${styles["legend-swatch"]} ${styles["legend-threshold"]}`} aria-hidden="true" />
         Alarm level (dotted)
       </span>
       {incidents ? (
         <span>
-          <span className="legend-swatch legend-incident" aria-hidden="true" />
+          <span className={`${styles["legend-swatch"]} ${styles["legend-incident"]}`} aria-hidden="true" />
           Shaded: incident
         </span>
       ) : null}
@@ -32,7 +33,7 @@ export function ChartLegend({ bucketMinutes, incidents }: { bucketMinutes: numbe
 /** The chart's table equivalent, newest first, behind a disclosure. */
 export function SeriesTable({ series, caption, testId }: { series: SeriesPoint[]; caption: string; testId: string }) {
   return (
-    <details className="table-toggle">
+    <details className={styles["table-toggle"]}>
       <summary>Show the chart as a table</summary>
       <div className="data-table-wrap" tabIndex={0} role="region" aria-label={`${caption}, newest first`}>
         <table className="data" data-testid={testId}>

@@ -8,6 +8,7 @@ import { ChartLegend, SeriesTable } from "./series-details";
 import { useLiveSnapshot } from "./live-snapshot";
 import { ReportTexts } from "./report-texts";
 import { formatCount } from "@/lib/text/format";
+import styles from "./service-live.module.css";
 
 /** "Is it down?" in one glance: the level in words, since when, and a way to report. */
 export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
@@ -26,18 +27,18 @@ export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
     );
   return (
     <section
-      className={`banner level-${s.status}`}
+      className={`${styles.banner} level-${s.status}`}
       aria-label="Current status"
       data-testid="status-banner"
       data-level={s.status}
     >
-      <div className="banner-main">
+      <div className={styles["banner-main"]}>
         <StatusIcon level={s.status} size={28} />
         <div>
-          <p className="banner-title" role="status">
+          <p className={styles["banner-title"]} role="status">
             {title}
           </p>
-          <p className="banner-sub">
+          <p className={styles["banner-sub"]}>
             {formatCount(s.reportersLastHour)} {s.reportersLastHour === 1 ? "report" : "reports"} in the last hour ·
             updated <LocalTime iso={s.generatedAt} />
           </p>
@@ -62,21 +63,21 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
       <section className="card" aria-labelledby="activity-heading">
         <h2 id="activity-heading">Reports in the last 24 hours</h2>
         <div className="stats">
-          <div className="stat">
-            <div className="stat-value" data-testid="reports-last-hour">
+          <div className={styles.stat}>
+            <div className={styles["stat-value"]} data-testid="reports-last-hour">
               {formatCount(s.reportersLastHour)}
             </div>
-            <div className="stat-label">people reported in the last hour</div>
+            <div className={styles["stat-label"]}>people reported in the last hour</div>
           </div>
-          <div className="stat">
-            <div className="stat-value" data-testid="reports-24h">
+          <div className={styles.stat}>
+            <div className={styles["stat-value"]} data-testid="reports-24h">
               {formatCount(total24h)}
             </div>
-            <div className="stat-label">in the last 24 hours</div>
+            <div className={styles["stat-label"]}>in the last 24 hours</div>
           </div>
-          <div className="stat">
-            <div className="stat-value">{formatCount(peak.reporters)}</div>
-            <div className="stat-label">
+          <div className={styles.stat}>
+            <div className={styles["stat-value"]}>{formatCount(peak.reporters)}</div>
+            <div className={styles["stat-label"]}>
               busiest {s.bucketMinutes} min, at <LocalTime iso={peak.t} />
             </div>
           </div>
@@ -94,14 +95,14 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
         {total24h === 0 ? (
           <p className="muted">No reports in the last 24 hours.</p>
         ) : (
-          <ul className="shares" data-testid="symptom-shares">
+          <ul className={styles.shares} data-testid="symptom-shares">
             {s.symptoms.map((x) => {
               const pct = Math.round(x.share * 100);
               return (
-                <li key={x.slug} className="share-row">
+                <li key={x.slug} className={styles["share-row"]}>
                   <span>{x.label}</span>
-                  <span className="share-pct">{pct}%</span>
-                  <span className="share-bar" aria-hidden="true">
+                  <span className={styles["share-pct"]}>{pct}%</span>
+                  <span className={styles["share-bar"]} aria-hidden="true">
                     <span style={{ width: `${Math.max(pct, x.reporters > 0 ? 1 : 0)}%` }} />
                   </span>
                 </li>

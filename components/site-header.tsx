@@ -1,18 +1,19 @@
 import { IntentLink } from "./intent-link";
 import { RadarMark } from "./radar-mark";
+import styles from "./site-header.module.css";
 
 export function SiteHeader() {
   return (
     <header className="site-header">
-      <a className="skip-link" href="#main">
+      <a className={styles["skip-link"]} href="#main">
         Skip to content
       </a>
       <div className="container">
-        <IntentLink href="/" className="logo">
+        <IntentLink href="/" className={styles.logo}>
           <RadarMark size={26} />
           Outage Radar
         </IntentLink>
-        <nav className="site-nav" aria-label="Main">
+        <nav className={styles["site-nav"]} aria-label="Main">
           <ul>
             <li>
               <IntentLink href="/">All services</IntentLink>
@@ -38,7 +39,7 @@ export function SiteHeader() {
 
 export function SiteFooter() {
   return (
-    <footer className="site-footer">
+    <footer className={styles["site-footer"]}>
       <div className="container">
         <p>
           Outage Radar counts problem reports from people like you. A spike in reports means many people are having

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import styles from "./sort-header.module.css";
 
 /**
  * A column header that sorts its table: a button that says the direction with aria-sort (and an
@@ -18,9 +19,9 @@ export function SortHeader({
 }) {
   return (
     <th scope="col" className={numeric ? "num" : undefined} aria-sort={direction}>
-      <button type="button" className="sort-button" onClick={onSort}>
+      <button type="button" className={styles["sort-button"]} onClick={onSort}>
         {label}
-        <span aria-hidden="true" className="sort-mark">
+        <span aria-hidden="true" className={styles["sort-mark"]}>
           {direction === "descending" ? " ▼" : direction === "ascending" ? " ▲" : " ↕"}
         </span>
       </button>

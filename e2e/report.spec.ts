@@ -136,7 +136,7 @@ test.describe("without JavaScript", () => {
     expect(await service.bucketGrewSince(before)).toBe(true);
     // The chart is drawn in the HTML, so it is there without JavaScript too (times in UTC, said so).
     const sketch = page.getByTestId("reports-chart").getByTestId("chart-sketch");
-    await expect(sketch.locator("path.chart-sketch-reports")).toHaveAttribute("d", /^M/);
+    await expect(sketch.locator('path[data-line="reports"]')).toHaveAttribute("d", /^M/);
     await expect(sketch).toContainText("UTC");
   });
 

@@ -8,6 +8,7 @@ import { NETWORK_WINDOW_MINUTES } from "@/lib/reports/rules";
 import { perPeriod } from "@/lib/text/duration";
 import { formatCount, formatUtcDay } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = {
   title: "How Outage Radar works",
@@ -45,7 +46,7 @@ export default function AboutPage() {
   const f = DETECTION_FIGURES;
   const caught = Math.round(f.recall_3x_15min * f.outages_3x_15min);
   return (
-    <article className="prose">
+    <article className={styles.prose}>
       <h1>How Outage Radar works</h1>
       <p className="lead">
         Outage Radar answers one question, &ldquo;is it down, or is it just me?&rdquo;, from what people report. This

@@ -7,6 +7,7 @@ import { incidentQuery } from "@/lib/incidents/filter";
 import { listIncidents } from "@/lib/incidents/queries";
 import { serviceNames } from "@/lib/services/queries";
 import { formatCount } from "@/lib/text/format";
+import styles from "./page.module.css";
 
 export const metadata: Metadata = {
   title: "Incident history",
@@ -25,7 +26,7 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/incide
   return (
     <>
       <h1>Incident history</h1>
-      <form className="filters card" method="get" role="search" aria-label="Filter incidents">
+      <form className={`${styles.filters} card`} method="get" role="search" aria-label="Filter incidents">
         <label>
           Service
           <select name="service" defaultValue={filter.service ?? ""}>

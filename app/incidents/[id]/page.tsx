@@ -18,6 +18,7 @@ import { config } from "@/lib/config";
 import { formatCount, formatUtcDay } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
 import { regionName } from "@/lib/regions/regions";
+import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/incidents/[id]">): Promise<Metadata> {
   const id = pathId((await params).id);
@@ -65,13 +66,13 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
           <dt>Detected</dt>
           <dd>
             <LocalTime iso={story.detectedAt} withDate />{" "}
-            <span className="fact-note">({detectedAfter} min after it started)</span>
+            <span className={styles["fact-note"]}>({detectedAfter} min after it started)</span>
           </dd>
           <dt>Peak</dt>
           <dd>
             {story.peakAt ? <LocalTime iso={story.peakAt} withDate /> : "–"}
             {story.peakRate !== null ? (
-              <span className="fact-note"> ({story.peakRate.toFixed(1)} people a minute)</span>
+              <span className={styles["fact-note"]}> ({story.peakRate.toFixed(1)} people a minute)</span>
             ) : null}
           </dd>
           <dt>Ended</dt>
@@ -106,7 +107,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
         />
       </section>
 
-      <div className="two-columns">
+      <div className={styles["two-columns"]}>
         <section className="card" aria-labelledby="where-heading">
           <h2 id="where-heading">Where</h2>
           <IncidentRegions

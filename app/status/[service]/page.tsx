@@ -21,6 +21,7 @@ import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
 import { formatCount } from "@/lib/text/format";
 import { PAGE_TEXTS } from "@/lib/services/api-views";
+import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
   const db = getDb();
@@ -61,8 +62,8 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
       {/* The chart polls its own data; the map preview follows with the rest of the page. */}
       <LiveRefresh seconds={60} />
       <LiveBanner initial={snapshot} />
-      <div className="service-layout">
-        <div className="area-activity">
+      <div className={styles["service-layout"]}>
+        <div className={styles["area-activity"]}>
           <LiveActivity initial={snapshot} />
           <RegionMapPreview rows={regions} serviceName={service.name} slug={service.slug} />
           <LiveReportTexts
@@ -89,7 +90,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             ) : null}
           </section>
         </div>
-        <aside className="card area-form" aria-label={`Report a problem with ${service.name}`}>
+        <aside className={`card ${styles["area-form"]}`} aria-label={`Report a problem with ${service.name}`}>
           <ReportForm
             action={reportAction}
             service={{ slug: service.slug, name: service.name, symptoms: service.symptoms }}
@@ -99,7 +100,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             cooldownMinutes={cooldownMinutes}
           />
         </aside>
-        <section className="card area-steps" aria-labelledby="steps-heading" id="troubleshooting">
+        <section className={`card ${styles["area-steps"]}`} aria-labelledby="steps-heading" id="troubleshooting">
           <h2 id="steps-heading">Not sure it&apos;s {service.name}? Try these first</h2>
           <ol className="steps">
             {service.troubleshooting.map((step) => (

@@ -11,6 +11,7 @@ import { listIncidents } from "@/lib/incidents/queries";
 import { cachedServiceStats } from "@/lib/services/stats";
 import { findServiceForRequest } from "@/lib/services/queries";
 import { formatCount } from "@/lib/text/format";
+import styles from "./page.module.css";
 
 const PAGE_SIZE = 25;
 
@@ -46,7 +47,7 @@ export default async function ServiceIncidentsPage({ params, searchParams }: Pag
       <p className="muted" data-testid="incident-count">
         {formatCount(total)} {total === 1 ? "incident" : "incidents"} detected
       </p>
-      <p className="feed-links">
+      <p className={styles["feed-links"]}>
         <a href={`/status/${service.slug}/incidents/feed.atom`}>Atom feed of these incidents</a>
         <a href={`/status/${service.slug}/badge.svg`}>Status badge (SVG)</a>
         <a href="/api/v1/openapi.json">API</a>
