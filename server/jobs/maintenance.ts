@@ -2,24 +2,15 @@ import type { DbHandle } from "@/db/client";
 import { pruneCooldowns } from "@/lib/reports/ingest";
 import { maintainReportPartitions } from "@/lib/reports/partitions";
 import { logError } from "@/lib/text/error-text";
-import type { Job } from "./job";
+import { every, type Job } from "./job";
 
 const EVERY_MS = 10 * 60_000;
 
 /** Every ten minutes: forget expired reporter cooldowns, create next days' report partitions, drop expired ones. */
 export function startMaintenance(handle: DbHandle, opts: { cooldownMinutes: number; retentionDays: number }): Job {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    running ??= pruneCooldowns(handle.db, opts.cooldownMinutes)
+  return every(EVERY_MS, () =>
+    pruneCooldowns(handle.db, opts.cooldownMinutes)
       .then(() => maintainReportPartitions(handle.db, opts.retentionDays))
-      .catch((e) => logError("maintenance failed", e, { stack: true }))
-      .finally(() => (running = null));
-  }, EVERY_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+      .catch((e) => logError("maintenance failed", e, { stack: true })),
+  );
 }

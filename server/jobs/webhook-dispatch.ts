@@ -2,7 +2,7 @@ import type { DbHandle } from "@/db/client";
 import { publicUrl } from "@/lib/http/public-url";
 import { logError } from "@/lib/text/error-text";
 import { dispatchDue } from "@/lib/webhooks/dispatch";
-import type { Job } from "./job";
+import { every, type Job } from "./job";
 
 const EVERY_MS = 5_000;
 
@@ -11,17 +11,7 @@ const EVERY_MS = 5_000;
  * LOCKED, so none is sent twice at once.
  */
 export function startWebhookDispatch(handle: DbHandle): Job {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    running ??= dispatchDue(handle.db, { publicUrl: publicUrl() })
-      .catch((e) => logError("webhook dispatch failed", e))
-      .finally(() => (running = null));
-  }, EVERY_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return every(EVERY_MS, () =>
+    dispatchDue(handle.db, { publicUrl: publicUrl() }).catch((e) => logError("webhook dispatch failed", e)),
+  );
 }
