@@ -20,11 +20,12 @@ export const incidentQuerySchema = z.object({
   page: z.preprocess(one, z.coerce.number().int().min(1).max(10_000).catch(1).default(1)),
 });
 
-export function incidentQuery(params: Record<string, string | string[] | undefined>): {
-  filter: IncidentFilter;
-  page: number;
-} {
-  const q = incidentQuerySchema.parse(params);
+export function incidentQuery(params: Record<string, string | string[] | undefined>) {
+  return incidentFilterOf(incidentQuerySchema.parse(params));
+}
+
+/** The parsed query as a filter and a page. */
+export function incidentFilterOf(q: z.infer<typeof incidentQuerySchema>): { filter: IncidentFilter; page: number } {
   return {
     // "to" is a day: the whole day is included.
     filter: {

@@ -1,11 +1,15 @@
 import { getDb } from "@/lib/db";
-import { incidentQuery } from "@/lib/incidents/filter";
+import { parseRequest } from "@/lib/http/parse-request";
+import { incidentFilterOf, incidentQuerySchema } from "@/lib/incidents/filter";
 import { listIncidents } from "@/lib/incidents/queries";
 
 const PAGE_SIZE = 20;
 
+/** Incidents, newest first; like the incident pages, a filter value that does not parse is ignored. */
 export async function GET(request: Request) {
-  const { filter, page } = incidentQuery(Object.fromEntries(new URL(request.url).searchParams));
+  const input = await parseRequest(request, { query: incidentQuerySchema });
+  if (!input.ok) return input.response;
+  const { filter, page } = incidentFilterOf(input.query);
   const { items, total } = await listIncidents(getDb(), filter, page, PAGE_SIZE);
   return Response.json(
     { items, total, page, pageSize: PAGE_SIZE },
