@@ -1,3 +1,5 @@
+import styles from "./downtime-heatmap.module.css";
+
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
@@ -12,7 +14,7 @@ export function DowntimeHeatmap({ heatmap, serviceName }: { heatmap: number[][];
   const max = Math.max(0, ...heatmap.flat());
   return (
     <div className="data-table-wrap" role="region" aria-labelledby="heatmap-caption" tabIndex={0}>
-      <table className="data heatmap" data-testid="downtime-heatmap">
+      <table className={`data ${styles.heatmap}`} data-testid="downtime-heatmap">
         <caption id="heatmap-caption">
           When {serviceName} usually breaks: minutes in incidents by day and hour (UTC) over that period
         </caption>

@@ -2,6 +2,7 @@ import { IntentLink } from "./intent-link";
 import type { IncidentRegion } from "@/lib/incidents/queries";
 import { formatShare, SHARE_BANDS, SHARE_LABELS } from "@/lib/regions/share";
 import { formatCount } from "@/lib/text/format";
+import styles from "./incident-regions.module.css";
 
 /**
  * Where an incident was: a small map (a picture; the table under it says the same in words and
@@ -23,7 +24,7 @@ export function IncidentRegions({
     <>
       {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the server draws; nothing for next/image to optimise */}
       <img
-        className="incident-map"
+        className={styles["incident-map"]}
         src={`/incidents/${incidentId}/map.svg`}
         alt=""
         width={960}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type ReactNode } from "react";
+import styles from "./map-tooltip.module.css";
 
 interface Tip {
   text: string;
@@ -32,7 +33,7 @@ export function MapTooltip({ children }: { children: ReactNode }) {
   return (
     <div
       ref={box}
-      className="map-tooltip-frame"
+      className={styles["map-tooltip-frame"]}
       onPointerMove={(e) => show(e.target, { x: e.clientX, y: e.clientY })}
       onPointerLeave={() => setTip(null)}
       onFocus={(e) => show(e.target)}
@@ -41,7 +42,7 @@ export function MapTooltip({ children }: { children: ReactNode }) {
       {children}
       {tip ? (
         <div
-          className="map-tooltip"
+          className={styles["map-tooltip"]}
           role="presentation"
           aria-hidden="true"
           data-testid="map-tooltip"

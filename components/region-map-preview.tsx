@@ -2,6 +2,7 @@ import { IntentLink } from "./intent-link";
 import type { RegionRow } from "@/lib/regions/map-data";
 import { MapLegend } from "./region-map";
 import { previewSummary } from "./region-describe";
+import styles from "./region-map-preview.module.css";
 
 /**
  * The service page's small map: the last hour by country as an image (the full, interactive map
@@ -21,7 +22,7 @@ export function RegionMapPreview({
     <section className="card" aria-labelledby="where-heading" data-testid="map-preview">
       <h2 id="where-heading">Where people report problems</h2>
       <p>{previewSummary(rows)}</p>
-      <IntentLink href={href} className="map-preview-link" tabIndex={-1} aria-hidden="true">
+      <IntentLink href={href} className={styles["map-preview-link"]} tabIndex={-1} aria-hidden="true">
         {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the server draws; nothing for next/image to optimise */}
         <img src={`/status/${slug}/map-preview.svg`} alt="" width={960} height={470} loading="lazy" />
       </IntentLink>

@@ -1,6 +1,7 @@
 import type { ReadableText } from "@/lib/reports/schemas";
 import { perPeriod } from "@/lib/text/duration";
 import { LocalTime } from "./local-time";
+import styles from "./report-texts.module.css";
 
 /**
  * What reporters wrote, newest first. Each text names its country but not its region: the maps hide
@@ -33,7 +34,7 @@ export function ReportTexts({
             {note}, one per person {perPeriod(cooldownMinutes)}. Written by reporters, not checked by Outage Radar;
             abuse is removed.
           </p>
-          <ol className="report-texts">
+          <ol className={styles["report-texts"]}>
             {items.map((r) => (
               <li key={r.id}>
                 <blockquote>

@@ -3,6 +3,7 @@ import { categoryLabel, type CategorySlug, type StatusLevel } from "@/lib/catalo
 import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";
 import { formatCount } from "@/lib/text/format";
+import styles from "./service-card.module.css";
 
 export interface ServiceCardData {
   slug: string;
@@ -17,9 +18,13 @@ export interface ServiceCardData {
 export function ServiceCard({ s }: { s: ServiceCardData }) {
   const reports = `${formatCount(s.reportersLastHour)} ${s.reportersLastHour === 1 ? "report" : "reports"} in the last hour`;
   return (
-    <IntentLink href={`/status/${s.slug}`} className={`service-card is-${s.status}`} data-testid={`service-${s.slug}`}>
+    <IntentLink
+      href={`/status/${s.slug}`}
+      className={`${styles["service-card"]} is-${s.status}`}
+      data-testid={`service-${s.slug}`}
+    >
       <span className="name">{s.name}</span>
-      <Sparkline values={s.sparkline} />
+      <Sparkline values={s.sparkline} className={styles.spark} />
       <StatusBadge level={s.status} />
       <span className="meta">
         {categoryLabel(s.category)} · {reports}

@@ -8,6 +8,7 @@ import { closeServices, matchesService } from "@/lib/catalog/match";
 import { nameList } from "@/lib/text/name-list";
 import { formatCount } from "@/lib/text/format";
 import { ServiceGrid, type ServiceCardData } from "./service-card";
+import styles from "./service-directory.module.css";
 
 /**
  * Name and category filter over every service, busiest first. Without JavaScript the filter is a
@@ -67,7 +68,7 @@ export function ServiceDirectory({
         />
         {category ? <input type="hidden" name="category" value={category} /> : null}
         {showAll ? <input type="hidden" name="all" value="1" /> : null}
-        <button className="button button-secondary" type="submit">
+        <button className={`button ${styles["button-secondary"]}`} type="submit">
           Filter
         </button>
       </form>
@@ -108,12 +109,12 @@ export function ServiceDirectory({
         <ServiceGrid services={shown} aria-label="Services" ref={listRef} />
       )}
       {hidden > 0 ? (
-        <p className="directory-more">
+        <p className={styles["directory-more"]}>
           <span>
             Showing the {shown.length} busiest of {formatCount(matching.length)}.
           </span>{" "}
           <a
-            className="button button-secondary"
+            className={`button ${styles["button-secondary"]}`}
             href={directoryHref({ q: query, category, all: true })}
             onClick={(e) => {
               e.preventDefault();

@@ -1,6 +1,7 @@
 import type { ServiceStats } from "@/lib/services/stats";
 import { formatDuration } from "@/lib/text/duration";
 import { formatCount } from "@/lib/text/format";
+import styles from "./service-stats.module.css";
 
 const minutes = (m: number | null) => (m === null ? "–" : formatDuration(m));
 
@@ -10,7 +11,7 @@ export function ServiceStatsList({ stats }: { stats: ServiceStats }) {
   return (
     <>
       <p className="muted">Over the {period} of history.</p>
-      <dl className="stat-list" data-testid="service-stats">
+      <dl className={styles["stat-list"]} data-testid="service-stats">
         <div>
           <dt>Incidents</dt>
           <dd>{formatCount(stats.incidents)}</dd>

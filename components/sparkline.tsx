@@ -1,5 +1,18 @@
+import styles from "./sparkline.module.css";
+
 /** A tiny server-rendered line of hourly reports; decorative, the card states the numbers in words. */
-export function Sparkline({ values, width = 96, height = 28 }: { values: number[]; width?: number; height?: number }) {
+export function Sparkline({
+  values,
+  width = 96,
+  height = 28,
+  className,
+}: {
+  values: number[];
+  width?: number;
+  height?: number;
+  /** Where the place showing it puts it. */
+  className?: string;
+}) {
   const max = Math.max(1, ...values);
   const step = values.length > 1 ? width / (values.length - 1) : width;
   const points = values
@@ -7,7 +20,7 @@ export function Sparkline({ values, width = 96, height = 28 }: { values: number[
     .join(" ");
   return (
     <svg
-      className="sparkline"
+      className={className ? `${styles.sparkline} ${className}` : styles.sparkline}
       width={width}
       height={height}
       viewBox={`0 0 ${width} ${height}`}

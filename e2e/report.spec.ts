@@ -222,7 +222,7 @@ test.describe("the directory of all services", () => {
     await expect(page).toHaveURL(/[?&]all=1/);
     // Every name is there in full, however long ("Microsoft …" could be Teams or Azure).
     const cut = await page
-      .locator(".service-card .name")
+      .locator('[data-testid^="service-"] .name')
       .evaluateAll((names) => names.filter((n) => n.scrollWidth > n.clientWidth).map((n) => n.textContent));
     expect(cut).toEqual([]);
     // A filter narrows all of them, and a narrow one needs no button.

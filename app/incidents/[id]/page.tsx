@@ -58,7 +58,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
 
       <section className="card" aria-labelledby="facts-heading">
         <h2 id="facts-heading">What happened</h2>
-        <dl className="facts" data-testid="incident-facts">
+        <dl className={styles.facts} data-testid="incident-facts">
           <dt>Started</dt>
           <dd>
             <LocalTime iso={story.startedAt} withDate />
@@ -139,7 +139,7 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
 
       <section className="card" aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
-        <ol className="timeline" data-testid="incident-timeline">
+        <ol className={styles.timeline} data-testid="incident-timeline">
           {story.events.map((e, i) => (
             <li key={`${e.kind}-${e.at}-${i}`}>
               <LocalTime iso={e.at} withDate /> <strong>{EVENT_LABELS[e.kind]}</strong>

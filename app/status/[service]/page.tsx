@@ -102,7 +102,7 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
         </aside>
         <section className={`card ${styles["area-steps"]}`} aria-labelledby="steps-heading" id="troubleshooting">
           <h2 id="steps-heading">Not sure it&apos;s {service.name}? Try these first</h2>
-          <ol className="steps">
+          <ol className={styles.steps}>
             {service.troubleshooting.map((step) => (
               <li key={step}>{step}</li>
             ))}
