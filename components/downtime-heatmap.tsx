@@ -10,6 +10,9 @@ function step(minutes: number, max: number): number {
 }
 
 /** "When it usually breaks": minutes in incidents per hour of the week, as a table shaded like a heat map. */
+/** The cell's classes: a number column, shaded from its step up (step 0 is not shaded). */
+const heatClass = (n: number) => (n > 0 ? `num ${styles[`heat-${n}`]}` : "num");
+
 export function DowntimeHeatmap({ heatmap, serviceName }: { heatmap: number[][]; serviceName: string }) {
   const max = Math.max(0, ...heatmap.flat());
   return (
@@ -37,7 +40,7 @@ export function DowntimeHeatmap({ heatmap, serviceName }: { heatmap: number[][];
                 <abbr title={DAYS[d]}>{DAYS[d]!.slice(0, 3)}</abbr>
               </th>
               {hours.map((minutes, h) => (
-                <td key={h} className={`num heat-${step(minutes, max)}`}>
+                <td key={h} className={heatClass(step(minutes, max))}>
                   {minutes > 0 ? minutes : <span className="visually-hidden">0</span>}
                 </td>
               ))}

@@ -3,6 +3,7 @@ import type { IncidentRegion } from "@/lib/incidents/queries";
 import { formatShare, SHARE_BANDS, SHARE_LABELS } from "@/lib/regions/share";
 import { formatCount } from "@/lib/text/format";
 import styles from "./incident-regions.module.css";
+import maps from "./maps.module.css";
 
 /**
  * Where an incident was: a small map (a picture; the table under it says the same in words and
@@ -32,11 +33,11 @@ export function IncidentRegions({
         loading="lazy"
         data-testid="incident-map"
       />
-      <ul className="map-legend" aria-label="Legend: share of the incident's reports">
+      <ul className={maps["map-legend"]} aria-label="Legend: share of the incident's reports">
         {SHARE_BANDS.map((b) => (
           <li key={b}>
             <svg width="18" height="12" aria-hidden="true" focusable="false">
-              <rect width="18" height="12" className={`region ${b}`} />
+              <rect width="18" height="12" className={`${maps.region} ${maps[b]}`} />
             </svg>
             {SHARE_LABELS[b]}
           </li>

@@ -2,6 +2,7 @@ import { ANOMALY_BANDS, BAND_LABELS, type AnomalyBand } from "@/lib/regions/band
 import type { MapGeometry } from "@/lib/regions/geometry";
 import { describeRegion, type MapRow } from "./region-describe";
 import { MapTooltip } from "./map-tooltip";
+import maps from "./maps.module.css";
 
 /**
  * A choropleth drawn on the server as SVG, shaded by each region against its own baseline, so it
@@ -11,13 +12,13 @@ import { MapTooltip } from "./map-tooltip";
 export function RegionMap({ geometry, rows, label }: { geometry: MapGeometry; rows: MapRow[]; label: string }) {
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return (
-    <figure className="region-map">
+    <figure className={maps["region-map"]}>
       <MapTooltip>
         <svg viewBox={`0 0 ${geometry.width} ${geometry.height}`} role="group" aria-label={label}>
           <defs>
             <pattern id="too-few" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="6" height="6" className="band-too-few-bg" />
-              <line x1="0" y1="0" x2="0" y2="6" className="band-too-few-line" />
+              <rect width="6" height="6" className={maps["band-too-few-bg"]} />
+              <line x1="0" y1="0" x2="0" y2="6" className={maps["band-too-few-line"]} />
             </pattern>
           </defs>
           {geometry.shapes.map((s) => {
@@ -32,7 +33,7 @@ export function RegionMap({ geometry, rows, label }: { geometry: MapGeometry; ro
                 data-region={s.code}
                 data-band={band}
               >
-                <path d={s.d} className={`region band-${band}`} />
+                <path d={s.d} className={`${maps.region} ${maps[`band-${band}`]}`} />
               </a>
             );
           })}
@@ -47,11 +48,11 @@ export function RegionMap({ geometry, rows, label }: { geometry: MapGeometry; ro
 
 export function MapLegend() {
   return (
-    <ul className="map-legend" aria-label="Legend">
+    <ul className={maps["map-legend"]} aria-label="Legend">
       {ANOMALY_BANDS.map((b) => (
         <li key={b}>
           <svg width="18" height="12" aria-hidden="true" focusable="false">
-            <rect width="18" height="12" className={`region band-${b}`} />
+            <rect width="18" height="12" className={`${maps.region} ${maps[`band-${b}`]}`} />
           </svg>
           {BAND_LABELS[b]}
         </li>
