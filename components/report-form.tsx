@@ -170,7 +170,7 @@ export function ReportForm({
         <FieldError id="text-error" message={errors.text} />
       </div>
       {/* A honeypot: out of sight and out of the accessibility tree, so only a bot filling every field fills it. */}
-      <div className="honeypot" aria-hidden="true">
+      <div className={styles.honeypot} aria-hidden="true">
         <label>
           Leave this empty <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
         </label>

@@ -36,7 +36,7 @@ export function ServiceCard({ s }: { s: ServiceCardData }) {
 /** A grid of service cards; extra props (label, test id, style) go to the list. */
 export function ServiceGrid({ services, ...list }: { services: ServiceCardData[] } & React.ComponentProps<"ul">) {
   return (
-    <ul className="grid" {...list}>
+    <ul className={styles.grid} {...list}>
       {services.map((s) => (
         <li key={s.slug}>
           <ServiceCard s={s} />

@@ -89,7 +89,7 @@ export default function AboutPage() {
           Every minute, the reports of the last {nameList(windows.map(String))} minutes are tested against that level,
           allowing for how much the service&rsquo;s reports normally vary:
         </p>
-        <dl className="levels">
+        <dl className={styles.levels}>
           <dt>Possible problems</dt>
           <dd>
             At least {possible.minRatio} times the usual number of people and {possible.minExcess} more than usual, from
