@@ -5,15 +5,13 @@ export function pathId(raw: string, max = 2_147_483_647): number | undefined {
   return /^[1-9]\d{0,15}$/.test(raw) && Number(raw) <= max ? Number(raw) : undefined;
 }
 
+/** A string holding a path id (pathId's rule), parsed to its number; else `message`. */
+export const idString = (message: string, max?: number) =>
+  z.string().transform((raw, ctx) => pathId(raw, max) ?? (ctx.addIssue({ code: "custom", message }), z.NEVER));
+
 /** parseRequest's `params` for a path like /incidents/{id}: an id that names nothing is a 404 naming `what`. */
 export const idPath = (value: Promise<{ id: string }>, what: string, max?: number) => ({
   value,
   what,
-  schema: z.object({
-    id: z
-      .string()
-      .transform(
-        (raw, ctx) => pathId(raw, max) ?? (ctx.addIssue({ code: "custom", message: "is not an id" }), z.NEVER),
-      ),
-  }),
+  schema: z.object({ id: idString("is not an id", max) }),
 });

@@ -3,14 +3,9 @@ import { auditLog } from "@/lib/admin/audit";
 import { getDb } from "@/lib/db";
 import { asAdmin } from "@/lib/http/admin-route";
 import { parseRequest } from "@/lib/http/parse-request";
-import { pathId } from "@/lib/http/path-id";
+import { idString } from "@/lib/http/path-id";
 
-const querySchema = z.object({
-  before: z
-    .string()
-    .transform((raw, ctx) => pathId(raw) ?? (ctx.addIssue({ code: "custom", message: "must be an entry id" }), z.NEVER))
-    .optional(),
-});
+const querySchema = z.object({ before: idString("must be an entry id").optional() });
 
 /** The audit log, newest first, a hundred entries at a time (`before` pages back). */
 export async function GET(request: Request) {
