@@ -40,7 +40,7 @@ export default defineConfig({
       // uncertain, and then a real regional outage reads only "above usual" in small regions).
       DEMO_HISTORY_DAYS: "7",
       DEMO_SCENARIO: "germany,california",
-      CLIENT_IP_HEADER: "x-forwarded-for",
+      TRUSTED_PROXIES: "loopback",
       DATABASE_URL: "",
     },
   },

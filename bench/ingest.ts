@@ -99,7 +99,7 @@ async function main() {
         DATABASE_URL: dbUrl,
         WEB_CONCURRENCY: String(WORKERS),
         DEMO: "off",
-        CLIENT_IP_HEADER: "x-forwarded-for",
+        TRUSTED_PROXIES: "loopback",
         REPORTER_SECRET: "bench-secret-bench-secret-bench-secret",
       },
       log: (line) =>

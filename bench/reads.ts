@@ -179,7 +179,7 @@ async function main() {
       DATABASE_URL: dbUrl,
       DEMO: "off",
       WEB_CONCURRENCY: "2",
-      CLIENT_IP_HEADER: "x-forwarded-for",
+      TRUSTED_PROXIES: "loopback",
       PAGE_CACHE_SECONDS: String(PAGE_CACHE_SECONDS),
     };
     let app = await startAppServer({ port: 3310, env });

@@ -42,7 +42,7 @@ async function startServer(): Promise<AppServer> {
     env: {
       DATABASE_URL: cluster.url,
       DEMO: "off",
-      CLIENT_IP_HEADER: "x-forwarded-for",
+      TRUSTED_PROXIES: "loopback",
       DETECTOR_TICK_SECONDS: "2",
       WEB_CONCURRENCY: "1",
     },

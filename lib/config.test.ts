@@ -22,3 +22,27 @@ describe("environment", () => {
     expect(parseConfig({ WEB_CONCURRENCY: "2", DATABASE_URL: "postgres://x@127.0.0.1/db" }).WEB_CONCURRENCY).toBe(2);
   });
 });
+
+describe("trusted proxies in the environment", () => {
+  it("reads a list of ranges, addresses and named ranges, with X-Forwarded-For by default", () => {
+    const cfg = parseConfig({ TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.1,loopback, fd00::/8" });
+    expect(cfg.TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.0.2.1", "loopback", "fd00::/8"]);
+    expect(cfg.CLIENT_IP_HEADER).toBeUndefined();
+  });
+
+  it("names an entry that is not an address or range", () => {
+    expect(() => parseConfig({ TRUSTED_PROXIES: "10.0.0.0/8,proxy.example" })).toThrow(
+      /TRUSTED_PROXIES.*"proxy.example" is not a CIDR/,
+    );
+    expect(() => parseConfig({ TRUSTED_PROXIES: "10.0.0.0/40" })).toThrow(/"10.0.0.0\/40"/);
+  });
+
+  it("refuses a client-address header nobody is trusted to set", () => {
+    expect(() => parseConfig({ CLIENT_IP_HEADER: "x-forwarded-for" })).toThrow(
+      /CLIENT_IP_HEADER: needs TRUSTED_PROXIES/,
+    );
+    expect(parseConfig({ CLIENT_IP_HEADER: "X-Real-IP", TRUSTED_PROXIES: "loopback" }).CLIENT_IP_HEADER).toBe(
+      "x-real-ip",
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import proxyaddr from "@fastify/proxy-addr";
 import { z } from "zod";
 
 /** Reporters counted from one network block per service per window, unless NETWORK_CAP says otherwise. */
@@ -12,6 +13,18 @@ const list = z.string().transform((s) =>
     .split(",")
     .map((h) => h.trim().toLowerCase())
     .filter(Boolean),
+);
+
+const proxyEntry = z.string().refine(
+  (entry) => {
+    try {
+      proxyaddr.compile(entry);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: (i) => `"${String(i.input)}" is not a CIDR, an address, or loopback / linklocal / uniquelocal` },
 );
 
 const envSchema = z
@@ -43,6 +56,12 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
     RATE_LIMIT_NETWORK_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     REGION_HEADERS: list.default(["cf-ipcountry", "x-vercel-ip-country"]),
+    /**
+     * Proxies allowed to say who the client is (CIDRs, addresses, or loopback / linklocal /
+     * uniquelocal). Unset: the socket's peer is the client and forwarding headers are ignored.
+     */
+    TRUSTED_PROXIES: list.pipe(z.array(proxyEntry)).optional(),
+    /** The header those proxies write the client's address into (right-most untrusted entry wins). */
     CLIENT_IP_HEADER: z
       .string()
       .regex(/^[a-z0-9-]+$/i, "must be a header name")
@@ -73,6 +92,11 @@ const envSchema = z
       .transform((v) => v.split(",").map((s) => s.trim()))
       .pipe(z.array(z.enum(DEMO_SCENARIOS)))
       .optional(),
+  })
+  .refine((c) => !c.CLIENT_IP_HEADER || c.TRUSTED_PROXIES?.length, {
+    path: ["CLIENT_IP_HEADER"],
+    message:
+      "needs TRUSTED_PROXIES: the addresses of the proxies allowed to set it (anyone else could name any address)",
   })
   .refine((c) => c.WEB_CONCURRENCY === 1 || c.DATABASE_URL, {
     path: ["WEB_CONCURRENCY"],

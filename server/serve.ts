@@ -3,6 +3,7 @@ import next from "next";
 import type { DbHandle } from "@/db/client";
 import { config } from "@/lib/config";
 import { reportQueue } from "@/lib/reports/submit";
+import { proxyTrust } from "./front/client-address";
 import { createFront } from "./front/front";
 import { checkHealth } from "./front/health";
 import { createPageCache } from "./front/page-cache";
@@ -32,7 +33,7 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
   const server = createServer(
     createFront({
       db: () => handle.db,
-      clientIpHeader: cfg.CLIENT_IP_HEADER,
+      proxies: cfg.TRUSTED_PROXIES ? proxyTrust(cfg.TRUSTED_PROXIES, cfg.CLIENT_IP_HEADER) : undefined,
       health: () => checkHealth(handle.db, detector.leadership.role, reportQueue(handle.db).queued),
       next: app.getRequestHandler(),
       security: { https: cfg.PUBLIC_URL?.startsWith("https://") ?? false, dev },

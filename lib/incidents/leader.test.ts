@@ -77,7 +77,7 @@ for (const target of testTargets().filter((x) => x.name === "postgres")) {
         DATABASE_URL: t.url!,
         DEMO: "off",
         DETECTOR_TICK_SECONDS: String(TICK_SECONDS),
-        CLIENT_IP_HEADER: "x-forwarded-for",
+        TRUSTED_PROXIES: "loopback",
         REPORTER_SECRET: "two-instances-test-secret-0123456789",
       };
       // One after the other: the first builds the app if the build is stale.

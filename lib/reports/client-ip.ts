@@ -6,26 +6,21 @@ import ipaddr from "ipaddr.js";
  */
 export const CLIENT_IP_HEADER = "x-outage-radar-client-ip";
 
-/** Address of the client: from a trusted proxy header when configured (its left-most entry), else the socket. */
-export function resolveClientIp(
-  socketAddress: string | undefined,
-  headers: Record<string, string | string[] | undefined>,
-  trustedHeader: string | undefined,
-): string {
-  if (trustedHeader) {
-    const raw = headers[trustedHeader];
-    const first = (Array.isArray(raw) ? raw[0] : raw)?.split(",")[0]?.trim();
-    if (first && isValidIp(first)) return first;
-  }
-  return socketAddress ?? "unknown";
-}
-
 // Dotted-quad IPv4 is nearly all traffic; this avoids a full parse for it.
 const IPV4 =
   /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
-function isValidIp(ip: string): boolean {
-  return IPV4.test(ip) || ipaddr.isValid(ip);
+/**
+ * The address a client is known by, or null when `ip` is not an address. IPv4 (IPv4-mapped IPv6
+ * included) as dotted quad; IPv6 as its /64: an ISP gives each subscriber at least a /64 and the
+ * device picks the rest, changing it at will (privacy addresses), so one /64 is one client for every
+ * limit, cap and cooldown.
+ */
+export function clientAddress(ip: string): string | null {
+  const address = parseAddress(ip);
+  if (!address) return null;
+  if ("octets" in address) return address.octets.join(".");
+  return new ipaddr.IPv6([...address.parts.slice(0, 4), 0, 0, 0, 0]).toString();
 }
 
 /** An address parsed once: IPv4 (IPv4-mapped IPv6 included) as octets, IPv6 as its 16-bit parts. */
@@ -44,12 +39,16 @@ function parseAddress(ip: string): Address | null {
   return { octets: [a!, b!, c!, d!] };
 }
 
+/** The first `groups` 16-bit groups of an IPv6 address as a prefix: 3 → "2001:db8:1::/48". */
+const prefixOf = (parts: number[], groups: number) =>
+  `${parts
+    .slice(0, groups)
+    .map((p) => p.toString(16))
+    .join(":")}::/${groups * 16}`;
+
 function blockOf(address: Address): string {
   if ("octets" in address) return `${address.octets[0]}.${address.octets[1]}.${address.octets[2]}.0/24`;
-  return `${address.parts
-    .slice(0, 3)
-    .map((p) => p.toString(16))
-    .join(":")}::/48`;
+  return prefixOf(address.parts, 3);
 }
 
 /** The block one network controls: IPv4 /24, IPv6 /48 (IPv4-mapped IPv6 counts as IPv4). */
@@ -67,7 +66,7 @@ export function networkBlock(ip: string): string {
 export function limitKeys(ip: string): { address: number | string; network: number | string } {
   const address = parseAddress(ip);
   if (!address) return { address: ip, network: "unknown" };
-  if (!("octets" in address)) return { address: ip, network: blockOf(address) };
+  if (!("octets" in address)) return { address: prefixOf(address.parts, 4), network: blockOf(address) };
   const [a, b, c, d] = address.octets;
   const network = (a << 16) | (b << 8) | c;
   // As a signed 32-bit int (the top octet may set the sign bit): still one key per address, and small

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { identify } from "./identity";
-import { limitKeys, networkBlock, resolveClientIp } from "./client-ip";
+import { clientAddress, limitKeys, networkBlock } from "./client-ip";
 
 const SECRET = "s".repeat(40);
 const day1 = new Date("2026-05-01T10:00:00Z");
@@ -54,11 +54,19 @@ describe("reporter identity", () => {
 });
 
 describe("client address", () => {
-  it("uses the socket unless a trusted header is configured", () => {
-    const headers = { "x-forwarded-for": "198.51.100.1, 10.0.0.1" };
-    expect(resolveClientIp("10.0.0.1", headers, undefined)).toBe("10.0.0.1");
-    expect(resolveClientIp("10.0.0.1", headers, "x-forwarded-for")).toBe("198.51.100.1");
-    expect(resolveClientIp("10.0.0.1", { "x-forwarded-for": "garbage" }, "x-forwarded-for")).toBe("10.0.0.1");
+  it("knows an IPv4 client by its address and an IPv6 client by its /64", () => {
+    expect(clientAddress("192.0.2.55")).toBe("192.0.2.55");
+    expect(clientAddress("::ffff:192.0.2.55")).toBe("192.0.2.55");
+    expect(clientAddress("2001:db8:abcd:12:1:2:3:4")).toBe("2001:db8:abcd:12::");
+    expect(clientAddress("2001:db8:abcd:12::ffff")).toBe(clientAddress("2001:db8:abcd:12:aaaa::1"));
+    expect(clientAddress("2001:db8:abcd:13::1")).not.toBe(clientAddress("2001:db8:abcd:12::1"));
+    expect(clientAddress("garbage")).toBeNull();
+    expect(clientAddress("256.1.1.1")).toBeNull();
+  });
+
+  it("limits an IPv6 client per /64, whatever host part it picks", () => {
+    expect(limitKeys("2001:db8:abcd:12::1").address).toBe(limitKeys("2001:db8:abcd:12:ffff:1:2:3").address);
+    expect(limitKeys("2001:db8:abcd:12::1").address).not.toBe(limitKeys("2001:db8:abcd:13::1").address);
   });
 
   it("names blocks as /24 and /48", () => {
@@ -83,7 +91,10 @@ describe("client address", () => {
     expect(limitKeys("192.0.3.1").network).not.toBe(limitKeys("192.0.2.1").network);
     // The same client however its address is written.
     expect(limitKeys("::ffff:192.0.2.55")).toEqual(limitKeys("192.0.2.55"));
-    expect(limitKeys("2001:db8:abcd:12::1")).toEqual({ address: "2001:db8:abcd:12::1", network: "2001:db8:abcd::/48" });
+    expect(limitKeys("2001:db8:abcd:12::1")).toEqual({
+      address: "2001:db8:abcd:12::/64",
+      network: "2001:db8:abcd::/48",
+    });
     expect(limitKeys("2001:db8:abcd:99::7").network).toBe(limitKeys("2001:db8:abcd:12::1").network);
   });
 });

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Duplex } from "node:stream";
 import compression from "compression";
 import type { Db } from "@/db/client";
-import { CLIENT_IP_HEADER, resolveClientIp } from "@/lib/reports/client-ip";
+import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
+import { resolveClient, rewriteForwardedHeaders, type ProxyTrust } from "./client-address";
 import type { Health } from "./health";
 import { handleReportRequest, REPORTS_PATH } from "./report-endpoint";
 import { applySecurityHeaders, type SecurityOptions } from "./security-headers";
@@ -47,7 +48,8 @@ function releaseOnClose(res: ServerResponse): void {
  */
 export function createFront(opts: {
   db: () => Db;
-  clientIpHeader?: string;
+  /** The proxies whose forwarding headers are believed; none: the socket's peer is the client. */
+  proxies?: ProxyTrust;
   health: () => Promise<Health>;
   next: Handler;
   security?: SecurityOptions;
@@ -56,7 +58,9 @@ export function createFront(opts: {
 }): Handler {
   const security = opts.security ?? { https: false, dev: false };
   return async (req, res) => {
-    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers, opts.clientIpHeader);
+    const client = resolveClient(req, opts.proxies);
+    req.headers[CLIENT_IP_HEADER] = client.ip;
+    rewriteForwardedHeaders(req, client);
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
@@ -73,7 +77,7 @@ export function createFront(opts: {
       res.writeHead(400, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
       return void res.end(`Bad request: ${message}.\n`);
     }
-    applySecurityHeaders(req, res, security);
+    applySecurityHeaders(req, res, { ...security, https: security.https || client.https });
     compress(req, res, () => {});
     releaseOnClose(res);
     const pages = opts.pages;
