@@ -202,7 +202,7 @@ export const reporterCooldowns = pgTable(
 /**
  * Idempotency-Key of an acknowledged report, as a keyed hash of the client and the key (never the
  * key itself), so a retried POST returns the first answer instead of storing the report twice.
- * Kept for a day.
+ * Kept for a day. Rows from before migration 0013 have no request hash and match any retry.
  */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
@@ -210,6 +210,8 @@ export const idempotencyKeys = pgTable(
     key: varchar("key", { length: 32 }).primaryKey(),
     reportId: bigint("report_id", { mode: "number" }).notNull(),
     createdAt: tstz("created_at").notNull(),
+    /** Hash of the report the key first came with: the same key with another report is refused (422). */
+    request: varchar("request", { length: 32 }),
   },
   (t) => [index("idempotency_keys_time").on(t.createdAt)],
 );

@@ -5,7 +5,14 @@ import type { z } from "zod";
  * a sentence for people, and the input fields at fault. Domain code knows no HTTP statuses;
  * lib/http/responses.ts maps the kinds to them in one place, for route handlers and the front alike.
  */
-export type FailureKind = "invalid_input" | "not_found" | "conflict" | "forbidden" | "rate_limited";
+export type FailureKind =
+  | "invalid_input"
+  | "not_found"
+  | "conflict"
+  | "forbidden"
+  | "rate_limited"
+  /** An Idempotency-Key sent again with a different request. */
+  | "idempotency_key_reused";
 
 export interface FieldIssue {
   field: string;

@@ -126,11 +126,10 @@ export function openApiDocument(serverUrl: string) {
           tags: ["Reports"],
           requestParams: {
             header: z.object({
-              "idempotency-key": z
-                .string()
-                .regex(reports.IDEMPOTENCY_KEY_PATTERN)
-                .optional()
-                .meta({ description: "A retry with the same key is stored once and gets the first answer" }),
+              "idempotency-key": z.string().regex(reports.IDEMPOTENCY_KEY_PATTERN).optional().meta({
+                description:
+                  "A retry with the same key and the same report is stored once and gets the first answer; the same key with a different report is refused (422)",
+              }),
             }),
           },
           requestBody: body(reports.reportInputDoc),
@@ -139,6 +138,7 @@ export function openApiDocument(serverUrl: string) {
             "400": error("Invalid report; the issues name each field"),
             "413": error("Body too large"),
             "415": error("Not JSON"),
+            "422": error("The Idempotency-Key was already used for a different report; nothing was stored"),
             "429": error("Too many reports from this address or network; nothing was stored, retry after Retry-After"),
             "503": error("Overloaded or restarting; nothing was stored, retry after Retry-After"),
           },

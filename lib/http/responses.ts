@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   "unauthorized",
   "forbidden",
   "conflict",
+  "idempotency_key_reused",
   "method_not_allowed",
   "payload_too_large",
   "unsupported_media_type",
@@ -59,6 +60,8 @@ const FAILURE_STATUS: Record<FailureKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // As the IETF Idempotency-Key draft says for a key reused with another payload.
+  idempotency_key_reused: 422,
   rate_limited: 429,
 };
 

@@ -18,6 +18,8 @@ export interface IngestItem {
   createdAt: Date;
   /** Keyed hash of the client's Idempotency-Key, when it sent one. */
   idempotencyKey?: string | null;
+  /** Hash of the report itself, kept with its Idempotency-Key: a retry must carry the same report. */
+  idempotencyRequest?: string | null;
   /** The same under yesterday's salt: a key used before UTC midnight is still answered after it. */
   previousIdempotencyKey?: string | null;
 }
@@ -29,6 +31,8 @@ export interface IngestResult {
   capped: boolean;
   /** True when an earlier report with the same Idempotency-Key is answered instead. */
   replayed: boolean;
+  /** A replay whose key first came with a different report: the client reused a key by mistake. */
+  otherRequest?: boolean;
 }
 
 const DEADLOCK = "40P01";
@@ -68,25 +72,34 @@ async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]):
     .filter((_, i) => result[i]?.id === null)
     .flatMap((item) => [item.idempotencyKey, item.previousIdempotencyKey])
     .filter((key): key is string => !!key);
-  const earlier = new Map<string, { id: number; counted: boolean; capped: boolean }>();
+  const earlier = new Map<string, { id: number; counted: boolean; capped: boolean; request: string | null }>();
   if (replayKeys.length > 0) {
-    const found = await rows<{ key: string; id: string | number; counted: boolean; capped: boolean }>(
+    const found = await rows<{
+      key: string;
+      id: string | number;
+      counted: boolean;
+      capped: boolean;
+      request: string | null;
+    }>(
       db,
-      sql`select k.key, r.id, r.counted, r.flag is not distinct from 'network_cap' as capped from idempotency_keys k
+      sql`select k.key, r.id, r.counted, r.flag is not distinct from 'network_cap' as capped, k.request
+          from idempotency_keys k
           join reports r on r.created_at = k.created_at and r.id = k.report_id
           where k.key in (${sql.join(
             replayKeys.map((k) => sql`${k}`),
             sql`, `,
           )})`,
     );
-    for (const f of found) earlier.set(f.key, { id: Number(f.id), counted: f.counted, capped: f.capped });
+    for (const f of found)
+      earlier.set(f.key, { id: Number(f.id), counted: f.counted, capped: f.capped, request: f.request });
   }
   return result.map((r, i) => {
     if (r.id !== null) return { id: Number(r.id), counted: r.counted, capped: r.capped, replayed: false };
-    const { idempotencyKey, previousIdempotencyKey } = items[i]!;
+    const { idempotencyKey, previousIdempotencyKey, idempotencyRequest } = items[i]!;
     const first = earlier.get(idempotencyKey ?? "") ?? earlier.get(previousIdempotencyKey ?? "");
     if (!first) throw new Error("an Idempotency-Key was claimed but its report is missing");
-    return { ...first, replayed: true };
+    const otherRequest = first.request !== null && !!idempotencyRequest && first.request !== idempotencyRequest;
+    return { id: first.id, counted: first.counted, capped: first.capped, replayed: true, otherRequest };
   });
 }
 
@@ -112,6 +125,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       prev_net: r.previousNetwork ?? undefined,
       created_at: r.createdAt.toISOString(),
       idem: r.idempotencyKey ?? undefined,
+      idem_req: r.idempotencyRequest ?? undefined,
       prev_idem: r.previousIdempotencyKey ?? undefined,
     })),
   );
@@ -121,7 +135,8 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
              nextval('reports_id_seq') as id
       from json_to_recordset(${payload}::json) as x(
         ord int, service_id int, symptom text, country text, subdivision text, text text,
-        reporter text, prev text, network text, prev_net text, created_at timestamptz, idem text, prev_idem text)`;
+        reporter text, prev text, network text, prev_net text, created_at timestamptz, idem text, prev_idem text,
+        idem_req text)`;
   // A reporter's first report for the service in the batch is the one that may count.
   const first = sql`row_number() over (partition by reporter, service_id order by ord) = 1 as first`;
   // Most batches carry no Idempotency-Key: they skip the claim and one pass over every row.
@@ -130,8 +145,8 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
     ? sql`
     given as materialized (${source}),
     claimed as (
-      insert into idempotency_keys (key, report_id, created_at)
-      select distinct on (idem) idem, id, created_at from given g
+      insert into idempotency_keys (key, report_id, created_at, request)
+      select distinct on (idem) idem, id, created_at, idem_req from given g
       where idem is not null
         and (prev_idem is null or not exists (select 1 from idempotency_keys k where k.key = g.prev_idem))
       order by idem, ord

@@ -1,4 +1,5 @@
 import "server-only";
+import { hash } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { config } from "@/lib/config";
@@ -81,6 +82,21 @@ function rateLimited(ip: string, now: Date): Failure | undefined {
   };
 }
 
+/** What a report says, hashed: a retry with the same Idempotency-Key must say the same. */
+function requestHash(
+  serviceId: number,
+  input: { symptom: string; country: string; subdivision?: string; text?: string },
+) {
+  const canonical = JSON.stringify([
+    serviceId,
+    input.symptom,
+    input.country,
+    input.subdivision ?? null,
+    input.text ?? null,
+  ]);
+  return hash("sha256", canonical, "hex").slice(0, 32);
+}
+
 /**
  * The one entry point for a person's report: the lean JSON endpoint, the form and the server action
  * all call it. Validation and the catalog lookup happen here; the write joins the group commit, and
@@ -147,9 +163,17 @@ export async function submitReport(
       createdAt: now,
       idempotencyKey: keys?.current ?? null,
       previousIdempotencyKey: keys?.previous ?? null,
+      idempotencyRequest: keys ? requestHash(service.id, input) : null,
     }),
     currentLevel(db, service.id),
   ]);
+  if (result.otherRequest) {
+    const issue = {
+      field: "Idempotency-Key",
+      message: "was already used for a different report; send a new key with each new report",
+    };
+    return failure("idempotency_key_reused", issuesMessage([issue]), [issue]);
+  }
   return {
     ok: true,
     id: result.id,
