@@ -211,6 +211,8 @@ describe.each(testTargets())("submitReport on $name", (target) => {
       [{ service: "tiktok", symptom: "login", country: "US", text: "down \ud800" }, "text", "invalid_input"],
       [{ service: "tiktok", symptom: "login", country: "US", text: "a\u0000b" }, "text", "invalid_input"],
       [{ service: "tiktok", symptom: "login", country: "US", text: "\u202egnp.exe" }, "text", "invalid_input"],
+      // A zero-width space hides a word from filters.
+      [{ service: "tiktok", symptom: "login", country: "US", text: "sc\u200bam" }, "text", "invalid_input"],
     ];
     for (const [input, field, code] of cases) {
       const out = await submitReport(db(), input, bob, minutes(200));
