@@ -8,6 +8,7 @@ import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/p
 import type { SQL } from "drizzle-orm";
 import postgres from "postgres";
 import * as schema from "./schema";
+import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from "./timeouts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -29,9 +30,21 @@ export interface DbSession {
 /** How long a request waits for a connection to a Postgres server before it is refused. */
 export const CONNECT_TIMEOUT_SECONDS = 2;
 
+
 /** `url` → a Postgres server; otherwise PGlite in `dataDir` (or in memory when dataDir is "memory://"). */
-export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
+export function createDb(opts: {
+  url?: string;
+  dataDir?: string;
+  statementTimeoutMs?: number;
+  lockTimeoutMs?: number;
+}): DbHandle {
   if (opts.url) {
+    // Sent with each connection's startup, so every connection of the pool has them from its first query.
+    const settings = {
+      TimeZone: "UTC",
+      statement_timeout: opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      lock_timeout: opts.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+    };
     // A database that does not answer fails a request in two seconds rather than the default thirty,
     // and one that went away is asked again within a quarter second: postgres.js's default backoff
     // grows to 20 s, holding every query in a queue (an unanswered request) while it waits.
@@ -40,7 +53,7 @@ export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
       connect_timeout: CONNECT_TIMEOUT_SECONDS,
       backoff: (attempt) => Math.min(0.05 * attempt, 0.25),
       onnotice: () => {},
-      connection: { TimeZone: "UTC" },
+      connection: settings,
     });
     return {
       db: drizzlePostgres(client, { schema }) as unknown as Db,
@@ -48,7 +61,7 @@ export function createDb(opts: { url?: string; dataDir?: string }): DbHandle {
       async session() {
         // Its own client rather than one reserved from the pool: when it closes, its session
         // locks go with it, and the pool is never a connection short.
-        const own = postgres(opts.url!, { max: 1, onnotice: () => {}, idle_timeout: 0 });
+        const own = postgres(opts.url!, { max: 1, onnotice: () => {}, idle_timeout: 0, connection: settings });
         return {
           query: async <T>(text: string, params: unknown[] = []) =>
             (await own.unsafe(text, params as never[])) as unknown as T[],

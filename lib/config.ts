@@ -1,6 +1,7 @@
 import "server-only";
 import proxyaddr from "@fastify/proxy-addr";
 import { z } from "zod";
+import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from "@/db/timeouts";
 
 /** Reporters counted from one network block per service per window, unless NETWORK_CAP says otherwise. */
 export const DEFAULT_NETWORK_CAP = 20;
@@ -84,6 +85,13 @@ const envSchema = z
     INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
     INGEST_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
     INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(1),
+    /** Longest a client may take to send a whole request; a slower one gets 408 and is disconnected. */
+    REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    /** Most connections one process keeps open at once; more are closed as they arrive. */
+    MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+    /** Longest a statement may run, and wait for a lock, on a Postgres server (db/timeouts.ts); 0 = no limit. */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_STATEMENT_TIMEOUT_MS),
+    DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_LOCK_TIMEOUT_MS),
     /** Seconds a rendered page may be served to others (server/front/page-cache.ts); 0 renders every request. */
     PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
     /** Scripted outages on top of the random ones, e.g. `germany` or `germany,california` (lib/simulate/scenarios.ts). */

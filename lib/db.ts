@@ -10,8 +10,13 @@ type Holder = { [KEY]?: DbHandle };
 export function getDbHandle(): DbHandle {
   const g = globalThis as Holder;
   if (!g[KEY]) {
-    const { DATABASE_URL, DATA_DIR } = config();
-    g[KEY] = createDb({ url: DATABASE_URL, dataDir: DATA_DIR });
+    const cfg = config();
+    g[KEY] = createDb({
+      url: cfg.DATABASE_URL,
+      dataDir: cfg.DATA_DIR,
+      statementTimeoutMs: cfg.DB_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: cfg.DB_LOCK_TIMEOUT_MS,
+    });
   }
   return g[KEY];
 }

@@ -1,10 +1,10 @@
-import { createServer } from "node:http";
 import next from "next";
 import type { DbHandle } from "@/db/client";
 import { config } from "@/lib/config";
 import { reportQueue } from "@/lib/reports/submit";
 import { proxyTrust } from "./front/client-address";
 import { createFront } from "./front/front";
+import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "./http-server";
 import { checkHealth } from "./front/health";
 import { createPageCache } from "./front/page-cache";
 import { startDetectorTick } from "./jobs/detector-tick";
@@ -30,7 +30,7 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
 
   const app = next({ dev, dir: process.cwd(), hostname: cfg.HOST, port: cfg.PORT });
   await app.prepare();
-  const server = createServer(
+  const server = createHttpServer(
     createFront({
       db: () => handle.db,
       proxies: cfg.TRUSTED_PROXIES ? proxyTrust(cfg.TRUSTED_PROXIES, cfg.CLIENT_IP_HEADER) : undefined,
@@ -48,9 +48,12 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
             regionHeaders: cfg.REGION_HEADERS,
           },
     }),
+    {
+      ...DEFAULT_CONNECTION_LIMITS,
+      requestTimeoutMs: cfg.REQUEST_TIMEOUT_SECONDS * 1000,
+      maxConnections: cfg.MAX_CONNECTIONS,
+    },
   );
-  // A client may not keep a connection by trickling its headers.
-  server.headersTimeout = 10_000;
   server.listen(cfg.PORT, cfg.HOST, () => log(`ready on http://localhost:${cfg.PORT}${dev ? " (development)" : ""}`));
 
   let stopping = false;

@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TestDb } from "./db";
 import { createFront } from "@/server/front/front";
+import { createHttpServer } from "@/server/http-server";
 import type { PageCache } from "@/server/front/page-cache";
 import { checkHealth } from "@/server/front/health";
 import { proxyTrust } from "@/server/front/client-address";
@@ -48,7 +49,7 @@ interface Listening {
 }
 
 async function listen(handler: RequestListener): Promise<Listening> {
-  const server = createServer(handler);
+  const server = createHttpServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

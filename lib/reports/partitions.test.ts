@@ -5,7 +5,7 @@ import { testTargets, type TestDb } from "@/test/db";
 import { identify } from "./identity";
 import { ingestReports } from "./ingest";
 import { DEFAULT_RULES } from "./rules";
-import { dropExpiredReports, ensureReportPartitions, maintainReportPartitions } from "./partitions";
+import { DROP_LOCK_WAIT_MS, dropExpiredReports, ensureReportPartitions, maintainReportPartitions } from "./partitions";
 
 const DAY = 86_400_000;
 const now = new Date("2026-09-15T12:00:00Z");
@@ -76,3 +76,31 @@ describe.each(testTargets())("report partitions on $name", (target) => {
     expect(await dropExpiredReports(db(), 0, new Date(now.getTime() + 100 * DAY))).toEqual([]);
   });
 });
+
+// Only a server has other sessions whose locks a drop could wait behind.
+for (const target of testTargets().filter((x) => x.name === "postgres")) {
+  describe("retiring a partition while someone reads", () => {
+    let t: TestDb;
+    beforeAll(async () => {
+      t = await target.open();
+      await ensureReportPartitions(t.handle.db, new Date(now.getTime() - 5 * DAY), now);
+    });
+    afterAll(() => t.drop());
+
+    it("gives up within a second instead of queueing every insert behind it, and drops it next round", async () => {
+      const reader = await t.handle.session();
+      try {
+        // A long read holds the table; a drop waiting for it would hold up every insert behind it.
+        await reader.query("begin");
+        await reader.query("select count(*) from reports");
+        const started = Date.now();
+        expect(await dropExpiredReports(t.handle.db, 3, now)).toEqual([]);
+        expect(Date.now() - started).toBeLessThan(DROP_LOCK_WAIT_MS * 3);
+        await reader.query("commit");
+      } finally {
+        await reader.release();
+      }
+      expect(await dropExpiredReports(t.handle.db, 3, now)).toEqual(["reports_p20260910", "reports_p20260911"]);
+    });
+  });
+}

@@ -1,11 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { rows, type Db } from "@/db/client";
+import { pgErrorCode, rows, type Db } from "@/db/client";
 
 const DAY = 86_400_000;
 /** Days of partitions kept ready ahead of now, so reports never wait on one being created. */
 export const PARTITION_DAYS_AHEAD = 3;
 const MAINTENANCE_LOCK = 7_201_123;
+const LOCK_NOT_AVAILABLE = "55P03";
 
 const dayStart = (t: number) => Math.floor(t / DAY) * DAY;
 const nameOf = (day: number) => `reports_p${new Date(day).toISOString().slice(0, 10).replaceAll("-", "")}`;
@@ -53,14 +54,37 @@ export async function ensureReportPartitions(db: Db, from: Date, to: Date): Prom
   return created;
 }
 
-/** Drops the days older than the retention period (rollups are kept). Returns the partitions dropped. */
+/**
+ * How long dropping a partition may wait for its lock. Dropping needs the whole reports table to
+ * itself, and while it waits every insert queues behind it: a short wait, then the next round.
+ * (DETACH … CONCURRENTLY would not need it, but Postgres refuses it while a default partition
+ * exists, and ours catches reports for days that have no partition yet.)
+ */
+export const DROP_LOCK_WAIT_MS = 1_000;
+
+/**
+ * Drops the days older than the retention period (rollups are kept). Returns the partitions dropped;
+ * one whose lock is busy (a long read) is left for the next round.
+ */
 export async function dropExpiredReports(db: Db, retentionDays: number, now = new Date()): Promise<string[]> {
   if (retentionDays <= 0) return [];
   const cutoff = dayStart(now.getTime()) - retentionDays * DAY;
   const dropped: string[] = [];
   for (const day of [...(await partitionDays(db))].sort((a, b) => a - b)) {
     if (day + DAY > cutoff) break;
-    await db.execute(sql.raw(`drop table if exists "${nameOf(day)}"`));
+    const done = await db
+      .transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local lock_timeout = ${DROP_LOCK_WAIT_MS}`));
+        await tx.execute(sql.raw(`drop table if exists "${nameOf(day)}"`));
+      })
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (pgErrorCode(error) === LOCK_NOT_AVAILABLE) return false;
+          throw error;
+        },
+      );
+    if (!done) return dropped;
     dropped.push(nameOf(day));
   }
   await db.execute(sql`delete from reports_default where created_at < ${iso(cutoff)}::timestamptz`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { createDb, pgErrorCode, rows, type DbHandle } from "@/db/client";
 import { testTargets, type TestDb } from "@/test/db";
 import { reportersLastHour } from "@/lib/services/activity";
 import { reportQueue, submitReport } from "./submit";
@@ -431,3 +431,45 @@ describe.each(testTargets())("network diversity on $name", (target) => {
     expect(await networks()).toBe(3);
   });
 });
+
+// Only a server has other sessions that can hold a lock intake would wait for.
+for (const target of testTargets().filter((x) => x.name === "postgres")) {
+  describe("intake while another session holds the reports table", () => {
+    let t: TestDb;
+    let quick: DbHandle;
+    beforeAll(async () => {
+      t = await target.open();
+      quick = createDb({ url: t.url!, lockTimeoutMs: 300, statementTimeoutMs: 1_000 });
+    });
+    afterAll(async () => {
+      await quick.close();
+      await t.drop();
+    });
+    const report = { service: "tiktok", symptom: "login", country: "US" };
+
+    it("refuses the report at the lock timeout instead of waiting, and takes it once the lock is gone", async () => {
+      const holder = await t.handle.session();
+      try {
+        await holder.query("begin");
+        await holder.query("lock table reports in access exclusive mode");
+        const refused = await submitReport(quick.db, report, alice, new Date()).then(
+          () => "stored",
+          (error: unknown) => pgErrorCode(error),
+        );
+        expect(refused).toBe("55P03"); // lock_not_available
+        await holder.query("rollback");
+      } finally {
+        await holder.release();
+      }
+      expect(await submitReport(quick.db, report, bob, new Date())).toMatchObject({ ok: true, counted: true });
+    });
+
+    it("cuts a statement off at the statement timeout", async () => {
+      const outcome = await quick.db.execute(sql`select pg_sleep(5)`).then(
+        () => "finished",
+        (error: unknown) => pgErrorCode(error),
+      );
+      expect(outcome).toBe("57014"); // query_canceled
+    });
+  });
+}
