@@ -85,6 +85,8 @@ const envSchema = z
     INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
     INGEST_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
     INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(1),
+    /** Development and tests only: webhooks may use http:// and point at loopback or private addresses. */
+    WEBHOOK_ALLOW_INSECURE: z.enum(["on", "off"]).default("off"),
     /** Longest a client may take to send a whole request; a slower one gets 408 and is disconnected. */
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     /** Most connections one process keeps open at once; more are closed as they arrive. */

@@ -1,7 +1,9 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
+import { postDelivery, type SendResult, type TargetPolicy } from "./send";
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from "./signature";
+import { webhookPolicy } from "./policy";
 
 /** Seconds to wait after the n-th failed attempt; after the last one the delivery is given up. */
 export const RETRY_DELAYS_S = [30, 120, 600, 1_800, 3_600, 3 * 3_600, 6 * 3_600] as const;
@@ -12,6 +14,8 @@ const TIMEOUT_MS = 10_000;
 
 export interface DispatchOptions {
   now?: Date;
+  /** Where deliveries may go; from the environment unless given. */
+  policy?: TargetPolicy;
   /** Base of the links in payloads, e.g. https://outage-radar.example. */
   publicUrl: string;
   limit?: number;
@@ -47,7 +51,8 @@ export async function dispatchDue(db: Db, opts: DispatchOptions) {
           for update skip locked)
         returning d.id, d.event, d.payload, d.attempts, w.url, w.secret, w.deleted_at is not null as deleted`,
   );
-  const outcomes = await Promise.all(claimed.map((d) => attempt(d, now, opts.publicUrl)));
+  const policy = opts.policy ?? webhookPolicy();
+  const outcomes = await Promise.all(claimed.map((d) => attempt(d, now, opts.publicUrl, policy)));
   for (const [i, d] of claimed.entries()) {
     const { status, error } = outcomes[i]!;
     const delivered = status !== null && status >= 200 && status < 300;
@@ -68,37 +73,24 @@ export async function dispatchDue(db: Db, opts: DispatchOptions) {
   };
 }
 
-async function attempt(
-  d: Claimed,
-  now: Date,
-  publicUrl: string,
-): Promise<{ status: number | null; error: string | null }> {
+async function attempt(d: Claimed, now: Date, publicUrl: string, policy: TargetPolicy): Promise<SendResult> {
   if (d.deleted) return { status: null, error: "the webhook was deleted" };
   const payload = { ...d.payload, delivery: Number(d.id) };
   if (d.payload.incident?.path) {
     payload.incident = { ...d.payload.incident, url: new URL(d.payload.incident.path, publicUrl).toString() };
   }
   const body = JSON.stringify(payload);
-  try {
-    const response = await fetch(d.url, {
-      method: "POST",
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "OutageRadar-Webhook/1",
-        [SIGNATURE_HEADER]: signatureHeader(d.secret, body, now),
-        [DELIVERY_HEADER]: String(d.id),
-        [EVENT_HEADER]: d.event,
-      },
-    });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { status: response.status, error: ok ? null : `the receiver answered ${response.status}` };
-  } catch (error) {
-    const cause =
-      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    return { status: null, error: cause.slice(0, 300) };
-  }
+  return postDelivery(
+    d.url,
+    body,
+    {
+      "content-type": "application/json",
+      "user-agent": "OutageRadar-Webhook/1",
+      [SIGNATURE_HEADER]: signatureHeader(d.secret, body, now),
+      [DELIVERY_HEADER]: String(d.id),
+      [EVENT_HEADER]: d.event,
+    },
+    policy,
+    TIMEOUT_MS,
+  );
 }

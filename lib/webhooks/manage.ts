@@ -7,6 +7,8 @@ import { services, webhookDeliveries, webhooks } from "@/db/schema";
 import { audit } from "@/lib/admin/audit";
 import { done, invalidInput, notFound, type Outcome } from "@/lib/errors";
 import type { deliverySchema, WebhookInput, webhookSchema } from "./schemas";
+import { webhookPolicy } from "./policy";
+import { targetProblem, type TargetPolicy } from "./send";
 
 export type WebhookView = z.infer<typeof webhookSchema>;
 export type DeliveryView = z.infer<typeof deliverySchema>;
@@ -28,7 +30,13 @@ const columns = {
 };
 
 /** Registers a webhook; its signing secret is returned this once and never shown again. */
-export async function createWebhook(db: Db, input: WebhookInput): Promise<Outcome<WebhookView & { secret: string }>> {
+export async function createWebhook(
+  db: Db,
+  input: WebhookInput,
+  policy: TargetPolicy = webhookPolicy(),
+): Promise<Outcome<WebhookView & { secret: string }>> {
+  const problem = targetProblem(input.url, policy);
+  if (problem) return invalidInput([{ field: "url", message: problem }]);
   let serviceId: number | null = null;
   if (input.service) {
     const [service] = await db.select({ id: services.id }).from(services).where(eq(services.slug, input.service));

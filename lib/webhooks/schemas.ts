@@ -4,7 +4,13 @@ import { instant, slug } from "@/lib/catalog/schemas";
 
 export const webhookInputSchema = z
   .object({
-    url: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).max(2_000),
+    url: z
+      .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+      .max(2_000)
+      .meta({
+        description:
+          "https:// on a public address (checked again, after DNS, at every delivery); http:// and private addresses only where WEBHOOK_ALLOW_INSECURE is on",
+      }),
     events: z
       .array(z.enum(WEBHOOK_EVENTS))
       .min(1, "must name at least one event")

@@ -13,6 +13,9 @@ import { RETRY_DELAYS_S, dispatchDue } from "./dispatch";
 import { createWebhook, deleteWebhook, deliveryLog } from "./manage";
 import { SIGNATURE_HEADER, verifySignature } from "./signature";
 
+// The receiver listens on loopback, which only a development deployment may call.
+const LOCAL = { allowInsecure: true };
+
 interface Received {
   headers: IncomingHttpHeaders;
   body: string;
@@ -51,11 +54,11 @@ describe.each(testTargets())("webhooks on $name", (target) => {
   });
 
   it("delivers the detector's calls, signed, retried after a failure, and says so in the log", async () => {
-    const created = await createWebhook(t.handle.db, {
-      url,
-      events: ["incident.opened", "incident.escalated", "incident.resolved"],
-      service: "github",
-    });
+    const created = await createWebhook(
+      t.handle.db,
+      { url, events: ["incident.opened", "incident.escalated", "incident.resolved"], service: "github" },
+      LOCAL,
+    );
     if (!created.ok) throw new Error(created.message);
     const { id, secret } = created.value;
     const deliveries = async (webhook: number) => {
@@ -70,7 +73,7 @@ describe.each(testTargets())("webhooks on $name", (target) => {
     await runTick(t.handle.db, new Date(T0 + 31 * MINUTE));
     const publicUrl = "https://radar.example";
     let now = new Date(T0 + 31 * MINUTE);
-    await dispatchDue(t.handle.db, { now, publicUrl });
+    await dispatchDue(t.handle.db, { now, publicUrl, policy: LOCAL });
     expect(received.length).toBeGreaterThanOrEqual(1);
     let log = await deliveries(id);
     const first = log.find((d) => d.event === "incident.opened")!;
@@ -78,11 +81,11 @@ describe.each(testTargets())("webhooks on $name", (target) => {
     expect(new Date(first.nextAttemptAt!).getTime()).toBe(now.getTime() + RETRY_DELAYS_S[0] * 1000);
 
     // Not before its time...
-    await dispatchDue(t.handle.db, { now: new Date(now.getTime() + 10_000), publicUrl });
+    await dispatchDue(t.handle.db, { now: new Date(now.getTime() + 10_000), publicUrl, policy: LOCAL });
     expect((await deliveries(id)).find((d) => d.event === "incident.opened")!.attempts).toBe(1);
     // ...and then it goes through.
     now = new Date(now.getTime() + RETRY_DELAYS_S[0] * 1000);
-    await dispatchDue(t.handle.db, { now, publicUrl });
+    await dispatchDue(t.handle.db, { now, publicUrl, policy: LOCAL });
     log = await deliveries(id);
     expect(log.every((d) => d.state === "delivered")).toBe(true);
     expect(log.find((d) => d.event === "incident.opened")).toMatchObject({
@@ -93,7 +96,7 @@ describe.each(testTargets())("webhooks on $name", (target) => {
 
     await store(t, traffic(svc!.id, T0 + 30 * MINUTE, T0 + 150 * MINUTE, 1));
     await runTick(t.handle.db, new Date(T0 + 151 * MINUTE));
-    await dispatchDue(t.handle.db, { now: new Date(T0 + 151 * MINUTE), publicUrl });
+    await dispatchDue(t.handle.db, { now: new Date(T0 + 151 * MINUTE), publicUrl, policy: LOCAL });
 
     // Every delivery is signed over "<t>.<body>" with the secret; checked here with node:crypto alone.
     for (const r of received) {
@@ -153,7 +156,7 @@ describe.each(testTargets())("webhooks on $name", (target) => {
   }, 120_000);
 
   it("stops delivering to a deleted webhook", async () => {
-    const created = await createWebhook(t.handle.db, { url, events: ["incident.opened"] });
+    const created = await createWebhook(t.handle.db, { url, events: ["incident.opened"] }, LOCAL);
     if (!created.ok) throw new Error(created.message);
     expect(await deleteWebhook(t.handle.db, created.value.id)).toEqual({ ok: true, value: undefined });
     expect(await deleteWebhook(t.handle.db, created.value.id)).toMatchObject({ ok: false, kind: "not_found" });

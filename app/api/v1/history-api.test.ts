@@ -324,9 +324,22 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
       adminRequest("/x", "POST", { url: "ftp://example.com", events: ["incident.opened"] }),
     );
     expect(invalid.status).toBe(400);
-    const unknown = await postWebhook(adminRequest("/x", "POST", { url: "http://127.0.0.1:9/", service: "nope" }));
+    // Plain http and addresses inside our network are refused, naming the field.
+    for (const url of [
+      "http://hooks.example/x",
+      "https://127.0.0.1/x",
+      "https://169.254.169.254/latest",
+      "https://[fd00::1]/x",
+    ]) {
+      const inside = await postWebhook(adminRequest("/x", "POST", { url }));
+      expect(inside.status, url).toBe(400);
+      expect(((await inside.json()) as { error: { issues: Array<{ field: string }> } }).error.issues[0]!.field).toBe(
+        "url",
+      );
+    }
+    const unknown = await postWebhook(adminRequest("/x", "POST", { url: "https://hooks.example/", service: "nope" }));
     expect(unknown.status).toBe(400);
-    const created = await postWebhook(adminRequest("/x", "POST", { url: "http://127.0.0.1:9/hook" }));
+    const created = await postWebhook(adminRequest("/x", "POST", { url: "https://hooks.example/hook" }));
     expect(created.status).toBe(201);
     const hook = webhookCreatedSchema.parse(await created.json());
     expect(hook.secret).toMatch(/^whsec_/);
