@@ -314,6 +314,11 @@ export const webhooks = pgTable("webhooks", {
   serviceId: integer("service_id").references(() => services.id),
   createdAt: tstz("created_at").notNull().defaultNow(),
   deletedAt: tstz("deleted_at"),
+  /** When its deliveries began failing without a success since; null while it works. */
+  failingSince: tstz("failing_since"),
+  /** Switched off after failing for a day; the reason is shown to its owner. */
+  disabledAt: tstz("disabled_at"),
+  disabledReason: text("disabled_reason"),
 });
 
 /**

@@ -73,6 +73,8 @@ const envSchema = z
     DEMO_SEED: z.coerce.number().int().default(20261122),
     /** Days of raw reports kept (whole daily partitions are dropped); rollups are kept. 0 keeps everything. */
     REPORT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+    /** Days webhook deliveries and audit entries are kept; 0 keeps everything. */
+    LOG_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
     /** How often the detector evaluates (and a standby instance asks to lead). */
     DETECTOR_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** HTTP worker processes sharing the port; more than one needs a Postgres server (PGlite is single-process). */

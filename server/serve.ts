@@ -24,6 +24,7 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
     startMaintenance(handle, {
       cooldownMinutes: cfg.REPORT_COOLDOWN_MINUTES,
       retentionDays: cfg.REPORT_RETENTION_DAYS,
+      logRetentionDays: cfg.LOG_RETENTION_DAYS,
     }),
     startWebhookDispatch(handle),
   ];

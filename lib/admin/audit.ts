@@ -40,3 +40,13 @@ export async function auditLog(db: Db, limit = 100, before?: number): Promise<Au
     details: e.details,
   }));
 }
+
+/** Forgets audit entries older than `days`. Returns how many. */
+export async function pruneAudit(db: Db, days: number, now = new Date()): Promise<number> {
+  if (days <= 0) return 0;
+  const gone = await db
+    .delete(adminAudit)
+    .where(lt(adminAudit.at, new Date(now.getTime() - days * 86_400_000)))
+    .returning({ id: adminAudit.id });
+  return gone.length;
+}

@@ -11,6 +11,10 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_S.length + 1;
 /** A claimed delivery is retried after this long if the instance sending it died mid-way. */
 const LEASE_S = 60;
 const TIMEOUT_MS = 10_000;
+/** Each retry waits its delay ± this share. */
+export const RETRY_JITTER = 0.2;
+/** Hours of failed deliveries, with no success between, after which a webhook is switched off. */
+export const DISABLE_AFTER_H = 24;
 
 export interface DispatchOptions {
   now?: Date;
@@ -28,7 +32,10 @@ interface Claimed {
   attempts: number;
   url: string;
   secret: string;
+  webhookId: number;
   deleted: boolean;
+  /** Why the webhook was switched off, or null while it is on. */
+  disabled: string | null;
 }
 
 /**
@@ -49,15 +56,18 @@ export async function dispatchDue(db: Db, opts: DispatchOptions) {
           where state = 'pending' and next_attempt_at <= ${at}::timestamptz
           order by next_attempt_at, id limit ${opts.limit ?? 50}
           for update skip locked)
-        returning d.id, d.event, d.payload, d.attempts, w.url, w.secret, w.deleted_at is not null as deleted`,
+        returning d.id, d.event, d.payload, d.attempts, d.webhook_id as "webhookId", w.url, w.secret,
+                  w.deleted_at is not null as deleted, w.disabled_reason as disabled`,
   );
   const policy = opts.policy ?? webhookPolicy();
   const outcomes = await Promise.all(claimed.map((d) => attempt(d, now, opts.publicUrl, policy)));
   for (const [i, d] of claimed.entries()) {
     const { status, error } = outcomes[i]!;
     const delivered = status !== null && status >= 200 && status < 300;
-    const giveUp = !delivered && (d.deleted || d.attempts >= MAX_ATTEMPTS);
-    const retryAt = new Date(now.getTime() + (RETRY_DELAYS_S[d.attempts - 1] ?? 0) * 1000).toISOString();
+    const giveUp = !delivered && (d.deleted || d.disabled !== null || d.attempts >= MAX_ATTEMPTS);
+    // Jittered, so the deliveries of one receiver that came back do not all return at the same second.
+    const delay = (RETRY_DELAYS_S[d.attempts - 1] ?? 0) * 1000 * (1 - RETRY_JITTER + 2 * RETRY_JITTER * Math.random());
+    const retryAt = new Date(now.getTime() + delay).toISOString();
     await db.execute(
       sql`update webhook_deliveries
           set state = ${delivered ? "delivered" : giveUp ? "failed" : "pending"},
@@ -67,14 +77,55 @@ export async function dispatchDue(db: Db, opts: DispatchOptions) {
           where id = ${d.id}`,
     );
   }
+  await trackFailures(db, claimed, outcomes, now);
   return {
     attempted: claimed.length,
     delivered: outcomes.filter((o) => o.status !== null && o.status >= 200 && o.status < 300).length,
   };
 }
 
+/**
+ * A webhook whose deliveries have failed for `DISABLE_AFTER_H` hours with no success in between is
+ * switched off, its pending deliveries given up, and the reason kept for its owner; a success
+ * clears the count.
+ */
+async function trackFailures(db: Db, claimed: Claimed[], outcomes: SendResult[], now: Date): Promise<void> {
+  const at = now.toISOString();
+  const byWebhook = new Map<number, { ok: boolean; error: string | null }>();
+  for (const [i, d] of claimed.entries()) {
+    if (d.deleted || d.disabled !== null) continue;
+    const { status, error } = outcomes[i]!;
+    const ok = status !== null && status >= 200 && status < 300;
+    const seen = byWebhook.get(d.webhookId);
+    byWebhook.set(d.webhookId, { ok: ok || (seen?.ok ?? false), error: ok ? (seen?.error ?? null) : error });
+  }
+  for (const [id, { ok, error }] of byWebhook) {
+    if (ok) {
+      await db.execute(sql`update webhooks set failing_since = null where id = ${id}`);
+      continue;
+    }
+    const reason = `switched off after its deliveries failed for ${DISABLE_AFTER_H} hours (the last: ${error})`;
+    const [off] = await rows<{ id: number }>(
+      db,
+      sql`update webhooks set failing_since = coalesce(failing_since, ${at}::timestamptz),
+            disabled_at = case when failing_since <= ${at}::timestamptz - ${`${DISABLE_AFTER_H} hours`}::interval
+                               then ${at}::timestamptz end,
+            disabled_reason = case when failing_since <= ${at}::timestamptz - ${`${DISABLE_AFTER_H} hours`}::interval
+                                   then ${reason} end
+          where id = ${id} and disabled_at is null
+          returning case when disabled_at is not null then id end as id`,
+    );
+    if (off?.id)
+      await db.execute(
+        sql`update webhook_deliveries set state = 'failed', last_error = ${`the webhook was ${reason}`}
+            where webhook_id = ${id} and state = 'pending'`,
+      );
+  }
+}
+
 async function attempt(d: Claimed, now: Date, publicUrl: string, policy: TargetPolicy): Promise<SendResult> {
   if (d.deleted) return { status: null, error: "the webhook was deleted" };
+  if (d.disabled !== null) return { status: null, error: `the webhook was ${d.disabled}` };
   const payload = { ...d.payload, delivery: Number(d.id) };
   if (d.payload.incident?.path) {
     payload.incident = { ...d.payload.incident, url: new URL(d.payload.incident.path, publicUrl).toString() };

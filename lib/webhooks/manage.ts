@@ -13,12 +13,22 @@ import { targetProblem, type TargetPolicy } from "./send";
 export type WebhookView = z.infer<typeof webhookSchema>;
 export type DeliveryView = z.infer<typeof deliverySchema>;
 
-const view = (w: { id: number; url: string; events: string[]; slug: string | null; createdAt: Date }): WebhookView => ({
+const view = (w: {
+  id: number;
+  url: string;
+  events: string[];
+  slug: string | null;
+  createdAt: Date;
+  disabledAt: Date | null;
+  disabledReason: string | null;
+}): WebhookView => ({
   id: w.id,
   url: w.url,
   events: w.events as WebhookView["events"],
   service: w.slug,
   createdAt: w.createdAt.toISOString(),
+  disabledAt: w.disabledAt?.toISOString() ?? null,
+  disabledReason: w.disabledReason,
 });
 
 const columns = {
@@ -27,6 +37,8 @@ const columns = {
   events: webhooks.events,
   slug: services.slug,
   createdAt: webhooks.createdAt,
+  disabledAt: webhooks.disabledAt,
+  disabledReason: webhooks.disabledReason,
 };
 
 /** Registers a webhook; its signing secret is returned this once and never shown again. */

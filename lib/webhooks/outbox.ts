@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import { rows, type Db, type Tx } from "@/db/client";
 import type { WebhookEvent } from "@/lib/catalog/constants";
 
 // JSON timestamps in UTC whatever the session's time zone, the way JavaScript writes them.
@@ -34,8 +34,20 @@ export async function enqueueIncidentEvent(tx: Tx | Db, event: WebhookEvent, inc
            ${at.toISOString()}::timestamptz
     from incidents i
     join services s on s.id = i.service_id
-    join webhooks w on w.deleted_at is null
+    join webhooks w on w.deleted_at is null and w.disabled_at is null
                    and w.events @> jsonb_build_array(${event}::text)
                    and (w.service_id is null or w.service_id = i.service_id)
     where i.id = ${incidentId}`);
+}
+
+/** Forgets finished deliveries older than `days` (pending ones stay until they finish). Returns how many. */
+export async function pruneDeliveries(db: Db, days: number, now = new Date()): Promise<number> {
+  if (days <= 0) return 0;
+  const gone = await rows<{ id: number }>(
+    db,
+    sql`delete from webhook_deliveries
+        where state <> 'pending' and created_at < ${now.toISOString()}::timestamptz - ${`${days} days`}::interval
+        returning id`,
+  );
+  return gone.length;
 }

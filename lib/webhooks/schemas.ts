@@ -32,6 +32,8 @@ export const webhookSchema = z
     events: z.array(z.enum(WEBHOOK_EVENTS)),
     service: slug.nullable(),
     createdAt: instant,
+    disabledAt: instant.nullable().meta({ description: "When it was switched off after failing for a day" }),
+    disabledReason: z.string().nullable(),
   })
   .meta({ id: "Webhook" });
 

@@ -9,9 +9,11 @@ import { incidentsAtom } from "@/lib/feeds/atom";
 import { MINUTE, store, T0, traffic } from "@/test/traffic";
 import { runTick } from "@/lib/incidents/tick";
 import { incidentsWithTimelines } from "@/lib/incidents/queries";
-import { RETRY_DELAYS_S, dispatchDue } from "./dispatch";
-import { createWebhook, deleteWebhook, deliveryLog } from "./manage";
+import { DISABLE_AFTER_H, RETRY_DELAYS_S, RETRY_JITTER, dispatchDue } from "./dispatch";
+import { createWebhook, deleteWebhook, deliveryLog, listWebhooks, sendTestDelivery } from "./manage";
 import { SIGNATURE_HEADER, verifySignature } from "./signature";
+import { pruneDeliveries } from "./outbox";
+import { pruneAudit } from "@/lib/admin/audit";
 
 // The receiver listens on loopback, which only a development deployment may call.
 const LOCAL = { allowInsecure: true };
@@ -78,13 +80,16 @@ describe.each(testTargets())("webhooks on $name", (target) => {
     let log = await deliveries(id);
     const first = log.find((d) => d.event === "incident.opened")!;
     expect(first).toMatchObject({ event: "incident.opened", state: "pending", attempts: 1, lastStatus: 500 });
-    expect(new Date(first.nextAttemptAt!).getTime()).toBe(now.getTime() + RETRY_DELAYS_S[0] * 1000);
+    // The first retry waits 30 s, give or take the jitter that keeps retries from arriving together.
+    const wait = new Date(first.nextAttemptAt!).getTime() - now.getTime();
+    expect(wait).toBeGreaterThanOrEqual(RETRY_DELAYS_S[0] * 1000 * (1 - RETRY_JITTER));
+    expect(wait).toBeLessThanOrEqual(RETRY_DELAYS_S[0] * 1000 * (1 + RETRY_JITTER));
 
     // Not before its time...
     await dispatchDue(t.handle.db, { now: new Date(now.getTime() + 10_000), publicUrl, policy: LOCAL });
     expect((await deliveries(id)).find((d) => d.event === "incident.opened")!.attempts).toBe(1);
     // ...and then it goes through.
-    now = new Date(now.getTime() + RETRY_DELAYS_S[0] * 1000);
+    now = new Date(now.getTime() + wait);
     await dispatchDue(t.handle.db, { now, publicUrl, policy: LOCAL });
     log = await deliveries(id);
     expect(log.every((d) => d.state === "delivered")).toBe(true);
@@ -169,4 +174,72 @@ describe.each(testTargets())("webhooks on $name", (target) => {
     );
     expect(queued!.n).toBe(0);
   }, 60_000);
+
+  it("switches off a webhook that has failed for a day, and tells its owner why", async () => {
+    const HOUR = 60 * MINUTE;
+    const closed = `http://127.0.0.1:9/hook`; // the discard port: nothing listens there
+    const dead = await createWebhook(t.handle.db, { url: closed, events: ["incident.opened"] }, LOCAL);
+    const alive = await createWebhook(t.handle.db, { url, events: ["incident.opened"] }, LOCAL);
+    if (!dead.ok || !alive.ok) throw new Error("not created");
+    const publicUrl = "https://radar.example";
+    const start = T0 + 1_000 * HOUR;
+    const ping = async (at: number) => {
+      await sendTestDelivery(t.handle.db, dead.value.id, new Date(at));
+      await sendTestDelivery(t.handle.db, alive.value.id, new Date(at));
+      await dispatchDue(t.handle.db, { now: new Date(at), publicUrl, policy: LOCAL });
+    };
+    const state = async () => {
+      const all = await listWebhooks(t.handle.db);
+      return {
+        dead: all.find((w) => w.id === dead.value.id)!,
+        alive: all.find((w) => w.id === alive.value.id)!,
+      };
+    };
+    await ping(start);
+    await ping(start + (DISABLE_AFTER_H - 1) * HOUR);
+    expect((await state()).dead.disabledAt).toBeNull();
+    await ping(start + (DISABLE_AFTER_H + 1) * HOUR);
+    const after = await state();
+    expect(after.alive.disabledAt).toBeNull();
+    expect(after.dead.disabledAt).toBe(new Date(start + (DISABLE_AFTER_H + 1) * HOUR).toISOString());
+    expect(after.dead.disabledReason).toBe(
+      `switched off after its deliveries failed for ${DISABLE_AFTER_H} hours (the last: connection refused)`,
+    );
+    const log = await deliveryLog(t.handle.db, dead.value.id);
+    if (!log.ok) throw new Error(log.message);
+    expect(log.value.every((d) => d.state === "failed" && d.lastError !== null)).toBe(true);
+    expect(log.value[0]!.lastError).toContain("switched off");
+  }, 60_000);
+
+  it("forgets finished deliveries and audit entries past their age, never a pending delivery", async () => {
+    const DAY = 24 * 60 * MINUTE;
+    const created = await createWebhook(t.handle.db, { url, events: ["incident.opened"] }, LOCAL);
+    if (!created.ok) throw new Error(created.message);
+    const id = created.value.id;
+    const old = T0 - 100 * DAY;
+    await t.handle.db.execute(sql`
+      insert into webhook_deliveries (webhook_id, event, payload, state, created_at) values
+        (${id}, 'ping', '{}', 'delivered', ${new Date(old).toISOString()}::timestamptz),
+        (${id}, 'ping', '{}', 'failed', ${new Date(old).toISOString()}::timestamptz),
+        (${id}, 'ping', '{}', 'pending', ${new Date(old).toISOString()}::timestamptz),
+        (${id}, 'ping', '{}', 'delivered', ${new Date(T0 - DAY).toISOString()}::timestamptz)`);
+    await t.handle.db.execute(sql`
+      insert into admin_audit (action, target, at) values
+        ('webhook.create', 'webhook:old', ${new Date(old).toISOString()}::timestamptz),
+        ('webhook.create', 'webhook:new', ${new Date(T0 - DAY).toISOString()}::timestamptz)`);
+    const now = new Date(T0);
+    expect(await pruneDeliveries(t.handle.db, 90, now)).toBe(2);
+    expect(await pruneAudit(t.handle.db, 90, now)).toBe(1);
+    const left = await rows<{ state: string }>(
+      t.handle.db,
+      sql`select state from webhook_deliveries where webhook_id = ${id} order by id`,
+    );
+    expect(left.map((d) => d.state)).toEqual(["pending", "delivered"]);
+    const audit = await rows<{ target: string }>(
+      t.handle.db,
+      sql`select target from admin_audit where target in ('webhook:old', 'webhook:new')`,
+    );
+    expect(audit.map((a) => a.target)).toEqual(["webhook:new"]);
+    expect(await pruneDeliveries(t.handle.db, 0, now)).toBe(0);
+  });
 });

@@ -1,16 +1,26 @@
 import type { DbHandle } from "@/db/client";
 import { pruneCooldowns } from "@/lib/reports/ingest";
 import { maintainReportPartitions } from "@/lib/reports/partitions";
+import { pruneAudit } from "@/lib/admin/audit";
+import { pruneDeliveries } from "@/lib/webhooks/outbox";
 import { logError } from "@/lib/text/error-text";
 import { every, type Job } from "./job";
 
 const EVERY_MS = 10 * 60_000;
 
-/** Every ten minutes: forget expired reporter cooldowns, create next days' report partitions, drop expired ones. */
-export function startMaintenance(handle: DbHandle, opts: { cooldownMinutes: number; retentionDays: number }): Job {
+/**
+ * Every ten minutes: forget expired reporter cooldowns, create next days' report partitions, drop
+ * expired ones, and forget webhook deliveries and audit entries past their age.
+ */
+export function startMaintenance(
+  handle: DbHandle,
+  opts: { cooldownMinutes: number; retentionDays: number; logRetentionDays: number },
+): Job {
   return every(EVERY_MS, () =>
     pruneCooldowns(handle.db, opts.cooldownMinutes)
       .then(() => maintainReportPartitions(handle.db, opts.retentionDays))
+      .then(() => pruneDeliveries(handle.db, opts.logRetentionDays))
+      .then(() => pruneAudit(handle.db, opts.logRetentionDays))
       .catch((e) => logError("maintenance failed", e, { stack: true })),
   );
 }
