@@ -13,6 +13,8 @@ export default defineConfig({
     environment: "node",
     include: ["{lib,db,app,components,bench,server,test,scripts}/**/*.test.ts"],
     testTimeout: 30_000,
+    // Test databases are thrown away; a fixed key keeps tests from writing one into .data/.
+    env: { WEBHOOK_SECRET_KEY: "1".repeat(64) },
     hookTimeout: 60_000,
   },
 });

@@ -23,6 +23,8 @@ export async function startAppServer(opts: {
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(opts.port),
+      // A fixed key for throwaway databases; a deployment sets its own (README).
+      WEBHOOK_SECRET_KEY: "0".repeat(64),
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -46,3 +46,13 @@ describe("trusted proxies in the environment", () => {
     );
   });
 });
+
+describe("the webhook key", () => {
+  it("takes 32 bytes as hex or base64, and says what it needs otherwise", () => {
+    expect(parseConfig({ WEBHOOK_SECRET_KEY: "ab".repeat(32) }).WEBHOOK_SECRET_KEY).toHaveLength(32);
+    expect(parseConfig({ WEBHOOK_SECRET_KEY: Buffer.alloc(32, 7).toString("base64") }).WEBHOOK_SECRET_KEY).toHaveLength(
+      32,
+    );
+    expect(() => parseConfig({ WEBHOOK_SECRET_KEY: "short" })).toThrow(/WEBHOOK_SECRET_KEY: must be 32 random bytes/);
+  });
+});

@@ -87,6 +87,17 @@ const envSchema = z
     INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
     INGEST_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
     INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(1),
+    /**
+     * Seals webhook signing secrets in the database (32 bytes, hex or base64). Required with
+     * DATABASE_URL (every instance must use the same); otherwise generated into SECRETS_DIR.
+     */
+    WEBHOOK_SECRET_KEY: z
+      .string()
+      .transform((k) => (/^[0-9a-f]{64}$/i.test(k) ? Buffer.from(k, "hex") : Buffer.from(k, "base64")))
+      .refine((k) => k.length === 32, "must be 32 random bytes as 64 hex characters or base64 (openssl rand -hex 32)")
+      .optional(),
+    /** Where keys generated for the embedded database are kept: beside it, never inside it. */
+    SECRETS_DIR: z.string().min(1).default(".data"),
     /** Development and tests only: webhooks may use http:// and point at loopback or private addresses. */
     WEBHOOK_ALLOW_INSECURE: z.enum(["on", "off"]).default("off"),
     /** Longest a client may take to send a whole request; a slower one gets 408 and is disconnected. */

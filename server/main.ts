@@ -15,6 +15,7 @@ import { runCluster } from "./cluster";
 import { startDemo } from "./jobs/demo-traffic";
 import { log } from "./log";
 import { serve } from "./serve";
+import { sealStoredWebhookSecrets } from "@/lib/webhooks/secrets";
 
 const dev = process.argv.includes("--dev");
 // A log reader that went away (a closed pipe) must not take the server down with it: without this,
@@ -53,6 +54,8 @@ async function prepareDatabase() {
   await migrateDb(handle, cfg.DATABASE_URL);
   const count = await seedCatalog(handle.db);
   log(`catalog: ${count} services`);
+  const sealed = await sealStoredWebhookSecrets(handle.db);
+  if (sealed) log(`webhooks: ${sealed} signing secrets sealed with the webhook key`);
   const partitions = await maintainReportPartitions(handle.db, cfg.REPORT_RETENTION_DAYS);
   if (partitions.created.length || partitions.dropped.length)
     log(`report partitions: ${partitions.created.length} created, ${partitions.dropped.length} dropped`);

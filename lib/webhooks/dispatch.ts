@@ -4,6 +4,8 @@ import { rows, type Db } from "@/db/client";
 import { postDelivery, type SendResult, type TargetPolicy } from "./send";
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from "./signature";
 import { webhookPolicy } from "./policy";
+import { webhookSecrets } from "./secrets";
+import type { SecretBox } from "@/lib/secrets/secret-box";
 
 /** Seconds to wait after the n-th failed attempt; after the last one the delivery is given up. */
 export const RETRY_DELAYS_S = [30, 120, 600, 1_800, 3_600, 3 * 3_600, 6 * 3_600] as const;
@@ -20,6 +22,8 @@ export interface DispatchOptions {
   now?: Date;
   /** Where deliveries may go; from the environment unless given. */
   policy?: TargetPolicy;
+  /** Opens the stored signing secrets; from the environment unless given. */
+  secrets?: SecretBox;
   /** Base of the links in payloads, e.g. https://outage-radar.example. */
   publicUrl: string;
   limit?: number;
@@ -60,7 +64,10 @@ export async function dispatchDue(db: Db, opts: DispatchOptions) {
                   w.deleted_at is not null as deleted, w.disabled_reason as disabled`,
   );
   const policy = opts.policy ?? webhookPolicy();
-  const outcomes = await Promise.all(claimed.map((d) => attempt(d, now, opts.publicUrl, policy)));
+  const secrets = opts.secrets ?? webhookSecrets();
+  const outcomes = await Promise.all(
+    claimed.map((d) => attempt({ ...d, secret: secrets.open(d.secret) }, now, opts.publicUrl, policy)),
+  );
   for (const [i, d] of claimed.entries()) {
     const { status, error } = outcomes[i]!;
     const delivered = status !== null && status >= 200 && status < 300;

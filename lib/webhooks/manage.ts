@@ -9,6 +9,8 @@ import { done, invalidInput, notFound, type Outcome } from "@/lib/errors";
 import type { deliverySchema, WebhookInput, webhookSchema } from "./schemas";
 import { webhookPolicy } from "./policy";
 import { targetProblem, type TargetPolicy } from "./send";
+import { webhookSecrets } from "./secrets";
+import type { SecretBox } from "@/lib/secrets/secret-box";
 
 export type WebhookView = z.infer<typeof webhookSchema>;
 export type DeliveryView = z.infer<typeof deliverySchema>;
@@ -46,6 +48,7 @@ export async function createWebhook(
   db: Db,
   input: WebhookInput,
   policy: TargetPolicy = webhookPolicy(),
+  secrets: SecretBox = webhookSecrets(),
 ): Promise<Outcome<WebhookView & { secret: string }>> {
   const problem = targetProblem(input.url, policy);
   if (problem) return invalidInput([{ field: "url", message: problem }]);
@@ -59,7 +62,7 @@ export async function createWebhook(
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(webhooks)
-      .values({ url: input.url, secret, events: input.events, serviceId })
+      .values({ url: input.url, secret: secrets.seal(secret), events: input.events, serviceId })
       .returning();
     await audit(tx, "webhook.create", `webhook:${created!.id}`, {
       url: input.url,

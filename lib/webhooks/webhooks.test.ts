@@ -13,6 +13,7 @@ import { DISABLE_AFTER_H, RETRY_DELAYS_S, RETRY_JITTER, dispatchDue } from "./di
 import { createWebhook, deleteWebhook, deliveryLog, listWebhooks, sendTestDelivery } from "./manage";
 import { SIGNATURE_HEADER, verifySignature } from "./signature";
 import { pruneDeliveries } from "./outbox";
+import { sealStoredWebhookSecrets, webhookSecrets } from "./secrets";
 import { pruneAudit } from "@/lib/admin/audit";
 
 // The receiver listens on loopback, which only a development deployment may call.
@@ -63,6 +64,10 @@ describe.each(testTargets())("webhooks on $name", (target) => {
     );
     if (!created.ok) throw new Error(created.message);
     const { id, secret } = created.value;
+    // The secret is stored sealed: a dump of the database alone cannot sign as us.
+    const [stored] = await rows<{ secret: string }>(t.handle.db, sql`select secret from webhooks where id = ${id}`);
+    expect(stored!.secret).not.toContain(secret);
+    expect(webhookSecrets().open(stored!.secret)).toBe(secret);
     const deliveries = async (webhook: number) => {
       const log = await deliveryLog(t.handle.db, webhook);
       if (!log.ok) throw new Error(log.message);
@@ -241,5 +246,21 @@ describe.each(testTargets())("webhooks on $name", (target) => {
     );
     expect(audit.map((a) => a.target)).toEqual(["webhook:new"]);
     expect(await pruneDeliveries(t.handle.db, 0, now)).toBe(0);
+  });
+
+  it("seals secrets stored before sealing existed, once", async () => {
+    const [legacy] = await rows<{ id: number }>(
+      t.handle.db,
+      sql`insert into webhooks (url, secret, events) values ('https://hooks.example/old', 'whsec_legacy', '["incident.opened"]')
+          returning id`,
+    );
+    expect(await sealStoredWebhookSecrets(t.handle.db)).toBeGreaterThanOrEqual(1);
+    const [stored] = await rows<{ secret: string }>(
+      t.handle.db,
+      sql`select secret from webhooks where id = ${legacy!.id}`,
+    );
+    expect(stored!.secret).not.toBe("whsec_legacy");
+    expect(webhookSecrets().open(stored!.secret)).toBe("whsec_legacy");
+    expect(await sealStoredWebhookSecrets(t.handle.db)).toBe(0);
   });
 });
