@@ -13,8 +13,8 @@ export default defineConfig({
     environment: "node",
     include: ["{lib,db,app,components,bench,server,test,scripts}/**/*.test.ts"],
     testTimeout: 30_000,
-    // Test databases are thrown away; a fixed key keeps tests from writing one into .data/.
-    env: { WEBHOOK_SECRET_KEY: "1".repeat(64) },
+    // Test databases are thrown away; fixed keys keep tests from writing them into .data/.
+    env: { WEBHOOK_SECRET_KEY: "1".repeat(64), REPORTER_SECRET: "1".repeat(64) },
     hookTimeout: 60_000,
   },
 });

@@ -25,6 +25,7 @@ export async function startAppServer(opts: {
       PORT: String(opts.port),
       // A fixed key for throwaway databases; a deployment sets its own (README).
       WEBHOOK_SECRET_KEY: "0".repeat(64),
+      REPORTER_SECRET: "0".repeat(64),
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

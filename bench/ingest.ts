@@ -58,8 +58,6 @@ async function insertCeiling(url: string): Promise<number> {
     service: Array.from({ length: n }, (_, i) => 1 + (i % 60)),
     symptom: Array.from({ length: n }, () => "login"),
     country: Array.from({ length: n }, () => "US"),
-    reporter: Array.from({ length: n }, (_, i) => `r${i}`.padEnd(32, "0")),
-    network: Array.from({ length: n }, (_, i) => `n${i}`.padEnd(32, "0")),
   };
   const end = Date.now() + (quick ? 3_000 : 8_000);
   const started = Date.now();
@@ -67,10 +65,10 @@ async function insertCeiling(url: string): Promise<number> {
   await Promise.all(
     [0, 1].map(async () => {
       while (Date.now() < end) {
-        await sql`insert into bench_raw (created_at, service_id, symptom, country, reporter, network, counted)
-          select c, s, y, k, r, w, true from unnest(${batch.created}::timestamptz[], ${batch.service}::int[],
-            ${batch.symptom}::text[], ${batch.country}::text[], ${batch.reporter}::text[], ${batch.network}::text[])
-            as t(c, s, y, k, r, w)`;
+        await sql`insert into bench_raw (created_at, service_id, symptom, country, counted)
+          select c, s, y, k, true from unnest(${batch.created}::timestamptz[], ${batch.service}::int[],
+            ${batch.symptom}::text[], ${batch.country}::text[])
+            as t(c, s, y, k)`;
         rows += n;
       }
     }),

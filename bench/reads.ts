@@ -39,7 +39,7 @@ async function seedReports(db: Db, count: number, now: number, label: string) {
     const from = new Date(now - (DAYS - day) * DAY).toISOString();
     await db.execute(sql`
       with fresh as (
-        insert into reports (created_at, service_id, symptom, country, subdivision, text, reporter, network, counted)
+        insert into reports (created_at, service_id, symptom, country, subdivision, text, counted)
         select ${from}::timestamptz + (random() * interval '1 day'),
                s.id,
                coalesce(s.symptoms->0->>'slug', 'login'),
@@ -47,7 +47,7 @@ async function seedReports(db: Db, count: number, now: number, label: string) {
                case when random() < 0.6 then c.sub end,
                -- About one report in twelve comes with a comment, as in the demo: pages list them.
                case when random() < 0.08 then 'Spinning forever, tried restarting.' end,
-               md5(random()::text), md5(random()::text), random() < 0.95
+               random() < 0.95
         from generate_series(1, ${perDay}) g
         cross join lateral (select 1 + floor(${SERVICES} * power(random(), 3) + g * 0)::int as sid) pick
         join services s on s.id = pick.sid

@@ -72,10 +72,6 @@ export const reports = pgTable(
     country: varchar("country", { length: 2 }).notNull(),
     subdivision: varchar("subdivision", { length: 6 }),
     text: varchar("text", { length: 280 }),
-    /** Keyed hash of IP + user agent + service with a daily salt; never the IP itself. */
-    reporter: varchar("reporter", { length: 32 }).notNull(),
-    /** Keyed hash of the IPv4 /24 or IPv6 /48 the report came from. */
-    network: varchar("network", { length: 32 }).notNull(),
     /** False for repeats within the reporter's cooldown and for suppressed floods. */
     counted: boolean("counted").notNull(),
     /** Why a report that was not a repeat still did not count: "network_cap" for a flood from one network. */
@@ -353,6 +349,17 @@ export const webhookDeliveries = pgTable(
 );
 
 /** Small server-side settings, e.g. the generated reporter-hash secret when none is configured. */
+/**
+ * Each UTC day's random salt for the reporter and network hashes. Destroyed once the cooldown and
+ * network windows that began under it have passed (lib/reports/salts.ts): from then on no hash made
+ * with it can be traced back to an address, whatever else an attacker holds.
+ */
+export const dailySalts = pgTable("daily_salts", {
+  /** UTC days since 1970-01-01. */
+  day: integer("day").primaryKey(),
+  salt: varchar("salt", { length: 64 }).notNull(),
+});
+
 export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),

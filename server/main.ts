@@ -16,6 +16,7 @@ import { startDemo } from "./jobs/demo-traffic";
 import { log } from "./log";
 import { serve } from "./serve";
 import { sealStoredWebhookSecrets } from "@/lib/webhooks/secrets";
+import { reporterSecret } from "@/lib/reports/secret";
 
 const dev = process.argv.includes("--dev");
 // A log reader that went away (a closed pipe) must not take the server down with it: without this,
@@ -54,6 +55,7 @@ async function prepareDatabase() {
   await migrateDb(handle, cfg.DATABASE_URL);
   const count = await seedCatalog(handle.db);
   log(`catalog: ${count} services`);
+  reporterSecret(); // with DATABASE_URL, stops here when REPORTER_SECRET is missing
   const sealed = await sealStoredWebhookSecrets(handle.db);
   if (sealed) log(`webhooks: ${sealed} signing secrets sealed with the webhook key`);
   const partitions = await maintainReportPartitions(handle.db, cfg.REPORT_RETENTION_DAYS);

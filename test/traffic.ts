@@ -1,5 +1,6 @@
 import type { TestDb } from "./db";
-import { identify } from "@/lib/reports/identity";
+import { hash } from "node:crypto";
+import { identify, type SaltOfDay } from "@/lib/reports/identity";
 import { ingestReports, type IngestItem } from "@/lib/reports/ingest";
 import { DEFAULT_RULES } from "@/lib/reports/rules";
 
@@ -7,7 +8,12 @@ import { DEFAULT_RULES } from "@/lib/reports/rules";
 
 export const MINUTE = 60_000;
 export const T0 = Date.parse("2026-04-15T12:00:00Z");
-export const SECRET = "x".repeat(40);
+/** Salts for tests: a different one each day, the same on every run. */
+export const testSalts =
+  (seed: string): SaltOfDay =>
+  (day) =>
+    hash("sha256", `${seed}|${day}`, "hex");
+export const SALTS = testSalts("test");
 let seq = 0;
 
 /** Each report from a new person on a network of their own /24. */
@@ -41,7 +47,7 @@ export function traffic(
         country: region.slice(0, 2),
         subdivision: region.length > 2 ? region : null,
         text: null,
-        ...identify(SECRET, ip, userAgent, serviceId, at),
+        ...identify(SALTS, ip, userAgent, serviceId, at),
         createdAt: at,
       });
     }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { IntentLink } from "@/components/intent-link";
 import { config } from "@/lib/config";
+import { saltCarryMinutes } from "@/lib/reports/identity";
 import { DEFAULT_PARAMS } from "@/lib/detection/params";
 import { DETECTION_FIGURES, REAL_FIGURES, type DetectionScores } from "./figures";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
@@ -238,9 +239,22 @@ export default function AboutPage() {
         <h2 id="privacy-heading">What we keep about you</h2>
         <ul>
           <li>
-            We never store or log your IP address. To count you once, we keep a keyed hash of it with your
-            browser&rsquo;s name and the service; the key changes every day, so your reports cannot be followed from one
-            day to the next.
+            We never store or log your IP address. To count you once per service per {formatCount(cooldown)} minutes, we
+            keep a keyed hash of it with your browser&rsquo;s name and the service, and a keyed hash of your network
+            (the first three parts of an IPv4 address, or the first three groups of an IPv6 one), to tell a crowd from
+            one office. These hashes live only in the tables that count, for as long as the count needs them (your
+            cooldown, and a network&rsquo;s 15-minute window); the stored report itself carries neither.
+          </li>
+          <li>
+            The hashes are made with a random salt drawn each day (UTC) and destroyed{" "}
+            {formatCount(saltCarryMinutes(cooldown))} minutes after the next midnight (give or take the ten minutes our
+            clean-up takes to come round), once no count needs it. After that, nobody can tie a hash or a report to an
+            address: not us, not someone who copied the whole database, not someone who also holds our keys.
+          </li>
+          <li>
+            Who could learn what: someone holding a copy of the database taken during the day, with that day&rsquo;s
+            salt in it, could test guessed addresses against the last hour&rsquo;s hashes. Our permanent key is kept
+            outside the database and only protects retries of a report (the Idempotency-Key, kept a day).
           </li>
           <li>
             Maps, tables and downloads leave out any region with fewer than {MIN_REGION_REPORTERS} people reporting.

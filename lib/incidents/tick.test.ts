@@ -4,7 +4,7 @@ import { rows } from "@/db/client";
 import { testTargets, type TestDb } from "@/test/db";
 import type { IngestItem } from "@/lib/reports/ingest";
 import { identify } from "@/lib/reports/identity";
-import { MINUTE, SECRET, store, T0, traffic } from "@/test/traffic";
+import { MINUTE, SALTS, store, T0, traffic } from "@/test/traffic";
 import { runTick, SETTLE_MS } from "./tick";
 
 describe.each(testTargets())("detector tick on $name", (target) => {
@@ -203,7 +203,7 @@ describe.each(testTargets())("detector tick on $name", (target) => {
           country: "US",
           subdivision: null,
           text: null,
-          ...identify(SECRET, `192.0.2.${(i % 250) + 1}`, `bot-${m}-${i}`, svc!.id, at),
+          ...identify(SALTS, `192.0.2.${(i % 250) + 1}`, `bot-${m}-${i}`, svc!.id, at),
           createdAt: at,
         });
       }

@@ -1,50 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { identify } from "./identity";
+import { idempotencyHash, identify, type SaltOfDay } from "./identity";
+import { testSalts } from "@/test/traffic";
 import { clientAddress, limitKeys, networkBlock } from "./client-ip";
 
-const SECRET = "s".repeat(40);
+const SALTS = testSalts("s");
 const day1 = new Date("2026-05-01T10:00:00Z");
 const day1later = new Date("2026-05-01T23:59:00Z");
 const day2 = new Date("2026-05-02T00:01:00Z");
 
 describe("reporter identity", () => {
   it("is stable within a day and never contains the address", () => {
-    const a = identify(SECRET, "203.0.113.9", "UA", 1, day1);
-    expect(identify(SECRET, "203.0.113.9", "UA", 1, day1later)).toEqual(a);
+    const a = identify(SALTS, "203.0.113.9", "UA", 1, day1);
+    expect(identify(SALTS, "203.0.113.9", "UA", 1, day1later)).toEqual(a);
     expect(a.reporter).toMatch(/^[0-9a-f]{32}$/);
     expect(JSON.stringify(a)).not.toContain("203.0.113");
   });
 
-  it("differs by service, browser, day and secret", () => {
-    const a = identify(SECRET, "203.0.113.9", "UA", 1, day1).reporter;
-    expect(identify(SECRET, "203.0.113.9", "UA", 2, day1).reporter).not.toBe(a);
-    expect(identify(SECRET, "203.0.113.9", "Other UA", 1, day1).reporter).not.toBe(a);
-    expect(identify(SECRET, "203.0.113.9", "UA", 1, day2).reporter).not.toBe(a);
-    expect(identify("t".repeat(40), "203.0.113.9", "UA", 1, day1).reporter).not.toBe(a);
+  it("differs by service, browser, day and salt", () => {
+    const a = identify(SALTS, "203.0.113.9", "UA", 1, day1).reporter;
+    expect(identify(SALTS, "203.0.113.9", "UA", 2, day1).reporter).not.toBe(a);
+    expect(identify(SALTS, "203.0.113.9", "Other UA", 1, day1).reporter).not.toBe(a);
+    expect(identify(SALTS, "203.0.113.9", "UA", 1, day2).reporter).not.toBe(a);
+    expect(identify(testSalts("t"), "203.0.113.9", "UA", 1, day1).reporter).not.toBe(a);
   });
 
   it("brings yesterday's reporter hash only within the carry-over after UTC midnight", () => {
-    const yesterday = identify(SECRET, "203.0.113.9", "UA", 1, day1later).reporter;
-    const early = identify(SECRET, "203.0.113.9", "UA", 1, day2, 60);
+    const yesterday = identify(SALTS, "203.0.113.9", "UA", 1, day1later).reporter;
+    const early = identify(SALTS, "203.0.113.9", "UA", 1, day2, 60);
     expect(early.previousReporter).toBe(yesterday);
     expect(early.reporter).not.toBe(yesterday);
-    expect(identify(SECRET, "203.0.113.9", "UA", 1, new Date("2026-05-02T01:00:00Z"), 60).previousReporter).toBeNull();
-    expect(identify(SECRET, "203.0.113.9", "UA", 1, day2).previousReporter).toBeNull();
+    expect(identify(SALTS, "203.0.113.9", "UA", 1, new Date("2026-05-02T01:00:00Z"), 60).previousReporter).toBeNull();
+    expect(identify(SALTS, "203.0.113.9", "UA", 1, day2).previousReporter).toBeNull();
   });
 
   it("brings yesterday's network hash for one network window after UTC midnight", () => {
-    const yesterday = identify(SECRET, "203.0.113.9", "UA", 1, day1later).network;
+    const yesterday = identify(SALTS, "203.0.113.9", "UA", 1, day1later).network;
     // Another address of the same block, another browser and service: the network is the block's.
-    const early = identify(SECRET, "203.0.113.77", "Other", 2, day2);
+    const early = identify(SALTS, "203.0.113.77", "Other", 2, day2);
     expect(early.previousNetwork).toBe(yesterday);
     expect(early.network).not.toBe(yesterday);
-    expect(identify(SECRET, "203.0.113.9", "UA", 1, new Date("2026-05-02T00:14:59Z")).previousNetwork).toBe(yesterday);
-    expect(identify(SECRET, "203.0.113.9", "UA", 1, new Date("2026-05-02T00:15:00Z")).previousNetwork).toBeNull();
-    expect(identify(SECRET, "203.0.113.9", "UA", 1, day1).previousNetwork).toBeNull();
+    expect(identify(SALTS, "203.0.113.9", "UA", 1, new Date("2026-05-02T00:14:59Z")).previousNetwork).toBe(yesterday);
+    expect(identify(SALTS, "203.0.113.9", "UA", 1, new Date("2026-05-02T00:15:00Z")).previousNetwork).toBeNull();
+    expect(identify(SALTS, "203.0.113.9", "UA", 1, day1).previousNetwork).toBeNull();
   });
 
   it("groups addresses of one network block", () => {
-    const n = (ip: string) => identify(SECRET, ip, "UA", 1, day1).network;
+    const n = (ip: string) => identify(SALTS, ip, "UA", 1, day1).network;
     expect(n("203.0.113.9")).toBe(n("203.0.113.200"));
     expect(n("203.0.113.9")).toBe(n("::ffff:203.0.113.77"));
     expect(n("203.0.113.9")).not.toBe(n("203.0.114.9"));
@@ -100,12 +101,34 @@ describe("client address", () => {
 });
 
 describe("the keyed hash", () => {
-  it("is SHA-256 of the day's salt (an HMAC of the secret and the date) then the value, cut to 128 bits", async () => {
-    const { createHash, createHmac } = await import("node:crypto");
-    const salt = createHmac("sha256", SECRET).update("salt|2026-05-01").digest("hex");
+  it("is SHA-256 of the day's salt then the value, cut to 128 bits", async () => {
+    const { createHash } = await import("node:crypto");
+    const salt = SALTS(Math.floor(day1.getTime() / 86_400_000))!;
     const expected = (m: string) => createHash("sha256").update(salt).update(m, "utf8").digest("hex").slice(0, 32);
-    const a = identify(SECRET, "203.0.113.9", "UA ✓", 7, day1);
+    const a = identify(SALTS, "203.0.113.9", "UA ✓", 7, day1);
     expect(a.reporter).toBe(expected("r|203.0.113.9|UA ✓|7"));
     expect(a.network).toBe(expected("n|203.0.113.0/24"));
+  });
+});
+
+describe("once a day's salt is destroyed", () => {
+  const destroyedYesterday: SaltOfDay = (day) => (day === Math.floor(day2.getTime() / 86_400_000) ? SALTS(day) : null);
+
+  it("carries nothing over from yesterday, and cannot hash for that day at all", () => {
+    const early = identify(destroyedYesterday, "203.0.113.9", "UA", 1, day2, 60);
+    expect(early.previousReporter).toBeNull();
+    expect(early.previousNetwork).toBeNull();
+    expect(() => identify(destroyedYesterday, "203.0.113.9", "UA", 1, day1)).toThrow(/no salt for 2026-05-01/);
+  });
+});
+
+describe("Idempotency-Key hashes", () => {
+  it("are keyed with the permanent secret, the same across midnight, per client and key", () => {
+    const h = idempotencyHash("k".repeat(64), "203.0.113.9", "UA", "key-1");
+    expect(h).toMatch(/^[0-9a-f]{32}$/);
+    expect(idempotencyHash("k".repeat(64), "203.0.113.9", "UA", "key-1")).toBe(h);
+    expect(idempotencyHash("k".repeat(64), "203.0.113.10", "UA", "key-1")).not.toBe(h);
+    expect(idempotencyHash("k".repeat(64), "203.0.113.9", "UA", "key-2")).not.toBe(h);
+    expect(idempotencyHash("j".repeat(64), "203.0.113.9", "UA", "key-1")).not.toBe(h);
   });
 });

@@ -11,28 +11,18 @@ export interface Identity {
   previousNetwork: string | null;
 }
 
-const DAY_MS = 86_400_000;
-// Today's and yesterday's salts are both in use during the first cooldown of each day.
-let salts: { secret: string; byDay: Map<number, string> } | undefined;
+export const DAY_MS = 86_400_000;
+export const dayOf = (at: Date) => Math.floor(at.getTime() / DAY_MS);
 
-/** A salt that changes every UTC day and is derived from the secret, so no salt is ever stored: 64 hex characters. */
-function saltOfDay(secret: string, day: number): string {
-  if (salts?.secret !== secret) salts = { secret, byDay: new Map() };
-  let salt = salts.byDay.get(day);
-  if (!salt) {
-    const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    salt = createHmac("sha256", secret).update(`salt|${date}`).digest("hex");
-    if (salts.byDay.size >= 4) salts.byDay.clear();
-    salts.byDay.set(day, salt);
-  }
-  return salt;
-}
-
-const dayOf = (at: Date) => Math.floor(at.getTime() / DAY_MS);
+/**
+ * The salt of a UTC day (days since the epoch): 64 random hex characters, or null once it has been
+ * destroyed (lib/reports/salts.ts keeps them for the product; tests pass their own).
+ */
+export type SaltOfDay = (day: number) => string | null;
 
 /**
  * SHA-256 of the secret salt followed by the value, cut to 128 bits. The salt fills SHA-256's first
- * block (64 characters), so hashing the value starts from a state only the secret's holder can
+ * block (64 characters), so hashing the value starts from a state only the salt's holder can
  * compute; the cut leaves no whole digest to extend (length extension, the one weakness of a secret
  * prefix, matters for forging MACs, which these never are). One call costs a third of an HMAC's,
  * which builds an object each time, and every report takes two.
@@ -42,9 +32,10 @@ function keyedHash(salt: string, value: string): string {
 }
 
 /**
- * Reporter = keyed hash of IP + user agent + service; network = keyed hash of the IP's block.
- * Neither can be reversed without the secret, and both change daily, so rows cannot be joined
- * across days to follow a person.
+ * Reporter = keyed hash of IP + user agent + service; network = keyed hash of the IP's block, both
+ * under the day's random salt. Only the cooldown and network windows keep them, and the salt is
+ * destroyed once those windows have passed, so nobody, not even someone holding the database and
+ * every secret, can later tell who a hash was.
  *
  * Within `carryMinutes` after UTC midnight the reporter's hash under yesterday's salt comes too
  * (`previousReporter`), so a cooldown that began late yesterday still holds: without it, someone
@@ -53,7 +44,7 @@ function keyedHash(salt: string, value: string): string {
  * and its "new network" status do not restart at 00:00 UTC.
  */
 export function identify(
-  secret: string,
+  saltOf: SaltOfDay,
   ip: string,
   userAgent: string,
   serviceId: number,
@@ -61,32 +52,30 @@ export function identify(
   carryMinutes = 0,
 ): Identity {
   const day = dayOf(at);
-  const salt = saltOfDay(secret, day);
+  const salt = saltOf(day);
+  if (!salt) throw new Error(`no salt for ${new Date(day * DAY_MS).toISOString().slice(0, 10)}`);
   const person = `r|${ip}|${userAgent}|${serviceId}`;
   const block = `n|${networkBlock(ip)}`;
   const sinceMidnight = at.getTime() - day * DAY_MS;
+  const carryReporter = sinceMidnight < carryMinutes * 60_000;
+  const carryNetwork = sinceMidnight < NETWORK_WINDOW_MINUTES * 60_000;
+  const yesterday = carryReporter || carryNetwork ? saltOf(day - 1) : null;
   return {
     reporter: keyedHash(salt, person),
     network: keyedHash(salt, block),
-    previousReporter: sinceMidnight < carryMinutes * 60_000 ? keyedHash(saltOfDay(secret, day - 1), person) : null,
-    previousNetwork:
-      sinceMidnight < NETWORK_WINDOW_MINUTES * 60_000 ? keyedHash(saltOfDay(secret, day - 1), block) : null,
+    previousReporter: carryReporter && yesterday ? keyedHash(yesterday, person) : null,
+    previousNetwork: carryNetwork && yesterday ? keyedHash(yesterday, block) : null,
   };
 }
 
+/** Minutes after UTC midnight during which yesterday's salt is still needed (see `identify`). */
+export const saltCarryMinutes = (cooldownMinutes: number) => Math.max(cooldownMinutes, NETWORK_WINDOW_MINUTES);
+
 /**
- * An Idempotency-Key as stored: scoped to the client that sent it and hashed like everything else
- * about them. Keys are kept for a day, which crosses a salt change: `previous` is the same key under
- * yesterday's salt, used to find a first report stored before UTC midnight and never stored itself.
+ * An Idempotency-Key as stored: scoped to the client that sent it, keyed with the permanent secret
+ * (kept outside the database) rather than a day's salt, so it holds across midnight for the day it
+ * is kept. The key is a random value the client chose, so the hash names nobody.
  */
-export function idempotencyHashes(
-  secret: string,
-  ip: string,
-  userAgent: string,
-  key: string,
-  at: Date,
-): { current: string; previous: string } {
-  const value = `k|${ip}|${userAgent}|${key}`;
-  const day = dayOf(at);
-  return { current: keyedHash(saltOfDay(secret, day), value), previous: keyedHash(saltOfDay(secret, day - 1), value) };
+export function idempotencyHash(secret: string, ip: string, userAgent: string, key: string): string {
+  return createHmac("sha256", secret).update(`k|${ip}|${userAgent}|${key}`).digest("hex").slice(0, 32);
 }

@@ -21,7 +21,6 @@ export interface IngestItem {
   /** Hash of the report itself, kept with its Idempotency-Key: a retry must carry the same report. */
   idempotencyRequest?: string | null;
   /** The same under yesterday's salt: a key used before UTC midnight is still answered after it. */
-  previousIdempotencyKey?: string | null;
 }
 
 export interface IngestResult {
@@ -67,10 +66,9 @@ export async function ingestReports(db: Db, items: IngestItem[], rules: IngestRu
 type StatementRow = { id: string | number | null; counted: boolean; capped: boolean };
 
 async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]): Promise<IngestResult[]> {
-  // A key is looked up under today's hash and yesterday's: only one of them was stored.
   const replayKeys = items
     .filter((_, i) => result[i]?.id === null)
-    .flatMap((item) => [item.idempotencyKey, item.previousIdempotencyKey])
+    .map((item) => item.idempotencyKey)
     .filter((key): key is string => !!key);
   const earlier = new Map<string, { id: number; counted: boolean; capped: boolean; request: string | null }>();
   if (replayKeys.length > 0) {
@@ -95,8 +93,8 @@ async function withReplays(db: Db, items: IngestItem[], result: StatementRow[]):
   }
   return result.map((r, i) => {
     if (r.id !== null) return { id: Number(r.id), counted: r.counted, capped: r.capped, replayed: false };
-    const { idempotencyKey, previousIdempotencyKey, idempotencyRequest } = items[i]!;
-    const first = earlier.get(idempotencyKey ?? "") ?? earlier.get(previousIdempotencyKey ?? "");
+    const { idempotencyKey, idempotencyRequest } = items[i]!;
+    const first = earlier.get(idempotencyKey ?? "");
     if (!first) throw new Error("an Idempotency-Key was claimed but its report is missing");
     const otherRequest = first.request !== null && !!idempotencyRequest && first.request !== idempotencyRequest;
     return { id: first.id, counted: first.counted, capped: first.capped, replayed: true, otherRequest };
@@ -126,7 +124,6 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       created_at: r.createdAt.toISOString(),
       idem: r.idempotencyKey ?? undefined,
       idem_req: r.idempotencyRequest ?? undefined,
-      prev_idem: r.previousIdempotencyKey ?? undefined,
     })),
   );
   // The cooldown and network tables key on the hashes as uuids (db/schema.ts): ru, pu, nu and pnu.
@@ -135,7 +132,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
              nextval('reports_id_seq') as id
       from json_to_recordset(${payload}::json) as x(
         ord int, service_id int, symptom text, country text, subdivision text, text text,
-        reporter text, prev text, network text, prev_net text, created_at timestamptz, idem text, prev_idem text,
+        reporter text, prev text, network text, prev_net text, created_at timestamptz, idem text,
         idem_req text)`;
   // A reporter's first report for the service in the batch is the one that may count.
   const first = sql`row_number() over (partition by reporter, service_id order by ord) = 1 as first`;
@@ -148,7 +145,6 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       insert into idempotency_keys (key, report_id, created_at, request)
       select distinct on (idem) idem, id, created_at, idem_req from given g
       where idem is not null
-        and (prev_idem is null or not exists (select 1 from idempotency_keys k where k.key = g.prev_idem))
       order by idem, ord
       on conflict (key) do nothing
       returning report_id
@@ -231,8 +227,8 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       left join sighting s on j.fresh and s.service_id = j.service_id and s.network = j.nu
     ),
     stored as (
-      insert into reports (id, created_at, service_id, symptom, country, subdivision, text, reporter, network, counted, flag)
-      select id, created_at, service_id, symptom, country, subdivision, text, reporter, network, coalesce(counted, false),
+      insert into reports (id, created_at, service_id, symptom, country, subdivision, text, counted, flag)
+      select id, created_at, service_id, symptom, country, subdivision, text, coalesce(counted, false),
              case when capped then 'network_cap' end
       from final
     ),

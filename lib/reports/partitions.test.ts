@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { testTargets, type TestDb } from "@/test/db";
 import { identify } from "./identity";
+import { SALTS } from "@/test/traffic";
 import { ingestReports } from "./ingest";
 import { DEFAULT_RULES } from "./rules";
 import { DROP_LOCK_WAIT_MS, dropExpiredReports, ensureReportPartitions, maintainReportPartitions } from "./partitions";
@@ -28,7 +29,7 @@ describe.each(testTargets())("report partitions on $name", (target) => {
           country: "US",
           subdivision: null,
           text: null,
-          ...identify("secret", `192.0.2.${i}`, "ua", 1, at),
+          ...identify(SALTS, `192.0.2.${i}`, "ua", 1, at),
           createdAt: at,
         },
       ],

@@ -1,30 +1,21 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { settings } from "@/db/schema";
 import { config } from "@/lib/config";
+import { keyFile } from "@/lib/secrets/key-file";
 
-const KEY = "reporter_secret";
-const cache = new WeakMap<Db, Promise<string>>();
+let secret: string | undefined;
 
-/** REPORTER_SECRET when set; otherwise one generated on first use and kept in the database, shared by all instances. */
-export function reporterSecret(db: Db): Promise<string> {
-  const configured = config().REPORTER_SECRET;
-  if (configured) return Promise.resolve(configured);
-  let pending = cache.get(db);
-  if (!pending) {
-    pending = (async () => {
-      await db
-        .insert(settings)
-        .values({ key: KEY, value: randomBytes(32).toString("hex") })
-        .onConflictDoNothing();
-      const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY));
-      if (!row) throw new Error("reporter secret missing after insert");
-      return row.value;
-    })();
-    pending.catch(() => cache.delete(db));
-    cache.set(db, pending);
-  }
-  return pending;
+/**
+ * The permanent secret, for Idempotency-Key hashes only (reporter and network hashes use each day's
+ * random salt). REPORTER_SECRET; required with DATABASE_URL, as every instance must hash a retried
+ * key alike; for the embedded database one generated beside it. Never kept in the database.
+ */
+export function reporterSecret(): string {
+  if (secret) return secret;
+  const cfg = config();
+  if (!cfg.REPORTER_SECRET && cfg.DATABASE_URL)
+    throw new Error(
+      "REPORTER_SECRET is required with DATABASE_URL: every instance must hash Idempotency-Keys alike (openssl rand -hex 32)",
+    );
+  secret = cfg.REPORTER_SECRET ?? keyFile(cfg.SECRETS_DIR, "reporter-secret").toString("hex");
+  return secret;
 }

@@ -3,7 +3,8 @@ import { hash } from "node:crypto";
 import type { Db } from "@/db/client";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { config } from "@/lib/config";
-import { idempotencyHashes, identify } from "./identity";
+import { idempotencyHash, identify } from "./identity";
+import { saltsFor } from "./salts";
 import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
 import { limitKeys } from "./client-ip";
@@ -135,20 +136,19 @@ export async function submitReport(
     ]);
   }
 
-  const secret = await reporterSecret(db);
   const cooldownMinutes = config().REPORT_COOLDOWN_MINUTES;
   const { reporter, network, previousReporter, previousNetwork } = identify(
-    secret,
+    await saltsFor(db, now, cooldownMinutes),
     client.ip,
     client.userAgent,
     service.id,
     now,
     cooldownMinutes,
   );
-  const keys =
+  const idempotencyKey =
     opts.idempotencyKey === undefined
-      ? undefined
-      : idempotencyHashes(secret, client.ip, client.userAgent, opts.idempotencyKey, now);
+      ? null
+      : idempotencyHash(reporterSecret(), client.ip, client.userAgent, opts.idempotencyKey);
   const [result, status] = await Promise.all([
     reportQueue(db).submit({
       serviceId: service.id,
@@ -161,9 +161,8 @@ export async function submitReport(
       network,
       previousNetwork,
       createdAt: now,
-      idempotencyKey: keys?.current ?? null,
-      previousIdempotencyKey: keys?.previous ?? null,
-      idempotencyRequest: keys ? requestHash(service.id, input) : null,
+      idempotencyKey,
+      idempotencyRequest: idempotencyKey ? requestHash(service.id, input) : null,
     }),
     currentLevel(db, service.id),
   ]);

@@ -3,11 +3,11 @@ import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { runTick } from "@/lib/incidents/tick";
 import { services } from "@/db/schema";
-import { identify } from "@/lib/reports/identity";
+import { dayOf, identify, type SaltOfDay } from "@/lib/reports/identity";
+import { saltsFor } from "@/lib/reports/salts";
 import { ingestReports, pruneCooldowns } from "@/lib/reports/ingest";
 import { DEFAULT_RULES } from "@/lib/reports/rules";
 import { ensureReportPartitions } from "@/lib/reports/partitions";
-import { reporterSecret } from "@/lib/reports/secret";
 import { generateReports, type SimReport } from "./generate";
 import { profileFor } from "./profiles";
 import type { SimService } from "./outages";
@@ -33,9 +33,14 @@ async function loadServices(db: Db) {
 
 /** Writes simulated reports through the same hashing and ingest path as real ones. */
 async function store(db: Db, reports: SimReport[], ids: Map<string, number>, cooldownMinutes: number): Promise<void> {
-  const secret = await reporterSecret(db);
   for (let i = 0; i < reports.length; i += BATCH) {
-    const items = reports.slice(i, i + BATCH).map((r) => {
+    const batch = reports.slice(i, i + BATCH);
+    // Simulated reports are hashed with the real salts of their days, like everyone's.
+    const salts = new Map<number, SaltOfDay>();
+    for (const r of batch)
+      if (!salts.has(dayOf(r.createdAt)))
+        salts.set(dayOf(r.createdAt), await saltsFor(db, r.createdAt, cooldownMinutes));
+    const items = batch.map((r) => {
       const serviceId = ids.get(r.slug) as number;
       return {
         serviceId,
@@ -43,7 +48,7 @@ async function store(db: Db, reports: SimReport[], ids: Map<string, number>, coo
         country: r.country,
         subdivision: r.subdivision,
         text: r.text,
-        ...identify(secret, r.ip, r.userAgent, serviceId, r.createdAt, cooldownMinutes),
+        ...identify(salts.get(dayOf(r.createdAt))!, r.ip, r.userAgent, serviceId, r.createdAt, cooldownMinutes),
         createdAt: r.createdAt,
       };
     });

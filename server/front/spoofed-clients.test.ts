@@ -57,13 +57,15 @@ describe.each(testTargets().map((target, targetIndex) => ({ ...target, targetInd
         );
       return statuses;
     };
+    // Networks the service has seen (each a keyed hash of a /24): reports themselves keep no hashes.
     const stored = async (service: string) =>
       (
         await rows<{ reports: number; counted: number; networks: number }>(
           t.handle.db,
-          sql`select count(*)::int as reports, (count(*) filter (where r.counted))::int as counted,
-                   count(distinct r.network)::int as networks
-            from reports r join services s on s.id = r.service_id where s.slug = ${service}`,
+          sql`select (select count(*) from reports r where r.service_id = s.id)::int as reports,
+                     (select count(*) from reports r where r.service_id = s.id and r.counted)::int as counted,
+                     (select count(*) from network_sightings n where n.service_id = s.id)::int as networks
+              from services s where s.slug = ${service}`,
         )
       )[0]!;
 

@@ -2,6 +2,7 @@ import type { DbHandle } from "@/db/client";
 import { pruneCooldowns } from "@/lib/reports/ingest";
 import { maintainReportPartitions } from "@/lib/reports/partitions";
 import { pruneAudit } from "@/lib/admin/audit";
+import { destroyExpiredSalts } from "@/lib/reports/salts";
 import { pruneDeliveries } from "@/lib/webhooks/outbox";
 import { logError } from "@/lib/text/error-text";
 import { every, type Job } from "./job";
@@ -9,7 +10,7 @@ import { every, type Job } from "./job";
 const EVERY_MS = 10 * 60_000;
 
 /**
- * Every ten minutes: forget expired reporter cooldowns, create next days' report partitions, drop
+ * Every ten minutes: forget expired reporter cooldowns and the salts no window needs, create next days' report partitions, drop
  * expired ones, and forget webhook deliveries and audit entries past their age.
  */
 export function startMaintenance(
@@ -18,6 +19,7 @@ export function startMaintenance(
 ): Job {
   return every(EVERY_MS, () =>
     pruneCooldowns(handle.db, opts.cooldownMinutes)
+      .then(() => destroyExpiredSalts(handle.db, opts.cooldownMinutes))
       .then(() => maintainReportPartitions(handle.db, opts.retentionDays))
       .then(() => pruneDeliveries(handle.db, opts.logRetentionDays))
       .then(() => pruneAudit(handle.db, opts.logRetentionDays))
