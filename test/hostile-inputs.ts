@@ -32,10 +32,13 @@ export const hostileString = fc.constantFrom(
   "1e309",
   "NaN",
 );
+// Integers past what a Postgres integer (or a JavaScript number) holds, where a column expects one.
+export const hostileInteger = fc.constantFrom(2 ** 31, -(2 ** 31) - 1, 2 ** 53 - 1, 2 ** 53 + 2, -0, 1e21);
 export const anyValue = fc.oneof(
   hostileString,
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.integer(),
+  hostileInteger,
   fc.double(),
   fc.boolean(),
   fc.constant(null),

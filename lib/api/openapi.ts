@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { CATEGORY_SLUGS } from "@/lib/catalog/constants";
 import { auditEntrySchema } from "@/lib/admin/audit";
+import { ROW_ID_MAX } from "@/lib/http/path-id";
 import { errorSchema } from "@/lib/http/responses";
 import * as incidents from "@/lib/incidents/schemas";
 import { regionSchema } from "@/lib/regions/schemas";
@@ -15,7 +16,7 @@ const json = (schema: z.ZodType, description: string) => ({
 });
 const error = (description: string) => json(errorSchema, description);
 const slugParam = { path: z.object({ slug: z.string().meta({ example: "tiktok" }) }) };
-const idParam = { path: z.object({ id: z.coerce.number().int().positive() }) };
+const idParam = { path: z.object({ id: z.coerce.number().int().positive().max(ROW_ID_MAX) }) };
 const admin: Partial<ZodOpenApiOperationObject> = { security: [{ adminToken: [] }], tags: ["Administration"] };
 const adminErrors = {
   "401": error("Missing or wrong admin token"),
@@ -155,7 +156,7 @@ export function openApiDocument(serverUrl: string) {
               level: z.enum(["possible", "outage"]).optional(),
               from: z.iso.date().optional().meta({ description: "Started on or after this UTC day" }),
               to: z.iso.date().optional().meta({ description: "Started on or before this UTC day" }),
-              page: z.coerce.number().int().min(1).optional(),
+              page: z.coerce.number().int().min(1).max(10_000).optional(),
             }),
           },
           responses: { "200": json(incidents.incidentListSchema, "One page of 20") },
@@ -247,7 +248,7 @@ export function openApiDocument(serverUrl: string) {
           summary: "The audit log of admin actions, newest first",
           requestParams: {
             query: z.object({
-              before: z.coerce.number().int().positive().optional().meta({ description: "Page: ids below this" }),
+              before: z.coerce.number().int().positive().max(ROW_ID_MAX).optional().meta({ description: "Page: ids below this" }),
             }),
           },
           responses: { "200": json(z.array(auditEntrySchema), "Up to 100 entries"), ...adminErrors },

@@ -1,7 +1,13 @@
 import { z } from "zod";
 
+/** The largest id a Postgres integer column holds: ids beyond it name nothing, and must not reach a query. */
+export const ROW_ID_MAX = 2_147_483_647;
+
+/** An id in a JSON body: a positive integer a Postgres integer can hold. */
+export const rowId = (message = "is not an id") => z.int(message).min(1, message).max(ROW_ID_MAX, message);
+
 /** A path id: a positive integer up to `max` (a Postgres integer by default), else undefined (404). */
-export function pathId(raw: string, max = 2_147_483_647): number | undefined {
+export function pathId(raw: string, max = ROW_ID_MAX): number | undefined {
   return /^[1-9]\d{0,15}$/.test(raw) && Number(raw) <= max ? Number(raw) : undefined;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowId } from "@/lib/http/path-id";
 import { CATEGORY_SLUGS, INCIDENT_CAUSES, INCIDENT_EVENT_KINDS } from "@/lib/catalog/constants";
 import { instant, level, slug } from "@/lib/catalog/schemas";
 import { reportTextSchema } from "@/lib/reports/schemas";
@@ -65,5 +66,5 @@ export const officialUpdateInput = z
 export const incidentPatchInput = z.object({ cause: z.enum(INCIDENT_CAUSES) }).meta({ id: "IncidentPatch" });
 
 export const mergeInput = z
-  .object({ into: z.int().positive().meta({ description: "The incident that remains" }) })
+  .object({ into: rowId("is not an incident id").meta({ description: "The incident that remains" }) })
   .meta({ id: "MergeInput" });
