@@ -3,6 +3,7 @@
 // `--quick` (CI) runs every scenario, shorter. Exits non-zero when any bound is not met.
 import { mkdirSync, writeFileSync } from "node:fs";
 import fc from "fast-check";
+import { request } from "node:http";
 import postgres from "postgres";
 import { CATALOG } from "@/db/catalog";
 import { CONNECT_TIMEOUT_SECONDS, createDb } from "@/db/client";
@@ -19,7 +20,8 @@ const quick = process.argv.includes("--quick");
 const PG_PORT = Number(process.env.RELIABILITY_PG_PORT ?? 55439);
 const APP_PORT = Number(process.env.RELIABILITY_APP_PORT ?? 3310);
 const LOAD_MS = quick ? 10_000 : 60_000;
-const FUZZ_RUNS = quick ? 400 : 2_000;
+// Report bodies; half as many page paths and queries besides (over 10,000 bad inputs in a full run).
+const FUZZ_RUNS = quick ? 400 : 7_000;
 const log = (m: string) => console.log(`[reliability] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -42,13 +44,34 @@ async function startServer(): Promise<AppServer> {
     env: {
       DATABASE_URL: cluster.url,
       DEMO: "off",
-      TRUSTED_PROXIES: "loopback",
+      // The load comes through "our proxy" at 127.0.0.1; 127.0.0.2 is a client like any other.
+      TRUSTED_PROXIES: "127.0.0.1",
       DETECTOR_TICK_SECONDS: "2",
       WEB_CONCURRENCY: "1",
     },
     log: (line) => serverLog.push(line),
   });
   return server;
+}
+
+/** A report POST from a chosen local address (a host other than our proxy); answers the status. */
+function postFrom(
+  localAddress: string,
+  url: string,
+  opts: { headers: Record<string, string>; body: string },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "POST", localAddress, headers: { "content-type": "application/json", ...opts.headers } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(opts.body);
+  });
 }
 
 /** How many of these acknowledged ids are in the database. */
@@ -97,6 +120,11 @@ async function fuzz(origin: string): Promise<{ tried: number; serverErrors: stri
         "/api/v1/incidents?level=",
         "/status/tiktok/badge.svg?x=",
         "/api/v1/services/whatsapp/export.csv?from=",
+        "/api/v1/services/whatsapp/series?window=",
+        "/api/v1/incidents?page=",
+        "/api/v1/regions/",
+        "/api/v1/admin/incidents/",
+        "/api/v1/admin/audit?before=",
       ),
       segment,
     ),
@@ -164,6 +192,18 @@ async function main() {
       if (floods.length % 50 === 0) await Promise.all(floods.splice(0));
     }
     await Promise.all(floods);
+    // One host that is not our proxy names a new address (in a new /24) and a new browser each time.
+    log("flood: one untrusted host rotating X-Forwarded-For");
+    const rotating = { sent: 0, statuses: {} as Record<string, number> };
+    for (let i = 0; i < floodN / 2; i++) {
+      const status = await postFrom("127.0.0.2", `${app.origin}/api/v1/reports`, {
+        headers: { "x-forwarded-for": `198.51.${i % 250}.${1 + (i % 200)}`, "user-agent": `rotating ${i}` },
+        body: JSON.stringify({ service: "dropbox", symptom: symptomOf("dropbox"), country: "US" }),
+      });
+      rotating.sent++;
+      rotating.statuses[status] = (rotating.statuses[status] ?? 0) + 1;
+    }
+    log(`rotating flood: ${JSON.stringify(rotating.statuses)}`);
     const floodEnd = Date.now();
     const floodEndMinute = Math.floor(floodEnd / 60_000) * 60_000;
 
@@ -201,6 +241,33 @@ async function main() {
         slowest_refusal_ms: Math.max(0, ...pgRun.refusals.map((r) => r.ms)),
         recovered_after_ms: firstAckAfter === undefined ? -1 : firstAckAfter - restartedAt,
         server_stayed_up: alive,
+      }),
+    );
+
+    // 3b. Postgres killed mid-load (pg_ctl -m immediate: a crash), then started: crash recovery.
+    log("fault: Postgres killed mid-load (immediate), started again after 4 s");
+    let killedAt = 0;
+    let recoveredAt = 0;
+    const crashRun = await drive({
+      origin: app.origin,
+      connections: 16,
+      durationMs: quick ? 14_000 : 20_000,
+      onTick: (ms) => {
+        if (!killedAt && ms >= 4_000) {
+          killedAt = ms;
+          void cluster.crash();
+        } else if (killedAt && !recoveredAt && ms >= killedAt + 4_000) {
+          recoveredAt = ms;
+          void cluster.start();
+        }
+      },
+    });
+    const firstAckAfterCrash = crashRun.ackTimes.find((t) => t > recoveredAt);
+    scenarios.push(
+      scenario("postgres_killed_mid_load", crashRun, await storedOf(sql, crashRun.acked), {
+        refused_503: crashRun.statuses["503"] ?? 0,
+        recovered_after_ms: firstAckAfterCrash === undefined ? -1 : firstAckAfterCrash - recoveredAt,
+        server_stayed_up: app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok,
       }),
     );
 
@@ -293,19 +360,21 @@ async function main() {
     log(`load: ${Math.round(throughput(load, 201))} reports/s, ${loadErrors} errors`);
 
     // 8. Floods: did the detector declare anything for the flooded services once their minutes completed?
+    let floodEvaluated = false;
     for (const deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(1_000)) {
       const [row] = await sql<[{ through: string | null }]>`
         select min(d.through_minute)::text as through from detector_state d join services s on s.id = d.service_id
-        where s.slug in ('gitlab', 'vercel')`;
-      if (row?.through && Number(row.through) >= floodEndMinute) break;
+        where s.slug in ('gitlab', 'vercel', 'dropbox')`;
+      floodEvaluated = !!row?.through && Number(row.through) >= floodEndMinute;
+      if (floodEvaluated) break;
     }
     const [flood] = await sql<[{ outages: number; stored: number; counted: number; flagged: number }]>`
       select (select count(*)::int from incidents i join services s on s.id = i.service_id
-              where s.slug in ('gitlab', 'vercel') and i.started_at >= ${new Date(floodStart - 60_000)}) as outages,
+              where s.slug in ('gitlab', 'vercel', 'dropbox') and i.started_at >= ${new Date(floodStart - 60_000)}) as outages,
              count(*)::int as stored, (count(*) filter (where counted))::int as counted,
              (count(*) filter (where flag = 'network_cap'))::int as flagged
       from reports r join services s on s.id = r.service_id
-      where s.slug in ('gitlab', 'vercel') and r.created_at between ${new Date(floodStart)} and ${new Date(floodEnd)}`;
+      where s.slug in ('gitlab', 'vercel', 'dropbox') and r.created_at between ${new Date(floodStart)} and ${new Date(floodEnd)}`;
     log(`floods: ${JSON.stringify(flood)}`);
 
     // 9. No raw IP anywhere: every row of every table, and everything the server logged.
@@ -331,6 +400,12 @@ async function main() {
       acked_lost: ackedLost,
       scenarios,
       flood_outages: flood!.outages,
+      flood_minutes_evaluated: floodEvaluated,
+      rotating_flood: {
+        sent: rotating.sent,
+        accepted: rotating.statuses["201"] ?? 0,
+        refused_429: rotating.statuses["429"] ?? 0,
+      },
       flood_reports: { stored: flood!.stored, counted: flood!.counted, flagged_network_cap: flood!.flagged },
       load_reports_per_s: Math.round(throughput(load, 201)),
       load_errors: loadErrors,
@@ -345,6 +420,15 @@ async function main() {
       ["server_errors = 0", result.server_errors === 0],
       ["acked_lost = 0", result.acked_lost === 0],
       ["flood_outages = 0", result.flood_outages === 0],
+      ["floods: the detector evaluated every flood minute", floodEvaluated],
+      [
+        "rotating X-Forwarded-For from an untrusted host: limited as one address",
+        result.rotating_flood.accepted <= 20 * Math.ceil((floodEnd - floodStart) / 60_000 + 1),
+      ],
+      [
+        "Postgres killed: recovered by itself",
+        Number(scenarios[1]!.notes.recovered_after_ms) >= 0 && scenarios[1]!.notes.server_stayed_up === true,
+      ],
       ["load_errors = 0", result.load_errors === 0],
       ["no raw IP stored or logged", ipRows === 0 && ipLines.length === 0],
       // Mostly well under a second; a request that found no connection waits for the connect timeout.
@@ -356,7 +440,7 @@ async function main() {
         "Postgres back: recovered by itself",
         Number(scenarios[0]!.notes.recovered_after_ms) >= 0 && scenarios[0]!.notes.server_stayed_up === true,
       ],
-      ["SIGTERM: clean exit", scenarios[1]!.notes.exit_code === 0],
+      ["SIGTERM: clean exit", scenarios[2]!.notes.exit_code === 0],
       ["tick crash: consistent", crash.consistent],
     ];
     const md = [
@@ -372,6 +456,8 @@ async function main() {
       `| acked_lost | ${result.acked_lost} | 0 |`,
       `| flood_outages | ${result.flood_outages} | 0 |`,
       `| flood reports stored / counted / flagged network_cap | ${flood!.stored} / ${flood!.counted} / ${flood!.flagged} | |`,
+      `| flood minutes evaluated by the detector | ${floodEvaluated ? "yes" : "no"} | yes |`,
+      `| rotating X-Forwarded-For flood from an untrusted host: sent / accepted / refused 429 | ${rotating.sent} / ${result.rotating_flood.accepted} / ${result.rotating_flood.refused_429} | accepted ≤ 20 a minute |`,
       `| load_reports_per_s (${result.load_seconds} s, 64 connections) | ${result.load_reports_per_s.toLocaleString("en")} | |`,
       `| load_errors | ${result.load_errors} | 0 |`,
       `| rows or log lines holding an IPv4 address | ${ipRows} / ${ipLines.length} | 0 / 0 |`,

@@ -67,6 +67,11 @@ export class ThrowawayCluster {
     return this.run("pg_ctl", ["-D", path.join(this.dir, "data"), "-m", "fast", "-w", "stop"]);
   }
 
+  /** A crash: every Postgres process is killed at once, and the next start runs crash recovery. */
+  crash(): Promise<void> {
+    return this.run("pg_ctl", ["-D", path.join(this.dir, "data"), "-m", "immediate", "-w", "stop"]);
+  }
+
   async destroy(): Promise<void> {
     await this.stop().catch(() => {}); // already stopped
     rmSync(this.dir, { recursive: true, force: true });
