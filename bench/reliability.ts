@@ -13,6 +13,7 @@ import { hostileString, reportBody, reportHeaders } from "@/test/hostile-inputs"
 import { crashTickHalfway } from "@/test/crash-scenario";
 import { startAppServer, type AppServer } from "./app-server";
 import { runLoad, throughput } from "./load/run";
+import { BlackholeProxy } from "./reliability/blackhole-proxy";
 import { ThrowawayCluster } from "./reliability/cluster";
 import { drive, type DriverResult } from "./reliability/driver";
 
@@ -37,12 +38,16 @@ const serverLog: string[] = [];
 const symptomOf = (slug: string) => CATALOG.find((s) => s.slug === slug)!.symptoms[0]!.slug;
 let server: AppServer | undefined;
 const cluster = new ThrowawayCluster(PG_PORT);
+// For the black-hole scenario the app reaches Postgres through a proxy that can stop answering.
+const proxy = new BlackholeProxy(PG_PORT + 1, { host: "127.0.0.1", port: PG_PORT });
+const COMMIT_TIMEOUT_MS = 3_000;
 
-async function startServer(): Promise<AppServer> {
+async function startServer(viaProxy = false): Promise<AppServer> {
   server = await startAppServer({
     port: APP_PORT,
     env: {
-      DATABASE_URL: cluster.url,
+      DATABASE_URL: viaProxy ? cluster.url.replace(`:${PG_PORT}/`, `:${proxy.port}/`) : cluster.url,
+      INGEST_COMMIT_TIMEOUT_MS: String(COMMIT_TIMEOUT_MS),
       DEMO: "off",
       // The load comes through "our proxy" at 127.0.0.1; 127.0.0.2 is a client like any other.
       TRUSTED_PROXIES: "127.0.0.1",
@@ -158,6 +163,7 @@ async function main() {
   log(`throwaway Postgres cluster on 127.0.0.1:${PG_PORT} in ${cluster.dir}`);
   cluster.init();
   await cluster.start();
+  await proxy.listen();
   const sql = postgres(cluster.url, { max: 2, onnotice: () => {} });
   try {
     const handle = createDb({ url: cluster.url });
@@ -267,6 +273,36 @@ async function main() {
       scenario("postgres_killed_mid_load", crashRun, await storedOf(sql, crashRun.acked), {
         refused_503: crashRun.statuses["503"] ?? 0,
         recovered_after_ms: firstAckAfterCrash === undefined ? -1 : firstAckAfterCrash - recoveredAt,
+        server_stayed_up: app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok,
+      }),
+    );
+
+    // 3c. The connection to Postgres silently stops answering (a black hole), then answers again.
+    log("fault: the database connection black-holed for 10 s, then healed");
+    await app.stop();
+    app = await startServer(true);
+    let holedAt = 0;
+    let healedAt = 0;
+    const holeRun = await drive({
+      origin: app.origin,
+      connections: 16,
+      durationMs: quick ? 18_000 : 24_000,
+      onTick: (ms) => {
+        if (!holedAt && ms >= 3_000) {
+          holedAt = ms;
+          proxy.blackhole();
+        } else if (holedAt && !healedAt && ms >= holedAt + 10_000) {
+          healedAt = ms;
+          proxy.heal();
+        }
+      },
+    });
+    const firstAckAfterHeal = holeRun.ackTimes.find((t) => t > healedAt);
+    scenarios.push(
+      scenario("database_black_holed", holeRun, await storedOf(sql, holeRun.acked), {
+        refused_503: holeRun.statuses["503"] ?? 0,
+        slowest_refusal_ms: Math.max(0, ...holeRun.refusals.map((r) => r.ms)),
+        recovered_after_ms: firstAckAfterHeal === undefined ? -1 : firstAckAfterHeal - healedAt,
         server_stayed_up: app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok,
       }),
     );
@@ -440,7 +476,15 @@ async function main() {
         "Postgres back: recovered by itself",
         Number(scenarios[0]!.notes.recovered_after_ms) >= 0 && scenarios[0]!.notes.server_stayed_up === true,
       ],
-      ["SIGTERM: clean exit", scenarios[2]!.notes.exit_code === 0],
+      [
+        `database black-holed: every report answered within the commit timeout (${COMMIT_TIMEOUT_MS / 1000} s) and a second`,
+        Number(scenarios[2]!.notes.slowest_refusal_ms) <= COMMIT_TIMEOUT_MS + 1_000,
+      ],
+      [
+        "database black-holed: recovered by itself once it answered",
+        Number(scenarios[2]!.notes.recovered_after_ms) >= 0 && scenarios[2]!.notes.server_stayed_up === true,
+      ],
+      ["SIGTERM: clean exit", scenarios[3]!.notes.exit_code === 0],
       ["tick crash: consistent", crash.consistent],
     ];
     const md = [
@@ -484,6 +528,7 @@ async function main() {
   } finally {
     if (server && server.process.exitCode === null && server.process.signalCode === null) await server.stop();
     await sql.end({ timeout: 1 }).catch(() => {});
+    await proxy.close();
     await cluster.destroy();
   }
 }

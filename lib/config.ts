@@ -87,6 +87,8 @@ const envSchema = z
     INGEST_MAX_BATCH: z.coerce.number().int().min(1).max(10_000).default(1000),
     INGEST_MAX_QUEUED: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
     INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(32).default(1),
+    /** How long a batch may wait for the database before its reports are answered "unconfirmed" (503). */
+    INGEST_COMMIT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /**
      * Seals webhook signing secrets in the database (32 bytes, hex or base64). Required with
      * DATABASE_URL (every instance must use the same); otherwise generated into SECRETS_DIR.

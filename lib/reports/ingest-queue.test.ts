@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { GroupCommitQueue, QueueClosedError, QueueFullError } from "./ingest-queue";
+import {
+  CommitTimeoutError,
+  GroupCommitQueue,
+  QueueStalledError,
+  QueueClosedError,
+  QueueFullError,
+} from "./ingest-queue";
 
 /** A flush that records its batches and waits until released, like a slow commit. */
 function gatedFlush() {
@@ -29,7 +35,12 @@ const tick = () => new Promise((r) => setImmediate(r));
 describe("GroupCommitQueue", () => {
   it("writes items submitted in the same turn together and answers each with its own result", async () => {
     const g = gatedFlush();
-    const q = new GroupCommitQueue(g.flush, { maxBatch: 100, maxQueued: 1000, maxInFlight: 1 });
+    const q = new GroupCommitQueue(g.flush, {
+      maxBatch: 100,
+      maxQueued: 1000,
+      maxInFlight: 1,
+      commitTimeoutMs: 10_000,
+    });
     const results = Promise.all([1, 2, 3].map((i) => q.submit(i)));
     await tick();
     await g.releaseAll();
@@ -39,7 +50,7 @@ describe("GroupCommitQueue", () => {
 
   it("collects what arrives during a flush into the next one, in batches of at most maxBatch", async () => {
     const g = gatedFlush();
-    const q = new GroupCommitQueue(g.flush, { maxBatch: 4, maxQueued: 1000, maxInFlight: 1 });
+    const q = new GroupCommitQueue(g.flush, { maxBatch: 4, maxQueued: 1000, maxInFlight: 1, commitTimeoutMs: 10_000 });
     const first = q.submit(0);
     await tick();
     const rest = Array.from({ length: 9 }, (_, i) => q.submit(i + 1));
@@ -52,7 +63,7 @@ describe("GroupCommitQueue", () => {
 
   it("never runs more flushes at once than allowed", async () => {
     const g = gatedFlush();
-    const q = new GroupCommitQueue(g.flush, { maxBatch: 1, maxQueued: 1000, maxInFlight: 2 });
+    const q = new GroupCommitQueue(g.flush, { maxBatch: 1, maxQueued: 1000, maxInFlight: 2, commitTimeoutMs: 10_000 });
     const all = Promise.all(Array.from({ length: 6 }, (_, i) => q.submit(i)));
     await tick();
     for (let i = 0; i < 6; i++) await g.releaseAll();
@@ -62,7 +73,7 @@ describe("GroupCommitQueue", () => {
 
   it("refuses new items when full instead of growing without bound", async () => {
     const g = gatedFlush();
-    const q = new GroupCommitQueue(g.flush, { maxBatch: 2, maxQueued: 3, maxInFlight: 1 });
+    const q = new GroupCommitQueue(g.flush, { maxBatch: 2, maxQueued: 3, maxInFlight: 1, commitTimeoutMs: 10_000 });
     const accepted = [q.submit(1), q.submit(2)];
     await tick(); // 1 and 2 are flushing; three more may wait
     accepted.push(q.submit(3), q.submit(4), q.submit(5));
@@ -79,7 +90,7 @@ describe("GroupCommitQueue", () => {
         if (fail) throw new Error("database down");
         return items;
       },
-      { maxBatch: 10, maxQueued: 100, maxInFlight: 1 },
+      { maxBatch: 10, maxQueued: 100, maxInFlight: 1, commitTimeoutMs: 10_000 },
     );
     const failed = await Promise.allSettled([q.submit(1), q.submit(2)]);
     expect(failed.map((r) => r.status)).toEqual(["rejected", "rejected"]);
@@ -89,7 +100,7 @@ describe("GroupCommitQueue", () => {
 
   it("drains: everything accepted is written before drain resolves, then nothing is taken", async () => {
     const g = gatedFlush();
-    const q = new GroupCommitQueue(g.flush, { maxBatch: 2, maxQueued: 100, maxInFlight: 1 });
+    const q = new GroupCommitQueue(g.flush, { maxBatch: 2, maxQueued: 100, maxInFlight: 1, commitTimeoutMs: 10_000 });
     const accepted = [1, 2, 3, 4, 5].map((i) => q.submit(i));
     await tick();
     let drained = false;
@@ -101,5 +112,27 @@ describe("GroupCommitQueue", () => {
     await drain;
     expect(await Promise.all(accepted)).toEqual([10, 20, 30, 40, 50]);
     expect(g.batches.flat()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("tells a batch the database never answered that it is unconfirmed, refuses new items at once, and recovers", async () => {
+    const g = gatedFlush();
+    const q = new GroupCommitQueue(g.flush, { maxBatch: 2, maxQueued: 100, maxInFlight: 1, commitTimeoutMs: 50 });
+    const stuck = [q.submit(1), q.submit(2)].map((p) => p.catch((e: unknown) => e));
+    await tick();
+    const behind = q.submit(3).catch((e: unknown) => e); // queued behind the stuck batch
+    const started = Date.now();
+    for (const e of await Promise.all(stuck)) expect(e).toBeInstanceOf(CommitTimeoutError);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(await behind).toBeInstanceOf(QueueStalledError);
+    await expect(q.submit(4)).rejects.toBeInstanceOf(QueueStalledError);
+    expect(q.stats.timedOut).toBe(2);
+    // The database answers at last: the stuck batch settles (its callers were already told) and
+    // new reports go through again.
+    await g.releaseAll();
+    await tick();
+    const next = q.submit(5);
+    await tick();
+    await g.releaseAll();
+    expect(await next).toBe(50);
   });
 });

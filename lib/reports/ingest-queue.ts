@@ -14,6 +14,23 @@ export class QueueClosedError extends Error {
   }
 }
 
+/**
+ * The database did not confirm a batch in time: its reports may or may not be stored, so the caller
+ * should say so, and a retry with the same Idempotency-Key counts once either way.
+ */
+export class CommitTimeoutError extends Error {
+  constructor() {
+    super("the database did not confirm the batch in time");
+  }
+}
+
+/** A batch is still waiting on the database past its time: nothing new is queued behind it. */
+export class QueueStalledError extends Error {
+  constructor() {
+    super("the database is not answering");
+  }
+}
+
 export interface QueueOptions {
   /** Most items one flush writes. */
   maxBatch: number;
@@ -21,9 +38,20 @@ export interface QueueOptions {
   maxQueued: number;
   /** Flushes allowed to run at once (each holds one database connection). */
   maxInFlight: number;
+  /**
+   * How long a flush may take before its submitters are told it is unconfirmed. A database that
+   * stops answering without closing the connection (a network black hole) would otherwise hold
+   * every report request open for as long as the client waits.
+   */
+  commitTimeoutMs: number;
 }
 
-export const DEFAULT_QUEUE_OPTIONS: QueueOptions = { maxBatch: 1000, maxQueued: 20_000, maxInFlight: 1 };
+export const DEFAULT_QUEUE_OPTIONS: QueueOptions = {
+  maxBatch: 1000,
+  maxQueued: 20_000,
+  maxInFlight: 1,
+  commitTimeoutMs: 10_000,
+};
 
 interface Waiting<T, R> {
   item: T;
@@ -42,7 +70,9 @@ export class GroupCommitQueue<T, R> {
   private closed = false;
   private idle: Array<() => void> = [];
   private scheduled = false;
-  readonly stats = { batches: 0, items: 0, largestBatch: 0, rejectedFull: 0 };
+  /** Flushes past their time that have not settled yet. */
+  private stalled = 0;
+  readonly stats = { batches: 0, items: 0, largestBatch: 0, rejectedFull: 0, timedOut: 0 };
 
   constructor(
     private readonly flushBatch: (items: T[]) => Promise<R[]>,
@@ -55,6 +85,7 @@ export class GroupCommitQueue<T, R> {
 
   submit(item: T): Promise<R> {
     if (this.closed) return Promise.reject(new QueueClosedError());
+    if (this.stalled > 0) return Promise.reject(new QueueStalledError());
     if (this.waiting.length >= this.options.maxQueued) {
       this.stats.rejectedFull++;
       return Promise.reject(new QueueFullError());
@@ -92,16 +123,28 @@ export class GroupCommitQueue<T, R> {
   }
 
   private async flush(batch: Array<Waiting<T, R>>): Promise<void> {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      // Told now, not when (or whether) the database answers; the flush keeps its slot until then.
+      timedOut = true;
+      this.stalled++;
+      this.stats.timedOut += batch.length;
+      for (const w of batch) w.reject(new CommitTimeoutError());
+      for (const w of this.waiting.splice(0)) w.reject(new QueueStalledError());
+    }, this.options.commitTimeoutMs);
+    timer.unref();
     try {
       const results = await this.flushBatch(batch.map((w) => w.item));
       if (results.length !== batch.length) throw new Error(`batch of ${batch.length} returned ${results.length}`);
       this.stats.batches++;
       this.stats.items += batch.length;
       this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
-      batch.forEach((w, i) => w.resolve(results[i] as R));
+      if (!timedOut) batch.forEach((w, i) => w.resolve(results[i] as R));
     } catch (error) {
-      for (const w of batch) w.reject(error);
+      if (!timedOut) for (const w of batch) w.reject(error);
     } finally {
+      clearTimeout(timer);
+      if (timedOut) this.stalled--;
       this.inFlight--;
       this.pump();
     }

@@ -49,6 +49,7 @@ export function reportQueue(db: Db): GroupCommitQueue<IngestItem, IngestResult> 
       maxBatch: cfg.INGEST_MAX_BATCH,
       maxQueued: cfg.INGEST_MAX_QUEUED,
       maxInFlight: cfg.INGEST_MAX_IN_FLIGHT,
+      commitTimeoutMs: cfg.INGEST_COMMIT_TIMEOUT_MS,
     });
     queues.set(db, queue);
   }

@@ -49,10 +49,12 @@ export function reportFormState(
 }
 
 /** When a report could not be stored at all (database down, server restarting, queue full). */
-export function unavailableState(values: Record<string, string>): ReportFormState {
+export function unavailableState(values: Record<string, string>, unconfirmed = false): ReportFormState {
   return {
     kind: "error",
-    message: "We could not store your report just now, and nothing was saved. Please try again in a moment.",
+    message: unconfirmed
+      ? "We could not confirm your report in time; it may have been saved. Trying again is safe: you are counted once an hour."
+      : "We could not store your report just now, and nothing was saved. Please try again in a moment.",
     fields: {},
     values,
   };

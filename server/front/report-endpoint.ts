@@ -2,7 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@/db/client";
 import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
-import { QueueClosedError, QueueFullError } from "@/lib/reports/ingest-queue";
+import { CommitTimeoutError, QueueClosedError, QueueFullError, QueueStalledError } from "@/lib/reports/ingest-queue";
 import { submitReport } from "@/lib/reports/submit";
 import { readJsonBody } from "./json-body";
 import { BODY_ERROR_CODES, errorBody, failureAnswer } from "@/lib/http/responses";
@@ -47,6 +47,20 @@ export async function handleReportRequest(req: IncomingMessage, res: ServerRespo
     if (error instanceof QueueFullError) {
       sendJson(res, 503, errorBody("overloaded", "too many reports at once; nothing was stored, retry in a second"), {
         "retry-after": "1",
+      });
+    } else if (error instanceof CommitTimeoutError) {
+      sendJson(
+        res,
+        503,
+        errorBody(
+          "unavailable",
+          "the database did not confirm your report in time; it may have been stored: retry with the same Idempotency-Key so it counts once",
+        ),
+        { "retry-after": "5" },
+      );
+    } else if (error instanceof QueueStalledError) {
+      sendJson(res, 503, errorBody("unavailable", "the database is not answering; nothing was stored, retry shortly"), {
+        "retry-after": "5",
       });
     } else if (error instanceof QueueClosedError) {
       sendJson(res, 503, errorBody("unavailable", "the server is restarting; nothing was stored, retry shortly"), {

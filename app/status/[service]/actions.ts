@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { clientFromHeaders } from "@/lib/reports/client-ip";
 import { serviceSnapshot } from "@/lib/services/snapshot";
 import { findService } from "@/lib/services/queries";
+import { CommitTimeoutError } from "@/lib/reports/ingest-queue";
 import { submitReport } from "@/lib/reports/submit";
 import { reportFormState, unavailableState, type ReportFormState } from "@/lib/services/report-form-state";
 import { logError } from "@/lib/text/error-text";
@@ -24,9 +25,10 @@ export async function reportAction(_previous: ReportFormState, form: FormData): 
   try {
     outcome = await submitReport(db, values, clientFromHeaders(await headers()), now);
   } catch (error) {
-    // Nothing was stored (the queue refused it or its batch failed): say so, keep what they typed.
+    // Nothing was stored (the queue refused it or its batch failed), or the database never said:
+    // tell which, and keep what they typed.
     logError("report not stored", error);
-    return unavailableState(values);
+    return unavailableState(values, error instanceof CommitTimeoutError);
   }
   // The form answers "is it just me?" and shows the report on the page at once, from the service's
   // live data read after the report was stored; the API does not need to pay for that read.
