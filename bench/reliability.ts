@@ -79,6 +79,35 @@ function postFrom(
   });
 }
 
+/**
+ * Reports from 16 connections for `durationMs`; `fault()` at `faultAtMs` (4 s by default) and
+ * `recover()` `downMs` later. `recoveredAfterMs`: from the recovery to the next acknowledgement (-1: none).
+ */
+async function underFault(
+  app: AppServer,
+  opts: { durationMs: number; faultAtMs?: number; downMs: number; fault: () => void; recover: () => void },
+): Promise<{ run: DriverResult; recoveredAfterMs: number }> {
+  const faultAt = opts.faultAtMs ?? 4_000;
+  let faulted = false;
+  let recoveredAt = 0;
+  const run = await drive({
+    origin: app.origin,
+    connections: 16,
+    durationMs: opts.durationMs,
+    onTick: (ms) => {
+      if (!faulted && ms >= faultAt) {
+        faulted = true;
+        opts.fault();
+      } else if (faulted && !recoveredAt && ms >= faultAt + opts.downMs) {
+        recoveredAt = ms;
+        opts.recover();
+      }
+    },
+  });
+  const firstAck = run.ackTimes.find((t) => t > recoveredAt);
+  return { run, recoveredAfterMs: recoveredAt && firstAck !== undefined ? firstAck - recoveredAt : -1 };
+}
+
 /** How many of these acknowledged ids are in the database. */
 async function storedOf(sql: postgres.Sql, ids: number[]): Promise<number> {
   if (ids.length === 0) return 0;
@@ -220,59 +249,37 @@ async function main() {
 
     // 3. Postgres stopped mid-load, then started again.
     log("fault: Postgres stopped mid-load for 8 s, then started");
-    let stoppedAt = 0;
-    let restartedAt = 0;
-    const pgRun = await drive({
-      origin: app.origin,
-      connections: 16,
+    const stopped = await underFault(app, {
       durationMs: quick ? 16_000 : 24_000,
-      onTick: (ms) => {
-        if (!stoppedAt && ms >= 4_000) {
-          stoppedAt = ms;
-          void cluster.stop();
-        } else if (stoppedAt && !restartedAt && ms >= stoppedAt + 8_000) {
-          restartedAt = ms;
-          void cluster.start();
-        }
-      },
+      downMs: 8_000,
+      fault: () => void cluster.stop(),
+      recover: () => void cluster.start(),
     });
-    const firstAckAfter = pgRun.ackTimes.find((t) => t > restartedAt);
-    log(
-      `stopped at ${stoppedAt} ms, started at ${restartedAt} ms; slowest refusals: ${JSON.stringify([...pgRun.refusals].sort((a, b) => b.ms - a.ms).slice(0, 8))}`,
-    );
+    const pgRun = stopped.run;
+    log(`slowest refusals: ${JSON.stringify([...pgRun.refusals].sort((a, b) => b.ms - a.ms).slice(0, 8))}`);
     const alive = app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok;
     scenarios.push(
       scenario("postgres_stopped_mid_load", pgRun, await storedOf(sql, pgRun.acked), {
         refused_503: pgRun.statuses["503"] ?? 0,
         slowest_refusal_ms: Math.max(0, ...pgRun.refusals.map((r) => r.ms)),
-        recovered_after_ms: firstAckAfter === undefined ? -1 : firstAckAfter - restartedAt,
+        recovered_after_ms: stopped.recoveredAfterMs,
         server_stayed_up: alive,
       }),
     );
 
     // 3b. Postgres killed mid-load (pg_ctl -m immediate: a crash), then started: crash recovery.
     log("fault: Postgres killed mid-load (immediate), started again after 4 s");
-    let killedAt = 0;
-    let recoveredAt = 0;
-    const crashRun = await drive({
-      origin: app.origin,
-      connections: 16,
+    const killed = await underFault(app, {
       durationMs: quick ? 14_000 : 20_000,
-      onTick: (ms) => {
-        if (!killedAt && ms >= 4_000) {
-          killedAt = ms;
-          void cluster.crash();
-        } else if (killedAt && !recoveredAt && ms >= killedAt + 4_000) {
-          recoveredAt = ms;
-          void cluster.start();
-        }
-      },
+      downMs: 4_000,
+      fault: () => void cluster.crash(),
+      recover: () => void cluster.start(),
     });
-    const firstAckAfterCrash = crashRun.ackTimes.find((t) => t > recoveredAt);
+    const crashRun = killed.run;
     scenarios.push(
       scenario("postgres_killed_mid_load", crashRun, await storedOf(sql, crashRun.acked), {
         refused_503: crashRun.statuses["503"] ?? 0,
-        recovered_after_ms: firstAckAfterCrash === undefined ? -1 : firstAckAfterCrash - recoveredAt,
+        recovered_after_ms: killed.recoveredAfterMs,
         server_stayed_up: app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok,
       }),
     );
@@ -281,28 +288,19 @@ async function main() {
     log("fault: the database connection black-holed for 10 s, then healed");
     await app.stop();
     app = await startServer(true);
-    let holedAt = 0;
-    let healedAt = 0;
-    const holeRun = await drive({
-      origin: app.origin,
-      connections: 16,
+    const holed = await underFault(app, {
       durationMs: quick ? 18_000 : 24_000,
-      onTick: (ms) => {
-        if (!holedAt && ms >= 3_000) {
-          holedAt = ms;
-          proxy.blackhole();
-        } else if (holedAt && !healedAt && ms >= holedAt + 10_000) {
-          healedAt = ms;
-          proxy.heal();
-        }
-      },
+      faultAtMs: 3_000,
+      downMs: 10_000,
+      fault: () => proxy.blackhole(),
+      recover: () => proxy.heal(),
     });
-    const firstAckAfterHeal = holeRun.ackTimes.find((t) => t > healedAt);
+    const holeRun = holed.run;
     scenarios.push(
       scenario("database_black_holed", holeRun, await storedOf(sql, holeRun.acked), {
         refused_503: holeRun.statuses["503"] ?? 0,
         slowest_refusal_ms: Math.max(0, ...holeRun.refusals.map((r) => r.ms)),
-        recovered_after_ms: firstAckAfterHeal === undefined ? -1 : firstAckAfterHeal - healedAt,
+        recovered_after_ms: holed.recoveredAfterMs,
         server_stayed_up: app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok,
       }),
     );

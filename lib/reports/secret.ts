@@ -1,6 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config";
-import { keyFile } from "@/lib/secrets/key-file";
+import { deploymentKey } from "@/lib/secrets/key-file";
 
 let secret: string | undefined;
 
@@ -12,10 +12,14 @@ let secret: string | undefined;
 export function reporterSecret(): string {
   if (secret) return secret;
   const cfg = config();
-  if (!cfg.REPORTER_SECRET && cfg.DATABASE_URL)
-    throw new Error(
-      "REPORTER_SECRET is required with DATABASE_URL: every instance must hash Idempotency-Keys alike (openssl rand -hex 32)",
-    );
-  secret = cfg.REPORTER_SECRET ?? keyFile(cfg.SECRETS_DIR, "reporter-secret").toString("hex");
+  if (cfg.REPORTER_SECRET) return (secret = cfg.REPORTER_SECRET);
+  secret = deploymentKey({
+    configured: undefined,
+    variable: "REPORTER_SECRET",
+    why: "every instance must hash Idempotency-Keys alike",
+    serverDatabase: !!cfg.DATABASE_URL,
+    dir: cfg.SECRETS_DIR,
+    name: "reporter-secret",
+  }).toString("hex");
   return secret;
 }

@@ -26,3 +26,22 @@ export function keyFile(dir: string, name: string, bytes = 32): Buffer {
     return Buffer.from(readFileSync(file, "utf8").trim(), "base64url");
   }
 }
+
+/**
+ * A deployment key: the environment's when set; else, for the embedded database, one generated
+ * beside it. A Postgres server may have several instances, which must all use the same key, so
+ * there the environment must give it.
+ */
+export function deploymentKey(opts: {
+  configured: Buffer | undefined;
+  variable: string;
+  why: string;
+  serverDatabase: boolean;
+  dir: string;
+  name: string;
+}): Buffer {
+  if (opts.configured) return opts.configured;
+  if (opts.serverDatabase)
+    throw new Error(`${opts.variable} is required with DATABASE_URL: ${opts.why} (openssl rand -hex 32)`);
+  return keyFile(opts.dir, opts.name);
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { keyFile } from "./key-file";
+import { deploymentKey, keyFile } from "./key-file";
 import { secretBox } from "./secret-box";
 
 describe("secret box", () => {
@@ -46,6 +46,23 @@ describe("key file", () => {
       expect(statSync(path.join(dir, "nested", "webhook-secret.key")).mode & 0o777).toBe(0o600);
       expect(keyFile(path.join(dir, "nested"), "webhook-secret").equals(first)).toBe(true);
       expect(keyFile(path.join(dir, "nested"), "other").equals(first)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("deployment keys", () => {
+  const opts = { variable: "WEBHOOK_SECRET_KEY", why: "instances must agree", dir: tmpdir(), name: "unused" };
+  it("takes the environment's, generates one for the embedded database, and demands one for a server", () => {
+    const given = randomBytes(32);
+    expect(deploymentKey({ ...opts, configured: given, serverDatabase: true })).toBe(given);
+    expect(() => deploymentKey({ ...opts, configured: undefined, serverDatabase: true })).toThrow(
+      "WEBHOOK_SECRET_KEY is required with DATABASE_URL: instances must agree",
+    );
+    const dir = mkdtempSync(path.join(tmpdir(), "keys-"));
+    try {
+      expect(deploymentKey({ ...opts, dir, configured: undefined, serverDatabase: false })).toHaveLength(32);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { config } from "@/lib/config";
-import { keyFile } from "@/lib/secrets/key-file";
+import { deploymentKey } from "@/lib/secrets/key-file";
 import { secretBox, type SecretBox } from "@/lib/secrets/secret-box";
 
 let box: SecretBox | undefined;
@@ -15,11 +15,15 @@ let box: SecretBox | undefined;
 export function webhookSecrets(): SecretBox {
   if (box) return box;
   const cfg = config();
-  if (!cfg.WEBHOOK_SECRET_KEY && cfg.DATABASE_URL)
-    throw new Error(
-      "WEBHOOK_SECRET_KEY is required with DATABASE_URL: every instance must seal webhook secrets with the same key (openssl rand -hex 32)",
-    );
-  box = secretBox(cfg.WEBHOOK_SECRET_KEY ?? keyFile(cfg.SECRETS_DIR, "webhook-secret"), "webhook-secret");
+  const key = deploymentKey({
+    configured: cfg.WEBHOOK_SECRET_KEY,
+    variable: "WEBHOOK_SECRET_KEY",
+    why: "every instance must open the webhook secrets another sealed",
+    serverDatabase: !!cfg.DATABASE_URL,
+    dir: cfg.SECRETS_DIR,
+    name: "webhook-secret",
+  });
+  box = secretBox(key, "webhook-secret");
   return box;
 }
 
