@@ -3,7 +3,6 @@
 // `--quick` (CI) runs every scenario, shorter. Exits non-zero when any bound is not met.
 import { mkdirSync, writeFileSync } from "node:fs";
 import fc from "fast-check";
-import { request } from "node:http";
 import postgres from "postgres";
 import { CATALOG } from "@/db/catalog";
 import { CONNECT_TIMEOUT_SECONDS, createDb } from "@/db/client";
@@ -11,6 +10,7 @@ import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
 import { hostileString, reportBody, reportHeaders } from "@/test/hostile-inputs";
 import { crashTickHalfway } from "@/test/crash-scenario";
+import { postFrom } from "@/test/front";
 import { startAppServer, type AppServer } from "./app-server";
 import { runLoad, throughput } from "./load/run";
 import { BlackholeProxy } from "./reliability/blackhole-proxy";
@@ -59,34 +59,17 @@ async function startServer(viaProxy = false): Promise<AppServer> {
   return server;
 }
 
-/** A report POST from a chosen local address (a host other than our proxy); answers the status. */
-function postFrom(
-  localAddress: string,
-  url: string,
-  opts: { headers: Record<string, string>; body: string },
-): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: "POST", localAddress, headers: { "content-type": "application/json", ...opts.headers } },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", reject);
-    req.end(opts.body);
-  });
-}
-
 /**
  * Reports from 16 connections for `durationMs`; `fault()` at `faultAtMs` (4 s by default) and
- * `recover()` `downMs` later. `recoveredAfterMs`: from the recovery to the next acknowledgement (-1: none).
+ * `recover()` `downMs` later. The scenario's notes: 503s, the slowest refusal, ms from the recovery
+ * to the next acknowledgement (-1: none), and whether the server still answers its health check.
  */
 async function underFault(
+  name: string,
   app: AppServer,
+  sql: postgres.Sql,
   opts: { durationMs: number; faultAtMs?: number; downMs: number; fault: () => void; recover: () => void },
-): Promise<{ run: DriverResult; recoveredAfterMs: number }> {
+): Promise<{ scenario: Scenario; run: DriverResult }> {
   const faultAt = opts.faultAtMs ?? 4_000;
   let faulted = false;
   let recoveredAt = 0;
@@ -105,7 +88,13 @@ async function underFault(
     },
   });
   const firstAck = run.ackTimes.find((t) => t > recoveredAt);
-  return { run, recoveredAfterMs: recoveredAt && firstAck !== undefined ? firstAck - recoveredAt : -1 };
+  const notes = {
+    refused_503: run.statuses["503"] ?? 0,
+    slowest_refusal_ms: Math.max(0, ...run.refusals.map((r) => r.ms)),
+    recovered_after_ms: recoveredAt && firstAck !== undefined ? firstAck - recoveredAt : -1,
+    server_stayed_up: app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok,
+  };
+  return { scenario: scenario(name, run, await storedOf(sql, run.acked), notes), run };
 }
 
 /** How many of these acknowledged ids are in the database. */
@@ -249,61 +238,37 @@ async function main() {
 
     // 3. Postgres stopped mid-load, then started again.
     log("fault: Postgres stopped mid-load for 8 s, then started");
-    const stopped = await underFault(app, {
+    const stopped = await underFault("postgres_stopped_mid_load", app, sql, {
       durationMs: quick ? 16_000 : 24_000,
       downMs: 8_000,
       fault: () => void cluster.stop(),
       recover: () => void cluster.start(),
     });
-    const pgRun = stopped.run;
-    log(`slowest refusals: ${JSON.stringify([...pgRun.refusals].sort((a, b) => b.ms - a.ms).slice(0, 8))}`);
-    const alive = app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok;
-    scenarios.push(
-      scenario("postgres_stopped_mid_load", pgRun, await storedOf(sql, pgRun.acked), {
-        refused_503: pgRun.statuses["503"] ?? 0,
-        slowest_refusal_ms: Math.max(0, ...pgRun.refusals.map((r) => r.ms)),
-        recovered_after_ms: stopped.recoveredAfterMs,
-        server_stayed_up: alive,
-      }),
-    );
+    log(`slowest refusals: ${JSON.stringify([...stopped.run.refusals].sort((a, b) => b.ms - a.ms).slice(0, 8))}`);
+    scenarios.push(stopped.scenario);
 
     // 3b. Postgres killed mid-load (pg_ctl -m immediate: a crash), then started: crash recovery.
     log("fault: Postgres killed mid-load (immediate), started again after 4 s");
-    const killed = await underFault(app, {
+    const killed = await underFault("postgres_killed_mid_load", app, sql, {
       durationMs: quick ? 14_000 : 20_000,
       downMs: 4_000,
       fault: () => void cluster.crash(),
       recover: () => void cluster.start(),
     });
-    const crashRun = killed.run;
-    scenarios.push(
-      scenario("postgres_killed_mid_load", crashRun, await storedOf(sql, crashRun.acked), {
-        refused_503: crashRun.statuses["503"] ?? 0,
-        recovered_after_ms: killed.recoveredAfterMs,
-        server_stayed_up: app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok,
-      }),
-    );
+    scenarios.push(killed.scenario);
 
     // 3c. The connection to Postgres silently stops answering (a black hole), then answers again.
     log("fault: the database connection black-holed for 10 s, then healed");
     await app.stop();
     app = await startServer(true);
-    const holed = await underFault(app, {
+    const holed = await underFault("database_black_holed", app, sql, {
       durationMs: quick ? 18_000 : 24_000,
       faultAtMs: 3_000,
       downMs: 10_000,
       fault: () => proxy.blackhole(),
       recover: () => proxy.heal(),
     });
-    const holeRun = holed.run;
-    scenarios.push(
-      scenario("database_black_holed", holeRun, await storedOf(sql, holeRun.acked), {
-        refused_503: holeRun.statuses["503"] ?? 0,
-        slowest_refusal_ms: Math.max(0, ...holeRun.refusals.map((r) => r.ms)),
-        recovered_after_ms: holed.recoveredAfterMs,
-        server_stayed_up: app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok,
-      }),
-    );
+    scenarios.push(holed.scenario);
 
     // 4. SIGTERM under load: the queue drains, everything acknowledged is stored.
     log("fault: SIGTERM under load");

@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { request, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TestDb } from "./db";
 import { createFront } from "@/server/front/front";
@@ -55,4 +55,27 @@ async function listen(handler: RequestListener): Promise<Listening> {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A JSON POST from a chosen local address (127.0.0.2 and up are loopback too): a client other than
+ * "our proxy" at 127.0.0.1. Answers the status.
+ */
+export function postFrom(
+  localAddress: string,
+  url: string,
+  opts: { headers: Record<string, string>; body: string },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: "POST", localAddress, headers: { "content-type": "application/json", ...opts.headers } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(opts.body);
+  });
 }

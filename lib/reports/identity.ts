@@ -71,6 +71,10 @@ export function identify(
 /** Minutes after UTC midnight during which yesterday's salt is still needed (see `identify`). */
 export const saltCarryMinutes = (cooldownMinutes: number) => Math.max(cooldownMinutes, NETWORK_WINDOW_MINUTES);
 
+/** Whether `at` falls in the carry-over after its UTC midnight, when yesterday's salt is still needed. */
+export const inSaltCarryOver = (at: Date, cooldownMinutes: number) =>
+  at.getTime() - dayOf(at) * DAY_MS < saltCarryMinutes(cooldownMinutes) * 60_000;
+
 /**
  * An Idempotency-Key as stored: scoped to the client that sent it, keyed with the permanent secret
  * (kept outside the database) rather than a day's salt, so it holds across midnight for the day it

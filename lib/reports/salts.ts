@@ -2,25 +2,25 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
-import { DAY_MS, dayOf, saltCarryMinutes, type SaltOfDay } from "./identity";
+import { dayOf, inSaltCarryOver, type SaltOfDay } from "./identity";
 
-// Per database, per process: a day's salt never changes once made, so it is read once.
-const cache = new WeakMap<Db, Map<number, string>>();
+// Per database, per process: a day's salt never changes once made, so it is read once. A past day
+// found without one (null) stays without: only a report of that day could make it.
+const cache = new WeakMap<Db, Map<number, string | null>>();
 
 async function saltOf(db: Db, day: number, create: boolean): Promise<string | null> {
   let known = cache.get(db);
   if (!known) cache.set(db, (known = new Map()));
   const hit = known.get(day);
-  if (hit) return hit;
+  if (hit !== undefined && (hit !== null || !create)) return hit;
   if (create)
     await db.execute(
       sql`insert into daily_salts (day, salt) values (${day}, ${randomBytes(32).toString("hex")}) on conflict (day) do nothing`,
     );
   const [row] = await rows<{ salt: string }>(db, sql`select salt from daily_salts where day = ${day}`);
-  if (!row) return null;
   if (known.size >= 4) known.clear();
-  known.set(day, row.salt);
-  return row.salt;
+  known.set(day, row?.salt ?? null);
+  return row?.salt ?? null;
 }
 
 /**
@@ -30,8 +30,7 @@ async function saltOf(db: Db, day: number, create: boolean): Promise<string | nu
 export async function saltsFor(db: Db, at: Date, cooldownMinutes: number): Promise<SaltOfDay> {
   const day = dayOf(at);
   const today = await saltOf(db, day, true);
-  const early = at.getTime() - day * DAY_MS < saltCarryMinutes(cooldownMinutes) * 60_000;
-  const yesterday = early ? await saltOf(db, day - 1, false) : null;
+  const yesterday = inSaltCarryOver(at, cooldownMinutes) ? await saltOf(db, day - 1, false) : null;
   return (d) => (d === day ? today : d === day - 1 ? yesterday : null);
 }
 
@@ -41,11 +40,9 @@ export async function saltsFor(db: Db, at: Date, cooldownMinutes: number): Promi
  */
 export async function destroyExpiredSalts(db: Db, cooldownMinutes: number, now = new Date()): Promise<number> {
   const day = dayOf(now);
-  const carried = now.getTime() - day * DAY_MS < saltCarryMinutes(cooldownMinutes) * 60_000;
-  const gone = await rows<{ day: number }>(
-    db,
-    sql`delete from daily_salts where day < ${carried ? day - 1 : day} returning day`,
-  );
-  for (const known of [cache.get(db)]) for (const g of gone) known?.delete(g.day);
+  const keep = inSaltCarryOver(now, cooldownMinutes) ? day - 1 : day;
+  const gone = await rows<{ day: number }>(db, sql`delete from daily_salts where day < ${keep} returning day`);
+  const known = cache.get(db);
+  for (const g of gone) known?.delete(g.day);
   return gone.length;
 }

@@ -14,7 +14,6 @@ export function reporterSecret(): string {
   const cfg = config();
   if (cfg.REPORTER_SECRET) return (secret = cfg.REPORTER_SECRET);
   secret = deploymentKey({
-    configured: undefined,
     variable: "REPORTER_SECRET",
     why: "every instance must hash Idempotency-Keys alike",
     serverDatabase: !!cfg.DATABASE_URL,

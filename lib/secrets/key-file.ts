@@ -33,7 +33,7 @@ export function keyFile(dir: string, name: string, bytes = 32): Buffer {
  * there the environment must give it.
  */
 export function deploymentKey(opts: {
-  configured: Buffer | undefined;
+  configured?: Buffer;
   variable: string;
   why: string;
   serverDatabase: boolean;

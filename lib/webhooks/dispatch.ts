@@ -70,7 +70,7 @@ export async function dispatchDue(db: Db, opts: DispatchOptions) {
   );
   for (const [i, d] of claimed.entries()) {
     const { status, error } = outcomes[i]!;
-    const delivered = status !== null && status >= 200 && status < 300;
+    const delivered = error === null;
     const giveUp = !delivered && (d.deleted || d.disabled !== null || d.attempts >= MAX_ATTEMPTS);
     // Jittered, so the deliveries of one receiver that came back do not all return at the same second.
     const delay = (RETRY_DELAYS_S[d.attempts - 1] ?? 0) * 1000 * (1 - RETRY_JITTER + 2 * RETRY_JITTER * Math.random());
@@ -87,7 +87,7 @@ export async function dispatchDue(db: Db, opts: DispatchOptions) {
   await trackFailures(db, claimed, outcomes, now);
   return {
     attempted: claimed.length,
-    delivered: outcomes.filter((o) => o.status !== null && o.status >= 200 && o.status < 300).length,
+    delivered: outcomes.filter((o) => o.error === null).length,
   };
 }
 
@@ -101,14 +101,14 @@ async function trackFailures(db: Db, claimed: Claimed[], outcomes: SendResult[],
   const byWebhook = new Map<number, { ok: boolean; error: string | null }>();
   for (const [i, d] of claimed.entries()) {
     if (d.deleted || d.disabled !== null) continue;
-    const { status, error } = outcomes[i]!;
-    const ok = status !== null && status >= 200 && status < 300;
+    const { error } = outcomes[i]!;
+    const ok = error === null;
     const seen = byWebhook.get(d.webhookId);
     byWebhook.set(d.webhookId, { ok: ok || (seen?.ok ?? false), error: ok ? (seen?.error ?? null) : error });
   }
   for (const [id, { ok, error }] of byWebhook) {
     if (ok) {
-      await db.execute(sql`update webhooks set failing_since = null where id = ${id}`);
+      await db.execute(sql`update webhooks set failing_since = null where id = ${id} and failing_since is not null`);
       continue;
     }
     const reason = `switched off after its deliveries failed for ${DISABLE_AFTER_H} hours (the last: ${error})`;

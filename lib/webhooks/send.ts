@@ -43,7 +43,10 @@ export function targetProblem(url: string, policy: TargetPolicy): string | null 
 
 export interface SendResult {
   status: number | null;
-  /** What went wrong, in words that never name an address of ours or the receiver's. */
+  /**
+   * Null exactly when the receiver answered 2xx (delivered); else what went wrong, in words that
+   * never name an address of ours or the receiver's.
+   */
   error: string | null;
 }
 

@@ -5,7 +5,7 @@ import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
 import { CommitTimeoutError, QueueClosedError, QueueFullError, QueueStalledError } from "@/lib/reports/ingest-queue";
 import { submitReport } from "@/lib/reports/submit";
 import { readJsonBody } from "./json-body";
-import { BODY_ERROR_CODES, errorBody, failureAnswer } from "@/lib/http/responses";
+import { BODY_ERROR_CODES, errorBody, failureAnswer, type ErrorCode } from "@/lib/http/responses";
 import { sendJson } from "./send-json";
 import { logError } from "@/lib/text/error-text";
 
@@ -17,6 +17,26 @@ export const REPORTS_PATH = "/api/v1/reports";
  * ingest as the form (submitReport); answered 201 only after the report's batch has committed. A
  * retry with the same Idempotency-Key gets the first answer again (Idempotent-Replayed: true).
  */
+/** Why a report could not be taken, as it is told: the error, its code, its sentence, Retry-After. */
+type Refusal = [new (...args: never[]) => Error, ErrorCode, string, string];
+const REFUSALS: Refusal[] = [
+  [QueueFullError, "overloaded", "too many reports at once; nothing was stored, retry in a second", "1"],
+  [
+    CommitTimeoutError,
+    "unavailable",
+    "the database did not confirm your report in time; it may have been stored: retry with the same Idempotency-Key so it counts once",
+    "5",
+  ],
+  [QueueStalledError, "unavailable", "the database is not answering; nothing was stored, retry shortly", "5"],
+  [QueueClosedError, "unavailable", "the server is restarting; nothing was stored, retry shortly", "5"],
+];
+const NOT_STORED: Refusal = [
+  Error,
+  "unavailable",
+  "the report could not be stored; nothing was recorded, retry shortly",
+  "2",
+];
+
 export async function handleReportRequest(req: IncomingMessage, res: ServerResponse, db: Db): Promise<void> {
   if (req.method !== "POST") {
     sendJson(res, 405, errorBody("method_not_allowed", "send reports with POST"), { allow: "POST" });
@@ -44,39 +64,10 @@ export async function handleReportRequest(req: IncomingMessage, res: ServerRespo
       idempotencyKey: typeof key === "string" ? key : undefined,
     });
   } catch (error) {
-    if (error instanceof QueueFullError) {
-      sendJson(res, 503, errorBody("overloaded", "too many reports at once; nothing was stored, retry in a second"), {
-        "retry-after": "1",
-      });
-    } else if (error instanceof CommitTimeoutError) {
-      sendJson(
-        res,
-        503,
-        errorBody(
-          "unavailable",
-          "the database did not confirm your report in time; it may have been stored: retry with the same Idempotency-Key so it counts once",
-        ),
-        { "retry-after": "5" },
-      );
-    } else if (error instanceof QueueStalledError) {
-      sendJson(res, 503, errorBody("unavailable", "the database is not answering; nothing was stored, retry shortly"), {
-        "retry-after": "5",
-      });
-    } else if (error instanceof QueueClosedError) {
-      sendJson(res, 503, errorBody("unavailable", "the server is restarting; nothing was stored, retry shortly"), {
-        "retry-after": "5",
-      });
-    } else {
-      logError("report not stored", error);
-      sendJson(
-        res,
-        503,
-        errorBody("unavailable", "the report could not be stored; nothing was recorded, retry shortly"),
-        {
-          "retry-after": "2",
-        },
-      );
-    }
+    const refusal = REFUSALS.find(([kind]) => error instanceof kind) ?? NOT_STORED;
+    if (refusal === NOT_STORED) logError("report not stored", error);
+    const [, code, message, retryAfter] = refusal;
+    sendJson(res, 503, errorBody(code, message), { "retry-after": retryAfter });
     return;
   }
   if (!outcome.ok) {

@@ -1,24 +1,11 @@
-import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { DEFAULT_PARAMS } from "@/lib/detection/params";
 import { runTick } from "@/lib/incidents/tick";
 import { testTargets, type TestDb } from "@/test/db";
-import { listenFront } from "@/test/front";
+import { listenFront, postFrom } from "@/test/front";
 import { proxyTrust } from "./client-address";
-
-/** A POST from a chosen local address; answers the status. */
-function post(url: string, body: string, localAddress: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", headers, localAddress }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
 
 // One machine tries to fake an outage by naming a new address (each in a new /24) and a new browser
 // with every report. Through a front that does not trust it, it stays one client on one network.
@@ -49,10 +36,9 @@ describe.each(testTargets().map((target, targetIndex) => ({ ...target, targetInd
       const statuses: number[] = [];
       for (let i = 0; i < 60; i++)
         statuses.push(
-          await post(`${base}/api/v1/reports`, JSON.stringify({ service, symptom: "website", country: "US" }), host, {
-            "content-type": "application/json",
-            "x-forwarded-for": `198.51.${i}.7`,
-            "user-agent": `browser ${i}`,
+          await postFrom(host, `${base}/api/v1/reports`, {
+            headers: { "x-forwarded-for": `198.51.${i}.7`, "user-agent": `browser ${i}` },
+            body: JSON.stringify({ service, symptom: "website", country: "US" }),
           }),
         );
       return statuses;

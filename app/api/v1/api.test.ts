@@ -145,14 +145,9 @@ describe.each(testTargets())("JSON API on $name", (target) => {
 
   it("refuses an Idempotency-Key reused for a different report with 422, storing nothing", async () => {
     const key = { "idempotency-key": "4f1c2b9e-reused-1" };
-    const first = await report(
-      { service: "spotify", symptom: "music", country: "SE" },
-      "192.0.2.93",
-      undefined,
-      undefined,
-      key,
-    );
-    expect(first.status).toBe(201);
+    const original = { service: "spotify", symptom: "music", country: "SE" };
+    const send = (body: object) => report(body, "192.0.2.93", undefined, undefined, key);
+    expect((await send(original)).status).toBe(201);
     const before = await count();
     for (const other of [
       { service: "spotify", symptom: "login", country: "SE" },
@@ -160,20 +155,14 @@ describe.each(testTargets())("JSON API on $name", (target) => {
       { service: "spotify", symptom: "music", country: "SE", text: "different words" },
       { service: "netflix", symptom: "streaming", country: "SE" },
     ]) {
-      const reused = await report(other, "192.0.2.93", undefined, undefined, key);
+      const reused = await send(other);
       expect(reused.status).toBe(422);
       const body = (await reused.json()) as { error: { code: string; issues: Array<{ field: string }> } };
       expect(body.error.code).toBe("idempotency_key_reused");
       expect(body.error.issues[0]!.field).toBe("Idempotency-Key");
     }
     expect(await count()).toBe(before);
-    const same = await report(
-      { service: "spotify", symptom: "music", country: "SE" },
-      "192.0.2.93",
-      undefined,
-      undefined,
-      key,
-    );
+    const same = await send(original);
     expect(same.status).toBe(201);
     expect(same.headers.get("idempotent-replayed")).toBe("true");
   });
