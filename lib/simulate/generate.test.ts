@@ -4,6 +4,7 @@ import { generateReports, SYMPTOM_TEXTS, TEXTS } from "./generate";
 import { reportInputSchema } from "@/lib/reports/schemas";
 import { outagesBetween, outageShape } from "./outages";
 import { profileFor } from "./profiles";
+import { scenarioOutages } from "./scenarios";
 
 const services = CATALOG.map((s) => ({
   slug: s.slug,
@@ -63,6 +64,23 @@ describe("traffic simulator", () => {
       (r) => r.slug === o.slug,
     ).length;
     expect(during).toBeGreaterThan(2 * Math.max(3, before));
+  });
+
+  it("makes the California scenario plain against the state's own level at its busiest and quietest hours", () => {
+    const californians = (seed: number, start: number, scripted: boolean) =>
+      generateReports(
+        seed,
+        services,
+        start - 3_600_000,
+        start,
+        scripted ? scenarioOutages(["california"], start, services) : [],
+      ).filter((r) => r.slug === "spectrum" && r.subdivision === "US-CA").length;
+    // 02:00 UTC is the evening peak in California; 14:00 UTC its early-morning low.
+    for (const start of [Date.parse("2026-06-03T02:00:00Z"), Date.parse("2026-06-03T14:00:00Z")]) {
+      const usual = [1, 2, 3, 4].reduce((sum, seed) => sum + californians(seed, start, false), 0) / 4;
+      const during = [1, 2, 3, 4].reduce((sum, seed) => sum + californians(seed, start, true), 0) / 4;
+      expect(during).toBeGreaterThan(5 * Math.max(1, usual));
+    }
   });
 
   it("agrees with itself whether a window is generated at once or in pieces (same outages)", () => {

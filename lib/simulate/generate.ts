@@ -131,11 +131,13 @@ export function generateReports(
           const shape = outageShape(o, minute);
           if (shape === 0 || (o.country && o.country !== country)) continue;
           if (o.subdivision) {
-            // Magnitude is over the subdivision's average rate, so the outage is as plain at night as by day.
+            // Magnitude is over the subdivision's rate at that hour, and never under its daily average,
+            // so the outage stands out as plainly at the busiest hour as at night.
             const { codes, weights } = firstLevel(country);
             const w = weights[codes.indexOf(o.subdivision)] ?? 0;
             const subShare = (SUBDIVISION_SHARE * w) / weights.reduce((a, b) => a + b, 0);
-            extra += (p.baseRate / 60) * share * subShare * (o.magnitude - 1) * shape * fraction;
+            const hourly = Math.max(1, seasonality(p, country, minute));
+            extra += (p.baseRate / 60) * share * subShare * hourly * (o.magnitude - 1) * shape * fraction;
             outageSubdivision = o.subdivision;
           } else {
             const scope = o.country ? 1 : share;

@@ -7,9 +7,9 @@ import type { SimOutage, SimService } from "./outages";
  * - `germany`: from 40 minutes before start, WhatsApp fails in Germany only, while busier
  *   countries (the US has five times Germany's users) carry on as usual.
  * - `california`: from 90 minutes before start (a quiet state needs longer to stand out),
- *   Spectrum fails in California only: about 33 more people an hour report from there (five times
- *   the state's average), while the US total (Spectrum's whole traffic) rises by about a quarter at
- *   its busiest hour.
+ *   Spectrum fails in California only: six times the state's usual reports at that hour (at least
+ *   33 more people an hour), while the US total (Spectrum's whole traffic) rises by about two fifths,
+ *   under what the service-wide detector asks for.
  */
 
 export function scenarioOutages(
