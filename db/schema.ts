@@ -296,8 +296,34 @@ export const adminAudit = pgTable(
     /** What was acted on, e.g. "incident:12", "report:9041", "webhook:3". */
     target: text("target").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /** Who acted: the token's owner ("Alice"), or "unknown" for a failed sign-in. Null on rows from before names. */
+    actor: text("actor"),
+    /** Where from: the client's network block (IPv4 /24, IPv6 /48), never the address itself. */
+    source: text("source"),
   },
   (t) => [index("admin_audit_at").on(t.at)],
+);
+
+/**
+ * Named moderator tokens. Only a SHA-256 of each secret is kept (the secret is 256 random bits, so
+ * no slow hash is needed); during a rotation the previous secret stays valid until a deadline so a
+ * script can be switched over without a gap.
+ */
+export const adminTokens = pgTable(
+  "admin_tokens",
+  {
+    id: serial("id").primaryKey(),
+    /** Whose token it is, as the audit log names them. */
+    name: text("name").notNull(),
+    scopes: jsonb("scopes").$type<string[]>().notNull(),
+    hash: varchar("hash", { length: 64 }).notNull(),
+    previousHash: varchar("previous_hash", { length: 64 }),
+    previousValidUntil: tstz("previous_valid_until"),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    lastUsedAt: tstz("last_used_at"),
+    revokedAt: tstz("revoked_at"),
+  },
+  (t) => [uniqueIndex("admin_tokens_hash").on(t.hash), index("admin_tokens_previous_hash").on(t.previousHash)],
 );
 
 export const webhooks = pgTable("webhooks", {

@@ -4,13 +4,21 @@ import { z } from "zod";
 import type { Db, Tx } from "@/db/client";
 import { adminAudit } from "@/db/schema";
 import { instant } from "@/lib/catalog/schemas";
+import type { Actor } from "./actor";
 
 /**
  * Records a moderator's action in the audit log, inside the transaction that does it, so the log
- * holds exactly the actions that happened. Every admin action calls this.
+ * holds exactly the actions that happened. Every admin action calls this, naming who did it.
  */
-export async function audit(tx: Tx, action: string, target: string, details: Record<string, unknown>, at = new Date()) {
-  await tx.insert(adminAudit).values({ action, target, details, at });
+export async function audit(
+  tx: Tx | Db,
+  actor: Pick<Actor, "name" | "source">,
+  action: string,
+  target: string,
+  details: Record<string, unknown>,
+  at = new Date(),
+) {
+  await tx.insert(adminAudit).values({ action, target, details, at, actor: actor.name, source: actor.source });
 }
 
 export const auditEntrySchema = z
@@ -20,6 +28,10 @@ export const auditEntrySchema = z
     action: z.string(),
     target: z.string(),
     details: z.record(z.string(), z.unknown()),
+    /** Who: a token's owner, or "unknown" for a failed sign-in; null on entries from before tokens had names. */
+    actor: z.string().nullable(),
+    /** From which network block (IPv4 /24, IPv6 /48). */
+    source: z.string().nullable(),
   })
   .meta({ id: "AuditEntry" });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
@@ -38,6 +50,8 @@ export async function auditLog(db: Db, limit = 100, before?: number): Promise<Au
     action: e.action,
     target: e.target,
     details: e.details,
+    actor: e.actor,
+    source: e.source,
   }));
 }
 

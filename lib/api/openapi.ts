@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { CATEGORY_SLUGS } from "@/lib/catalog/constants";
+import type { Scope } from "@/lib/admin/actor";
 import { auditEntrySchema } from "@/lib/admin/audit";
+import * as tokens from "@/lib/admin/tokens";
 import { ROW_ID_MAX } from "@/lib/http/path-id";
 import { errorSchema } from "@/lib/http/responses";
 import * as incidents from "@/lib/incidents/schemas";
@@ -17,10 +19,15 @@ const json = (schema: z.ZodType, description: string) => ({
 const error = (description: string) => json(errorSchema, description);
 const slugParam = { path: z.object({ slug: z.string().meta({ example: "tiktok" }) }) };
 const idParam = { path: z.object({ id: z.coerce.number().int().positive().max(ROW_ID_MAX) }) };
-const admin: Partial<ZodOpenApiOperationObject> = { security: [{ adminToken: [] }], tags: ["Administration"] };
+const admin = (scope: Scope): Partial<ZodOpenApiOperationObject> => ({
+  security: [{ adminToken: [] }],
+  tags: ["Administration"],
+  description: `Needs a token with the "${scope}" scope.`,
+});
 const adminErrors = {
-  "401": error("Missing or wrong admin token"),
-  "403": error("Administration is disabled (no ADMIN_TOKEN configured)"),
+  "401": error("Missing, wrong, revoked or replaced token"),
+  "403": error("The token lacks the scope, or administration is off (no ADMIN_TOKEN and no token issued)"),
+  "429": error("Too many failed sign-ins from this network; see Retry-After"),
 };
 const body = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 
@@ -39,7 +46,11 @@ export function openApiDocument(serverUrl: string) {
     servers: [{ url: serverUrl }],
     components: {
       securitySchemes: {
-        adminToken: { type: "http", scheme: "bearer", description: "The ADMIN_TOKEN the instance was started with" },
+        adminToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A named token (ort_…) issued through /api/v1/admin/tokens, or the bootstrap ADMIN_TOKEN",
+        },
       },
     },
     paths: {
@@ -184,7 +195,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/admin/incidents/{id}": {
         patch: {
-          ...admin,
+          ...admin("moderate"),
           summary: "Set an incident's cause",
           requestParams: idParam,
           requestBody: body(incidents.incidentPatchInput),
@@ -199,7 +210,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/admin/incidents/{id}/updates": {
         post: {
-          ...admin,
+          ...admin("moderate"),
           summary: "Post an official update from the company to an incident's timeline",
           requestParams: idParam,
           requestBody: body(incidents.officialUpdateInput),
@@ -214,7 +225,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/admin/incidents/{id}/merge": {
         post: {
-          ...admin,
+          ...admin("moderate"),
           summary: "Merge this (ended) incident into another incident of the same service",
           requestParams: idParam,
           requestBody: body(incidents.mergeInput),
@@ -227,9 +238,63 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/v1/admin/incidents/{id}/split": {
+        post: {
+          ...admin("moderate"),
+          summary: "Split an ended incident in two at an instant (two outages the detector joined)",
+          requestParams: idParam,
+          requestBody: body(incidents.splitInput),
+          responses: {
+            "201": json(z.object({ id: z.int() }), "The new incident, from the instant to the old end"),
+            "400": error("Invalid body, or the instant is not inside the incident"),
+            "404": error("No such incident"),
+            "409": error("Still open, or merged"),
+            ...adminErrors,
+          },
+        },
+      },
+      "/api/v1/admin/tokens": {
+        get: {
+          ...admin("tokens"),
+          summary: "The tokens that still work (never their secrets)",
+          responses: { "200": json(z.array(tokens.tokenViewSchema), "Tokens, oldest first"), ...adminErrors },
+        },
+        post: {
+          ...admin("tokens"),
+          summary: "Issue a named token with scopes; the answer holds its secret, shown only this once",
+          requestBody: body(tokens.tokenInputSchema),
+          responses: {
+            "201": json(tokens.tokenViewSchema.extend({ token: z.string() }), "Issued"),
+            "400": error("Invalid body"),
+            ...adminErrors,
+          },
+        },
+      },
+      "/api/v1/admin/tokens/{id}": {
+        delete: {
+          ...admin("tokens"),
+          summary: "Revoke a token (its current and any previous secret)",
+          requestParams: idParam,
+          responses: { "204": { description: "Revoked" }, "404": error("No such token"), ...adminErrors },
+        },
+      },
+      "/api/v1/admin/tokens/{id}/rotate": {
+        post: {
+          ...admin("tokens"),
+          summary: "Give a token a new secret; the old one keeps working for graceHours (default 24)",
+          requestParams: idParam,
+          requestBody: body(tokens.rotateInputSchema),
+          responses: {
+            "200": json(tokens.tokenViewSchema.extend({ token: z.string() }), "The new secret"),
+            "400": error("Invalid body"),
+            "404": error("No such token"),
+            ...adminErrors,
+          },
+        },
+      },
       "/api/v1/admin/reports/{id}": {
         patch: {
-          ...admin,
+          ...admin("moderate"),
           summary: "Hide (or show again) a report's text",
           requestParams: idParam,
           requestBody: body(reports.reportPatchInput),
@@ -244,7 +309,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/admin/audit": {
         get: {
-          ...admin,
+          ...admin("read"),
           summary: "The audit log of admin actions, newest first",
           requestParams: {
             query: z.object({
@@ -256,12 +321,12 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/admin/webhooks": {
         get: {
-          ...admin,
+          ...admin("read"),
           summary: "Registered webhooks",
           responses: { "200": json(z.array(webhooks.webhookSchema), "Webhooks"), ...adminErrors },
         },
         post: {
-          ...admin,
+          ...admin("webhooks"),
           summary: "Register a webhook for incident events",
           description:
             "Each delivery is a POST with a JSON body, signed in the Outage-Radar-Signature header: " +
@@ -277,7 +342,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/admin/webhooks/{id}": {
         delete: {
-          ...admin,
+          ...admin("webhooks"),
           summary: "Stop a webhook (its delivery log is kept)",
           requestParams: idParam,
           responses: { "204": { description: "Stopped" }, "404": error("No such webhook"), ...adminErrors },
@@ -285,7 +350,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/admin/webhooks/{id}/deliveries": {
         get: {
-          ...admin,
+          ...admin("read"),
           summary: "A webhook's delivery log, newest first",
           requestParams: idParam,
           responses: {
@@ -297,7 +362,7 @@ export function openApiDocument(serverUrl: string) {
       },
       "/api/v1/admin/webhooks/{id}/test": {
         post: {
-          ...admin,
+          ...admin("webhooks"),
           summary: "Queue a signed ping to the webhook",
           requestParams: idParam,
           responses: {

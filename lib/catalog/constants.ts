@@ -58,6 +58,7 @@ export const INCIDENT_EVENT_KINDS = [
   "resolved",
   "cause_set",
   "merged",
+  "split",
 ] as const;
 export type IncidentEventKind = (typeof INCIDENT_EVENT_KINDS)[number];
 
@@ -69,6 +70,7 @@ export const EVENT_LABELS: Record<IncidentEventKind, string> = {
   resolved: "Resolved",
   cause_set: "Cause",
   merged: "Merged",
+  split: "Split",
 };
 
 /** What a webhook can subscribe to: the detector's calls on an incident. */

@@ -1,10 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { incidentEvents, incidents } from "@/db/schema";
+import { incidentEvents, incidents, serviceMinuteRollups } from "@/db/schema";
+import type { Actor } from "@/lib/admin/actor";
 import { audit } from "@/lib/admin/audit";
 import { CAUSE_LABELS, type IncidentCause } from "@/lib/catalog/constants";
-import { conflict, notFound, type Outcome } from "@/lib/errors";
+import { conflict, done, invalidInput, notFound, type Outcome } from "@/lib/errors";
 
 // What moderators do to incidents (official updates, causes, merges), each audited in its transaction.
 
@@ -24,6 +25,7 @@ async function incidentToAmend(tx: Tx, id: number) {
 /** An official update from the company, as a moderator copied it: shown in the incident's timeline. */
 export async function postOfficialUpdate(
   db: Db,
+  actor: Actor,
   incidentId: number,
   message: string,
   now = new Date(),
@@ -35,7 +37,7 @@ export async function postOfficialUpdate(
       .insert(incidentEvents)
       .values({ incidentId, kind: "official_update", at: now, message })
       .returning({ id: incidentEvents.id });
-    await audit(tx, "incident.official_update", `incident:${incidentId}`, { message }, now);
+    await audit(tx, actor, "incident.official_update", `incident:${incidentId}`, { message }, now);
     return { ok: true, value: { eventId: event!.id } };
   });
 }
@@ -43,6 +45,7 @@ export async function postOfficialUpdate(
 /** Sets (or corrects) what caused an incident; the timeline says so. */
 export async function setIncidentCause(
   db: Db,
+  actor: Actor,
   incidentId: number,
   cause: IncidentCause,
   now = new Date(),
@@ -52,7 +55,7 @@ export async function setIncidentCause(
     if ("ok" in incident) return incident;
     await tx.update(incidents).set({ cause }).where(eq(incidents.id, incidentId));
     await tx.insert(incidentEvents).values({ incidentId, kind: "cause_set", at: now, message: CAUSE_LABELS[cause] });
-    await audit(tx, "incident.cause", `incident:${incidentId}`, { from: incident.cause, to: cause }, now);
+    await audit(tx, actor, "incident.cause", `incident:${incidentId}`, { from: incident.cause, to: cause }, now);
     return { ok: true, value: undefined };
   });
 }
@@ -63,7 +66,10 @@ export async function setIncidentCause(
  * takes over the duplicate's timeline. The duplicate stays, pointing at the survivor, so old links
  * still lead somewhere. An open duplicate is refused: the detector still owns it.
  */
-export async function mergeIncidents(db: Db, duplicateId: number, intoId: number, now = new Date()): Promise<Outcome> {
+export async function mergeIncidents(
+  db: Db,
+  actor: Actor,
+  duplicateId: number, intoId: number, now = new Date()): Promise<Outcome> {
   if (duplicateId === intoId) return conflict("an incident cannot be merged into itself");
   return db.transaction(async (tx) => {
     // Locked in id order, so two merges of the same pair cannot deadlock.
@@ -104,7 +110,80 @@ export async function mergeIncidents(db: Db, duplicateId: number, intoId: number
       at: now,
       message: `Incident #${duplicateId} was the same outage and is now part of this one`,
     });
-    await audit(tx, "incident.merge", `incident:${duplicateId}`, { into: intoId }, now);
+    await audit(tx, actor, "incident.merge", `incident:${duplicateId}`, { into: intoId }, now);
     return { ok: true, value: undefined };
+  });
+}
+
+/** The busiest minute of a service between two instants, from the minute rollups. */
+async function peakBetween(tx: Tx, serviceId: number, from: Date, to: Date) {
+  const [peak] = await tx
+    .select({ at: serviceMinuteRollups.bucket, rate: serviceMinuteRollups.reporters })
+    .from(serviceMinuteRollups)
+    .where(
+      and(
+        eq(serviceMinuteRollups.serviceId, serviceId),
+        gte(serviceMinuteRollups.bucket, from),
+        lt(serviceMinuteRollups.bucket, to),
+      ),
+    )
+    .orderBy(desc(serviceMinuteRollups.reporters), serviceMinuteRollups.bucket)
+    .limit(1);
+  return peak ?? null;
+}
+
+/**
+ * Cuts an incident in two at `at` (the detector joined two outages that merely touched): the first
+ * part keeps the id and ends at `at`, the second becomes a new incident from `at` to the old end,
+ * with the timeline entries from `at` on. Each part gets the peak of its own minutes. Only a closed
+ * incident can be split: the detector still owns an open one.
+ */
+export async function splitIncident(
+  db: Db,
+  actor: Actor,
+  incidentId: number,
+  at: Date,
+  now = new Date(),
+): Promise<Outcome<{ id: number }>> {
+  return db.transaction(async (tx) => {
+    const incident = await incidentToAmend(tx, incidentId);
+    if ("ok" in incident) return incident;
+    if (incident.endedAt === null) return conflict(`incident ${incidentId} is still open`);
+    if (at <= incident.startedAt || at >= incident.endedAt) {
+      return invalidInput([{ field: "at", message: "must fall strictly between the incident's start and end" }]);
+    }
+    const [first, second] = await Promise.all([
+      peakBetween(tx, incident.serviceId, incident.startedAt, at),
+      peakBetween(tx, incident.serviceId, at, incident.endedAt),
+    ]);
+    const [created] = await tx
+      .insert(incidents)
+      .values({
+        serviceId: incident.serviceId,
+        level: incident.level,
+        startedAt: at,
+        detectedAt: incident.detectedAt > at ? incident.detectedAt : at,
+        endedAt: incident.endedAt,
+        peakAt: second?.at ?? null,
+        peakRate: second?.rate ?? null,
+        regions: incident.regions,
+        symptoms: incident.symptoms,
+      })
+      .returning({ id: incidents.id });
+    const newId = created!.id;
+    await tx
+      .update(incidents)
+      .set({ endedAt: at, peakAt: first?.at ?? null, peakRate: first?.rate ?? null })
+      .where(eq(incidents.id, incidentId));
+    await tx
+      .update(incidentEvents)
+      .set({ incidentId: newId })
+      .where(and(eq(incidentEvents.incidentId, incidentId), gte(incidentEvents.at, at)));
+    await tx.insert(incidentEvents).values([
+      { incidentId, kind: "split", at, message: `What followed was a separate outage: incident #${newId}` },
+      { incidentId: newId, kind: "split", at, message: `Split from incident #${incidentId}, which came before` },
+    ]);
+    await audit(tx, actor, "incident.split", `incident:${incidentId}`, { at: at.toISOString(), new: newId }, now);
+    return done({ id: newId });
   });
 }

@@ -65,6 +65,12 @@ export const officialUpdateInput = z
 
 export const incidentPatchInput = z.object({ cause: z.enum(INCIDENT_CAUSES) }).meta({ id: "IncidentPatch" });
 
+export const splitInput = z
+  .object({
+    at: instant.meta({ description: "Where the second outage began; must fall inside the incident" }),
+  })
+  .meta({ id: "SplitInput" });
+
 export const mergeInput = z
   .object({ into: rowId("is not an incident id").meta({ description: "The incident that remains" }) })
   .meta({ id: "MergeInput" });

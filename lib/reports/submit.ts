@@ -8,7 +8,7 @@ import { saltsFor } from "./salts";
 import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
 import { limitKeys } from "./client-ip";
-import { SlidingWindowLimit } from "./rate-limit";
+import { SlidingWindowLimit } from "@/lib/limits/sliding-window";
 import { failure, fieldIssues, invalidInput, issuesMessage, type Failure } from "@/lib/errors";
 import { IDEMPOTENCY_KEY_PATTERN, reportInputSchema } from "./schemas";
 import { reporterSecret } from "./secret";

@@ -6,6 +6,9 @@ import { submitReport } from "@/lib/reports/submit";
 import { PAGE_TEXTS, pageReportTexts, recentReportTexts } from "@/lib/services/api-views";
 import { serviceSnapshot } from "@/lib/services/snapshot";
 import { findService } from "@/lib/services/queries";
+import { systemActor } from "@/lib/admin/actor";
+
+const MODERATOR = systemActor("test moderator");
 
 const T0 = new Date("2026-05-12T12:00:00Z");
 const minutes = (m: number) => new Date(T0.getTime() + m * 60_000);
@@ -49,7 +52,7 @@ describe.each(testTargets())("report texts on $name", (target) => {
       await report(`flood${i}`, `192.0.2.${10 + i}`, minutes(30 + i / 10), `Flood text ${i}`);
     }
     await report("carol", "198.51.100.99", minutes(40), "Abusive words here.");
-    await setReportTextHidden(t.handle.db, ids.carol!, true, minutes(41));
+    await setReportTextHidden(t.handle.db, MODERATOR, ids.carol!, true, minutes(41));
   });
   afterAll(async () => {
     await t.drop();
@@ -110,7 +113,7 @@ describe.each(testTargets())("report texts on $name", (target) => {
   });
 
   it("shows a text again once a moderator takes the hiding back", async () => {
-    await setReportTextHidden(t.handle.db, ids.carol!, false, minutes(42));
+    await setReportTextHidden(t.handle.db, MODERATOR, ids.carol!, false, minutes(42));
     const texts = await recentReportTexts(t.handle.db, serviceId, { limit: 1 });
     expect(texts.map((r) => r.text)).toEqual(["Abusive words here."]);
   });

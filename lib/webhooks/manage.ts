@@ -4,6 +4,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { services, webhookDeliveries, webhooks } from "@/db/schema";
+import type { Actor } from "@/lib/admin/actor";
 import { audit } from "@/lib/admin/audit";
 import { done, invalidInput, notFound, type Outcome } from "@/lib/errors";
 import type { deliverySchema, WebhookInput, webhookSchema } from "./schemas";
@@ -46,6 +47,7 @@ const columns = {
 /** Registers a webhook; its signing secret is returned this once and never shown again. */
 export async function createWebhook(
   db: Db,
+  actor: Actor,
   input: WebhookInput,
   policy: TargetPolicy = webhookPolicy(),
   secrets: SecretBox = webhookSecrets(),
@@ -64,7 +66,7 @@ export async function createWebhook(
       .insert(webhooks)
       .values({ url: input.url, secret: secrets.seal(secret), events: input.events, serviceId })
       .returning();
-    await audit(tx, "webhook.create", `webhook:${created!.id}`, {
+    await audit(tx, actor, "webhook.create", `webhook:${created!.id}`, {
       url: input.url,
       events: input.events,
       service: input.service ?? null,
@@ -84,7 +86,7 @@ export async function listWebhooks(db: Db): Promise<WebhookView[]> {
 }
 
 /** Stops deliveries to a webhook; its delivery log is kept. */
-export async function deleteWebhook(db: Db, id: number): Promise<Outcome> {
+export async function deleteWebhook(db: Db, actor: Actor, id: number): Promise<Outcome> {
   return db.transaction(async (tx) => {
     const deleted = await tx
       .update(webhooks)
@@ -92,7 +94,7 @@ export async function deleteWebhook(db: Db, id: number): Promise<Outcome> {
       .where(and(eq(webhooks.id, id), isNull(webhooks.deletedAt)))
       .returning({ id: webhooks.id });
     if (!deleted.length) return notFound(`webhook ${id}`);
-    await audit(tx, "webhook.delete", `webhook:${id}`, {});
+    await audit(tx, actor, "webhook.delete", `webhook:${id}`, {});
     return done(undefined);
   });
 }

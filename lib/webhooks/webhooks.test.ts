@@ -15,6 +15,9 @@ import { SIGNATURE_HEADER, verifySignature } from "./signature";
 import { pruneDeliveries } from "./outbox";
 import { sealStoredWebhookSecrets, webhookSecrets } from "./secrets";
 import { pruneAudit } from "@/lib/admin/audit";
+import { systemActor } from "@/lib/admin/actor";
+
+const MODERATOR = systemActor("test moderator");
 
 // The receiver listens on loopback, which only a development deployment may call.
 const LOCAL = { allowInsecure: true };
@@ -59,6 +62,7 @@ describe.each(testTargets())("webhooks on $name", (target) => {
   it("delivers the detector's calls, signed, retried after a failure, and says so in the log", async () => {
     const created = await createWebhook(
       t.handle.db,
+      MODERATOR,
       { url, events: ["incident.opened", "incident.escalated", "incident.resolved"], service: "github" },
       LOCAL,
     );
@@ -166,10 +170,10 @@ describe.each(testTargets())("webhooks on $name", (target) => {
   }, 120_000);
 
   it("stops delivering to a deleted webhook", async () => {
-    const created = await createWebhook(t.handle.db, { url, events: ["incident.opened"] }, LOCAL);
+    const created = await createWebhook(t.handle.db, MODERATOR, { url, events: ["incident.opened"] }, LOCAL);
     if (!created.ok) throw new Error(created.message);
-    expect(await deleteWebhook(t.handle.db, created.value.id)).toEqual({ ok: true, value: undefined });
-    expect(await deleteWebhook(t.handle.db, created.value.id)).toMatchObject({ ok: false, kind: "not_found" });
+    expect(await deleteWebhook(t.handle.db, MODERATOR, created.value.id)).toEqual({ ok: true, value: undefined });
+    expect(await deleteWebhook(t.handle.db, MODERATOR, created.value.id)).toMatchObject({ ok: false, kind: "not_found" });
     const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'github'`);
     await store(t, traffic(svc!.id, T0 + 300 * MINUTE, T0 + 330 * MINUTE, 40));
     await runTick(t.handle.db, new Date(T0 + 331 * MINUTE));
@@ -183,8 +187,8 @@ describe.each(testTargets())("webhooks on $name", (target) => {
   it("switches off a webhook that has failed for a day, and tells its owner why", async () => {
     const HOUR = 60 * MINUTE;
     const closed = `http://127.0.0.1:9/hook`; // the discard port: nothing listens there
-    const dead = await createWebhook(t.handle.db, { url: closed, events: ["incident.opened"] }, LOCAL);
-    const alive = await createWebhook(t.handle.db, { url, events: ["incident.opened"] }, LOCAL);
+    const dead = await createWebhook(t.handle.db, MODERATOR, { url: closed, events: ["incident.opened"] }, LOCAL);
+    const alive = await createWebhook(t.handle.db, MODERATOR, { url, events: ["incident.opened"] }, LOCAL);
     if (!dead.ok || !alive.ok) throw new Error("not created");
     const publicUrl = "https://radar.example";
     const start = T0 + 1_000 * HOUR;
@@ -218,7 +222,7 @@ describe.each(testTargets())("webhooks on $name", (target) => {
 
   it("forgets finished deliveries and audit entries past their age, never a pending delivery", async () => {
     const DAY = 24 * 60 * MINUTE;
-    const created = await createWebhook(t.handle.db, { url, events: ["incident.opened"] }, LOCAL);
+    const created = await createWebhook(t.handle.db, MODERATOR, { url, events: ["incident.opened"] }, LOCAL);
     if (!created.ok) throw new Error(created.message);
     const id = created.value.id;
     const old = T0 - 100 * DAY;

@@ -25,6 +25,7 @@ import { GET as getIncident } from "./incidents/[id]/route";
 import { PATCH as patchIncident } from "./admin/incidents/[id]/route";
 import { POST as postUpdate } from "./admin/incidents/[id]/updates/route";
 import { POST as postMerge } from "./admin/incidents/[id]/merge/route";
+import { POST as postSplit } from "./admin/incidents/[id]/split/route";
 import { PATCH as patchReport } from "./admin/reports/[id]/route";
 import { GET as getAudit } from "./admin/audit/route";
 import { GET as getWebhooks, POST as postWebhook } from "./admin/webhooks/route";
@@ -280,12 +281,44 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
     const audit = z
       .array(auditEntrySchema)
       .parse(await (await getAudit(adminRequest("/api/v1/admin/audit", "GET"))).json());
-    expect(audit.map((a) => a.action)).toEqual([
+    const changes = audit.filter((a) => !a.action.startsWith("auth."));
+    expect(changes.map((a) => a.action)).toEqual([
       "report.hide_text",
       "incident.merge",
       "incident.cause",
       "incident.official_update",
     ]);
+    expect(changes.every((a) => a.actor === "operator (ADMIN_TOKEN)")).toBe(true);
+    // The two wrong tokens of the test before, logged with who (nobody known) and whence.
+    expect(audit.filter((a) => a.action === "auth.failed")).toEqual([
+      expect.objectContaining({ actor: "unknown", source: "unknown" }),
+      expect.objectContaining({ actor: "unknown", source: "unknown" }),
+    ]);
+  });
+
+  it("splits a merged incident back in two at an instant, each part with its own timeline", async () => {
+    const p = params({ id: String(ids.first) });
+    const whole = incidentDetailSchema.parse(await (await getIncident(get("/x"), p)).json());
+    const start = Date.parse(whole.startedAt);
+    const end = Date.parse(whole.endedAt!);
+    const cut = new Date(start + (end - start) / 2).toISOString();
+    const outside = await postSplit(adminRequest("/x", "POST", { at: new Date(end + 60_000).toISOString() }), p);
+    expect(outside.status).toBe(400);
+    expect((await postSplit(adminRequest("/x", "POST", { at: "soon" }), p)).status).toBe(400);
+    const split = await postSplit(adminRequest("/x", "POST", { at: cut }), p);
+    expect(split.status).toBe(201);
+    const { id } = (await split.json()) as { id: number };
+
+    const first = incidentDetailSchema.parse(await (await getIncident(get("/x"), p)).json());
+    const second = incidentDetailSchema.parse(await (await getIncident(get("/x"), params({ id: String(id) }))).json());
+    expect([first.startedAt, first.endedAt]).toEqual([whole.startedAt, cut]);
+    expect([second.startedAt, second.endedAt]).toEqual([cut, whole.endedAt]);
+    expect(first.events.every((e) => Date.parse(e.at) <= Date.parse(cut))).toBe(true);
+    expect(second.events.every((e) => Date.parse(e.at) >= Date.parse(cut))).toBe(true);
+    expect(second.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["split", "resolved"]));
+    expect(first.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["split", "detected"]));
+    const [entry] = z.array(auditEntrySchema).parse(await (await getAudit(adminRequest("/x", "GET"))).json());
+    expect(entry).toMatchObject({ action: "incident.split", target: `incident:${ids.first}`, details: { new: id } });
   });
 
   it("serves Atom feeds that validate against RFC 4287's schema, with user text escaped", async () => {

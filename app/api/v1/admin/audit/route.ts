@@ -9,7 +9,7 @@ const querySchema = z.object({ before: idString("must be an entry id").optional(
 
 /** The audit log, newest first, a hundred entries at a time (`before` pages back). */
 export async function GET(request: Request) {
-  return asAdmin(request, async () => {
+  return asAdmin(request, "read", async () => {
     const input = await parseRequest(request, { query: querySchema });
     if (!input.ok) return input.response;
     const list = await auditLog(getDb(), 100, input.query.before);

@@ -7,9 +7,9 @@ import { setIncidentCause } from "@/lib/incidents/moderation";
 import { incidentPatchInput } from "@/lib/incidents/schemas";
 
 export async function PATCH(request: Request, ctx: RouteContext<"/api/v1/admin/incidents/[id]">) {
-  return asAdmin(request, async () => {
+  return asAdmin(request, "moderate", async (actor) => {
     const input = await parseRequest(request, { params: idPath(ctx.params, "incident"), body: incidentPatchInput });
     if (!input.ok) return input.response;
-    return outcomeResponse(await setIncidentCause(getDb(), input.params.id, input.body.cause));
+    return outcomeResponse(await setIncidentCause(getDb(), actor, input.params.id, input.body.cause));
   });
 }

@@ -7,13 +7,13 @@ import { setReportTextHidden } from "@/lib/reports/moderation";
 import { reportPatchInput } from "@/lib/reports/schemas";
 
 export async function PATCH(request: Request, ctx: RouteContext<"/api/v1/admin/reports/[id]">) {
-  return asAdmin(request, async () => {
+  return asAdmin(request, "moderate", async (actor) => {
     const input = await parseRequest(request, {
       // Report ids are bigints.
       params: idPath(ctx.params, "report", Number.MAX_SAFE_INTEGER),
       body: reportPatchInput,
     });
     if (!input.ok) return input.response;
-    return outcomeResponse(await setReportTextHidden(getDb(), input.params.id, input.body.textHidden));
+    return outcomeResponse(await setReportTextHidden(getDb(), actor, input.params.id, input.body.textHidden));
   });
 }

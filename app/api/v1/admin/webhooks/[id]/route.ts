@@ -6,9 +6,9 @@ import { outcomeResponse } from "@/lib/http/responses";
 import { deleteWebhook } from "@/lib/webhooks/manage";
 
 export async function DELETE(request: Request, ctx: RouteContext<"/api/v1/admin/webhooks/[id]">) {
-  return asAdmin(request, async () => {
+  return asAdmin(request, "webhooks", async (actor) => {
     const input = await parseRequest(request, { params: idPath(ctx.params, "webhook") });
     if (!input.ok) return input.response;
-    return outcomeResponse(await deleteWebhook(getDb(), input.params.id));
+    return outcomeResponse(await deleteWebhook(getDb(), actor, input.params.id));
   });
 }

@@ -7,9 +7,9 @@ import { mergeIncidents } from "@/lib/incidents/moderation";
 import { mergeInput } from "@/lib/incidents/schemas";
 
 export async function POST(request: Request, ctx: RouteContext<"/api/v1/admin/incidents/[id]/merge">) {
-  return asAdmin(request, async () => {
+  return asAdmin(request, "moderate", async (actor) => {
     const input = await parseRequest(request, { params: idPath(ctx.params, "incident"), body: mergeInput });
     if (!input.ok) return input.response;
-    return outcomeResponse(await mergeIncidents(getDb(), input.params.id, input.body.into));
+    return outcomeResponse(await mergeIncidents(getDb(), actor, input.params.id, input.body.into));
   });
 }

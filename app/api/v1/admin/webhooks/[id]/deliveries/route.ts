@@ -6,7 +6,7 @@ import { outcomeResponse } from "@/lib/http/responses";
 import { deliveryLog } from "@/lib/webhooks/manage";
 
 export async function GET(request: Request, ctx: RouteContext<"/api/v1/admin/webhooks/[id]/deliveries">) {
-  return asAdmin(request, async () => {
+  return asAdmin(request, "read", async () => {
     const input = await parseRequest(request, { params: idPath(ctx.params, "webhook") });
     if (!input.ok) return input.response;
     return outcomeResponse(await deliveryLog(getDb(), input.params.id), (log) =>

@@ -6,7 +6,7 @@ import { outcomeResponse } from "@/lib/http/responses";
 import { sendTestDelivery } from "@/lib/webhooks/manage";
 
 export async function POST(request: Request, ctx: RouteContext<"/api/v1/admin/webhooks/[id]/test">) {
-  return asAdmin(request, async () => {
+  return asAdmin(request, "webhooks", async () => {
     const input = await parseRequest(request, { params: idPath(ctx.params, "webhook") });
     if (!input.ok) return input.response;
     return outcomeResponse(await sendTestDelivery(getDb(), input.params.id), (sent) =>

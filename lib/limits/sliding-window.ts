@@ -18,6 +18,13 @@ export class SlidingWindowLimit {
 
   /** Counts one hit for `key`; false (with seconds to wait) when it would go over the limit. */
   hit(key: string | number, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
+    const verdict = this.peek(key, now);
+    if (verdict.ok) this.current.set(key, (this.current.get(key) ?? 0) + 1);
+    return verdict;
+  }
+
+  /** What `hit` would answer, without counting anything. */
+  peek(key: string | number, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const start = now - (now % this.windowMs);
     if (start !== this.windowStart) {
       this.previous = start - this.windowStart === this.windowMs ? this.current : new Map();
@@ -37,7 +44,6 @@ export class SlidingWindowLimit {
           : ((before * overlap + mine + 1 - this.limit) / before) * this.windowMs;
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
     }
-    this.current.set(key, mine + 1);
     return { ok: true };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SlidingWindowLimit } from "./rate-limit";
+import { SlidingWindowLimit } from "./sliding-window";
 
 const MINUTE_EDGE = 960_000_000_000; // a whole number of minutes since the epoch
 
