@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/chromium";
+import { E2E_ADMIN_TOKEN } from "./e2e/console-token";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -41,6 +42,8 @@ export default defineConfig({
       DEMO_HISTORY_DAYS: "7",
       DEMO_SCENARIO: "germany,california",
       TRUSTED_PROXIES: "loopback",
+      // The moderator console's tests sign in with it and issue named tokens.
+      ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       DATABASE_URL: "",
     },
   },

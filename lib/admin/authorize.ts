@@ -6,8 +6,7 @@ import { audit } from "./audit";
 import { anyTokens, tokenHolder } from "./tokens";
 
 export type Authorization =
-  | { ok: true; actor: Actor }
-  | { ok: false; status: 401 | 403 | 429; message: string; retryAfterSeconds?: number };
+  { ok: true; actor: Actor } | { ok: false; status: 401 | 403 | 429; message: string; retryAfterSeconds?: number };
 
 /** Failed sign-ins a network block may make per window before it is refused outright. */
 export const FAILED_SIGN_INS_ALLOWED = 10;
@@ -49,7 +48,11 @@ export async function authorize(
     failures.hit(source, now.getTime());
     await audit(db, { name: "unknown", source }, "auth.failed", "token", { reason: "no such token" }, now);
     if (!bootstrap && !(await anyTokens(db))) {
-      return { ok: false, status: 403, message: "administration is off: no ADMIN_TOKEN is configured and no token issued" };
+      return {
+        ok: false,
+        status: 403,
+        message: "administration is off: no ADMIN_TOKEN is configured and no token issued",
+      };
     }
     return { ok: false, status: 401, message: "the token is not valid (wrong, revoked, or replaced)" };
   }

@@ -14,7 +14,8 @@ describe("bearer header", () => {
   it("takes only a Bearer token", () => {
     expect(bearerToken("Bearer abc")).toBe("abc");
     expect(bearerToken("bearer abc ")).toBe("abc");
-    for (const h of [undefined, null, "", "abc", "Basic abc", "Bearer ", "Bearer a b"]) expect(bearerToken(h)).toBeNull();
+    for (const h of [undefined, null, "", "abc", "Basic abc", "Bearer ", "Bearer a b"])
+      expect(bearerToken(h)).toBeNull();
   });
 });
 

@@ -28,7 +28,11 @@ export type TokenInput = z.infer<typeof tokenInputSchema>;
 
 export const rotateInputSchema = z
   .object({
-    graceHours: z.int().min(0).max(24 * 30).default(DEFAULT_GRACE_HOURS),
+    graceHours: z
+      .int()
+      .min(0)
+      .max(24 * 30)
+      .default(DEFAULT_GRACE_HOURS),
   })
   .meta({ id: "TokenRotation" });
 

@@ -348,6 +348,19 @@ export function openApiDocument(serverUrl: string) {
           responses: { "204": { description: "Stopped" }, "404": error("No such webhook"), ...adminErrors },
         },
       },
+      "/api/v1/admin/webhooks/{id}/enable": {
+        post: {
+          ...admin("webhooks"),
+          summary: "Switch a webhook that was turned off for failing back on",
+          requestParams: idParam,
+          responses: {
+            "204": { description: "On again" },
+            "404": error("No such webhook"),
+            "409": error("It is not switched off"),
+            ...adminErrors,
+          },
+        },
+      },
       "/api/v1/admin/webhooks/{id}/deliveries": {
         get: {
           ...admin("read"),

@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { services, webhookDeliveries, webhooks } from "@/db/schema";
 import type { Actor } from "@/lib/admin/actor";
 import { audit } from "@/lib/admin/audit";
-import { done, invalidInput, notFound, type Outcome } from "@/lib/errors";
+import { conflict, done, invalidInput, notFound, type Outcome } from "@/lib/errors";
 import type { deliverySchema, WebhookInput, webhookSchema } from "./schemas";
 import { webhookPolicy } from "./policy";
 import { targetProblem, type TargetPolicy } from "./send";
@@ -95,6 +95,28 @@ export async function deleteWebhook(db: Db, actor: Actor, id: number): Promise<O
       .returning({ id: webhooks.id });
     if (!deleted.length) return notFound(`webhook ${id}`);
     await audit(tx, actor, "webhook.delete", `webhook:${id}`, {});
+    return done(undefined);
+  });
+}
+
+/**
+ * Switches a webhook that was turned off for failing back on (its owner fixed the receiver): it
+ * starts afresh, with a full day before it can be switched off again.
+ */
+export async function enableWebhook(db: Db, actor: Actor, id: number, now = new Date()): Promise<Outcome> {
+  return db.transaction(async (tx) => {
+    const [hook] = await tx
+      .select({ disabledAt: webhooks.disabledAt })
+      .from(webhooks)
+      .where(and(eq(webhooks.id, id), isNull(webhooks.deletedAt)))
+      .for("update");
+    if (!hook) return notFound(`webhook ${id}`);
+    if (hook.disabledAt === null) return conflict(`webhook ${id} is not switched off`);
+    await tx
+      .update(webhooks)
+      .set({ disabledAt: null, disabledReason: null, failingSince: null })
+      .where(eq(webhooks.id, id));
+    await audit(tx, actor, "webhook.enable", `webhook:${id}`, {}, now);
     return done(undefined);
   });
 }

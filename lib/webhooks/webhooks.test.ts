@@ -10,7 +10,7 @@ import { MINUTE, store, T0, traffic } from "@/test/traffic";
 import { runTick } from "@/lib/incidents/tick";
 import { incidentsWithTimelines } from "@/lib/incidents/queries";
 import { DISABLE_AFTER_H, RETRY_DELAYS_S, RETRY_JITTER, dispatchDue } from "./dispatch";
-import { createWebhook, deleteWebhook, deliveryLog, listWebhooks, sendTestDelivery } from "./manage";
+import { createWebhook, deleteWebhook, enableWebhook, deliveryLog, listWebhooks, sendTestDelivery } from "./manage";
 import { SIGNATURE_HEADER, verifySignature } from "./signature";
 import { pruneDeliveries } from "./outbox";
 import { sealStoredWebhookSecrets, webhookSecrets } from "./secrets";
@@ -173,7 +173,10 @@ describe.each(testTargets())("webhooks on $name", (target) => {
     const created = await createWebhook(t.handle.db, MODERATOR, { url, events: ["incident.opened"] }, LOCAL);
     if (!created.ok) throw new Error(created.message);
     expect(await deleteWebhook(t.handle.db, MODERATOR, created.value.id)).toEqual({ ok: true, value: undefined });
-    expect(await deleteWebhook(t.handle.db, MODERATOR, created.value.id)).toMatchObject({ ok: false, kind: "not_found" });
+    expect(await deleteWebhook(t.handle.db, MODERATOR, created.value.id)).toMatchObject({
+      ok: false,
+      kind: "not_found",
+    });
     const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'github'`);
     await store(t, traffic(svc!.id, T0 + 300 * MINUTE, T0 + 330 * MINUTE, 40));
     await runTick(t.handle.db, new Date(T0 + 331 * MINUTE));
@@ -218,6 +221,16 @@ describe.each(testTargets())("webhooks on $name", (target) => {
     if (!log.ok) throw new Error(log.message);
     expect(log.value.every((d) => d.state === "failed" && d.lastError !== null)).toBe(true);
     expect(log.value[0]!.lastError).toContain("switched off");
+
+    // Its owner fixed the receiver: switched back on, it is tried again like a new one.
+    expect(await enableWebhook(t.handle.db, MODERATOR, dead.value.id)).toEqual({ ok: true, value: undefined });
+    expect(await enableWebhook(t.handle.db, MODERATOR, dead.value.id)).toMatchObject({ ok: false, kind: "conflict" });
+    expect((await state()).dead).toMatchObject({ disabledAt: null, disabledReason: null });
+    await ping(start + (DISABLE_AFTER_H + 2) * HOUR);
+    const again = await deliveryLog(t.handle.db, dead.value.id);
+    if (!again.ok) throw new Error(again.message);
+    expect(again.value[0]).toMatchObject({ attempts: 1, lastError: "connection refused" });
+    expect((await state()).dead.disabledAt).toBeNull();
   }, 60_000);
 
   it("forgets finished deliveries and audit entries past their age, never a pending delivery", async () => {

@@ -80,6 +80,12 @@ export function createFront(opts: {
     applySecurityHeaders(req, res, { ...security, https: security.https || client.https });
     compress(req, res, () => {});
     releaseOnClose(res);
+    if (isConsolePath(path)) {
+      // The moderator console: never indexed, never kept by the page cache or any proxy.
+      res.setHeader("X-Robots-Tag", "noindex, nofollow");
+      res.setHeader("Referrer-Policy", "no-referrer");
+      return opts.next(req, res);
+    }
     const pages = opts.pages;
     const key = pages?.cache.keyOf(req, path, () =>
       countryFromHeaders({ get: (name) => req.headers[name]?.toString() ?? null }, pages.regionHeaders),
@@ -90,6 +96,8 @@ export function createFront(opts: {
 }
 
 export const HEALTH_PATH = "/api/health";
+
+const isConsolePath = (path: string) => path === "/admin" || path.startsWith("/admin/");
 
 function decodable(path: string): boolean {
   if (!path.includes("%")) return true;

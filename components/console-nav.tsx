@@ -1,0 +1,50 @@
+import { IntentLink } from "./intent-link";
+import styles from "./console.module.css";
+
+export const CONSOLE_SECTIONS = [
+  ["comments", "/admin", "Comments"],
+  ["incidents", "/admin/incidents", "Incidents"],
+  ["webhooks", "/admin/webhooks", "Webhooks"],
+  ["audit", "/admin/audit", "Audit log"],
+  ["tokens", "/admin/tokens", "Tokens"],
+] as const;
+export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number][0];
+
+/** The console's heading strip: who is signed in, the sections, and signing out. */
+export function ConsoleNav({
+  current,
+  name,
+  scopes,
+  signOut,
+}: {
+  current: ConsoleSection;
+  name: string;
+  scopes: readonly string[];
+  signOut: () => Promise<void>;
+}) {
+  return (
+    <>
+      <div className={styles.who}>
+        <p className="muted small">
+          Moderator console · signed in as <strong>{name}</strong> (may: {scopes.join(", ")})
+        </p>
+        <form action={signOut}>
+          <button type="submit" className={styles.small}>
+            Sign out
+          </button>
+        </form>
+      </div>
+      <nav aria-label="Console sections" className={styles.nav}>
+        <ul>
+          {CONSOLE_SECTIONS.map(([key, href, label]) => (
+            <li key={key}>
+              <IntentLink href={href} aria-current={key === current ? "page" : undefined}>
+                {label}
+              </IntentLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
