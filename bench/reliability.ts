@@ -5,7 +5,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import fc from "fast-check";
 import postgres from "postgres";
 import { CATALOG } from "@/db/catalog";
-import { CONNECT_TIMEOUT_SECONDS, createDb } from "@/db/client";
+import { sql as drizzleSql } from "drizzle-orm";
+import { CONNECT_TIMEOUT_SECONDS, createDb, rows } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
 import { hostileString, reportBody, reportHeaders } from "@/test/hostile-inputs";
@@ -16,6 +17,7 @@ import { runLoad, throughput } from "./load/run";
 import { BlackholeProxy } from "./reliability/blackhole-proxy";
 import { ThrowawayCluster } from "./reliability/cluster";
 import { drive, type DriverResult } from "./reliability/driver";
+import { SmallDisk } from "./reliability/small-disk";
 
 const quick = process.argv.includes("--quick");
 const PG_PORT = Number(process.env.RELIABILITY_PG_PORT ?? 55439);
@@ -67,7 +69,7 @@ async function startServer(viaProxy = false): Promise<AppServer> {
 async function underFault(
   name: string,
   app: AppServer,
-  sql: postgres.Sql,
+  stored: (ids: number[]) => Promise<number>,
   opts: { durationMs: number; faultAtMs?: number; downMs: number; fault: () => void; recover: () => void },
 ): Promise<{ scenario: Scenario; run: DriverResult }> {
   const faultAt = opts.faultAtMs ?? 4_000;
@@ -90,11 +92,74 @@ async function underFault(
   const firstAck = run.ackTimes.find((t) => t > recoveredAt);
   const notes = {
     refused_503: run.statuses["503"] ?? 0,
+    other_5xx: Object.entries(run.statuses)
+      .filter(([status]) => Number(status) >= 500 && status !== "503")
+      .reduce((sum, [, n]) => sum + n, 0),
     slowest_refusal_ms: Math.max(0, ...run.refusals.map((r) => r.ms)),
     recovered_after_ms: recoveredAt && firstAck !== undefined ? firstAck - recoveredAt : -1,
     server_stayed_up: app.process.exitCode === null && (await fetch(`${app.origin}/api/health`)).ok,
   };
-  return { scenario: scenario(name, run, await storedOf(sql, run.acked), notes), run };
+  return { scenario: scenario(name, run, await stored(run.acked), notes), run };
+}
+
+/**
+ * The embedded database (PGlite, the default) on a small disk of its own that fills up mid-load:
+ * reports are refused (503) while nothing can be written, taken again once there is room, and
+ * every acknowledged one is there when the database is opened afterwards.
+ */
+async function diskFull(): Promise<Scenario> {
+  const disk = new SmallDisk(256);
+  disk.mount();
+  const dataDir = `${disk.dir}/data`;
+  try {
+    const linesBefore = serverLog.length;
+    const app = await startAppServer({
+      port: APP_PORT + 1,
+      env: {
+        DATABASE_URL: "",
+        DATA_DIR: dataDir,
+        INGEST_COMMIT_TIMEOUT_MS: String(COMMIT_TIMEOUT_MS),
+        DEMO: "off",
+        TRUSTED_PROXIES: "127.0.0.1",
+        WEB_CONCURRENCY: "1",
+      },
+      log: (line) => serverLog.push(line),
+    });
+    let filledMb = 0;
+    const { scenario: s } = await underFault(
+      "embedded_disk_full",
+      app,
+      async (ids) => {
+        await app.stop();
+        const db = createDb({ dataDir });
+        try {
+          const [row] = await rows<{ n: number }>(
+            db.db,
+            drizzleSql`select count(*)::int as n from reports where id = any(${`{${ids.join(",")}}`}::bigint[])`,
+          );
+          return row!.n;
+        } finally {
+          await db.close();
+        }
+      },
+      {
+        durationMs: quick ? 16_000 : 24_000,
+        downMs: 8_000,
+        fault: () => (filledMb = Math.round(disk.fill() / 1e6)),
+        recover: () => disk.empty(),
+      },
+    );
+    return {
+      ...s,
+      notes: {
+        ...s.notes,
+        filled_mb: filledMb,
+        log_lines: serverLog.length - linesBefore,
+      },
+    };
+  } finally {
+    disk.destroy();
+  }
 }
 
 /** How many of these acknowledged ids are in the database. */
@@ -238,7 +303,7 @@ async function main() {
 
     // 3. Postgres stopped mid-load, then started again.
     log("fault: Postgres stopped mid-load for 8 s, then started");
-    const stopped = await underFault("postgres_stopped_mid_load", app, sql, {
+    const stopped = await underFault("postgres_stopped_mid_load", app, (ids) => storedOf(sql, ids), {
       durationMs: quick ? 16_000 : 24_000,
       downMs: 8_000,
       fault: () => void cluster.stop(),
@@ -249,7 +314,7 @@ async function main() {
 
     // 3b. Postgres killed mid-load (pg_ctl -m immediate: a crash), then started: crash recovery.
     log("fault: Postgres killed mid-load (immediate), started again after 4 s");
-    const killed = await underFault("postgres_killed_mid_load", app, sql, {
+    const killed = await underFault("postgres_killed_mid_load", app, (ids) => storedOf(sql, ids), {
       durationMs: quick ? 14_000 : 20_000,
       downMs: 4_000,
       fault: () => void cluster.crash(),
@@ -261,7 +326,7 @@ async function main() {
     log("fault: the database connection black-holed for 10 s, then healed");
     await app.stop();
     app = await startServer(true);
-    const holed = await underFault("database_black_holed", app, sql, {
+    const holed = await underFault("database_black_holed", app, (ids) => storedOf(sql, ids), {
       durationMs: quick ? 18_000 : 24_000,
       faultAtMs: 3_000,
       downMs: 10_000,
@@ -325,6 +390,11 @@ async function main() {
       notes: { consistent: crash.consistent, ...crash.checks },
     });
     log(`detector_tick_crash: ${JSON.stringify(crash.checks)}`);
+
+    // 6b. The embedded database's disk fills up under load, then has room again.
+    log("fault: the embedded database's disk full for 8 s, then freed");
+    const full = await diskFull();
+    scenarios.push(full);
 
     // 7. Load for a fixed time, then nothing acknowledged may be missing.
     app = await startServer();
@@ -448,6 +518,13 @@ async function main() {
         Number(scenarios[2]!.notes.recovered_after_ms) >= 0 && scenarios[2]!.notes.server_stayed_up === true,
       ],
       ["SIGTERM: clean exit", scenarios[3]!.notes.exit_code === 0],
+      [
+        "embedded database disk full: refused with 503 (no other 5xx), recovered by itself once freed",
+        full.notes.other_5xx === 0 &&
+          Number(full.notes.refused_503) > 0 &&
+          Number(full.notes.recovered_after_ms) >= 0 &&
+          full.notes.server_stayed_up === true,
+      ],
       ["tick crash: consistent", crash.consistent],
     ];
     const md = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorText } from "./error-text";
+import { errorText, LOG_REPEAT_MS, logError } from "./error-text";
 
 describe("errorText", () => {
   it("masks IPv4 and IPv6 addresses, with or without a port, and nothing else", () => {
@@ -29,5 +29,21 @@ describe("errorText", () => {
     expect(text).toContain("at ");
     expect(text).toContain("connect ECONNREFUSED [address]:5432");
     expect(text).not.toContain("10.0.0.5");
+  });
+});
+
+describe("logError", () => {
+  it("writes one line per kind of failure every ten seconds, and says how many it held back", () => {
+    const lines: string[] = [];
+    const write = (line: string) => lines.push(line);
+    const t = 1_000_000;
+    for (let i = 0; i < 500; i++) logError("disk test failure", new Error("No space left on device"), {}, write, t + i);
+    logError("another failure", new Error("at 10.1.2.3"), {}, write, t + 600);
+    logError("disk test failure", new Error("No space left on device"), {}, write, t + LOG_REPEAT_MS + 1);
+    expect(lines).toEqual([
+      "[outage-radar] disk test failure: No space left on device",
+      "[outage-radar] another failure: at [address]",
+      "[outage-radar] disk test failure (499 more like it held back): No space left on device",
+    ]);
   });
 });

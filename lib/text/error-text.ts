@@ -16,7 +16,29 @@ export function errorText(error: unknown, { stack = false } = {}): string {
   return text.replace(CANDIDATE, (token) => (ipaddr.isValid(token) ? "[address]" : token));
 }
 
-/** A failure of the server's own work, logged with the error as `errorText` gives it. */
-export function logError(what: string, error: unknown, options: { stack?: boolean } = {}): void {
-  console.error(`[outage-radar] ${what}:`, errorText(error, options));
+/** The same kind of failure is logged at most this often; the lines in between are counted. */
+export const LOG_REPEAT_MS = 10_000;
+const lastLine = new Map<string, { at: number; held: number }>();
+
+/**
+ * A failure of the server's own work, logged with the error as `errorText` gives it. When the
+ * database is down or its disk is full every request fails alike: one line per kind every ten
+ * seconds says so, with how many were held back, rather than thousands that would fill the log's
+ * disk too.
+ */
+export function logError(
+  what: string,
+  error: unknown,
+  options: { stack?: boolean } = {},
+  write: (line: string) => void = console.error,
+  now = Date.now(),
+): void {
+  const last = lastLine.get(what);
+  if (last && now - last.at < LOG_REPEAT_MS) {
+    last.held++;
+    return;
+  }
+  const held = last?.held ? ` (${last.held} more like it held back)` : "";
+  lastLine.set(what, { at: now, held: 0 });
+  write(`[outage-radar] ${what}${held}: ${errorText(error, options)}`);
 }
