@@ -54,9 +54,10 @@ export const reportsIdSeq = pgSequence("reports_id_seq");
 
 /**
  * One row per submitted report; append-only. Range-partitioned by day on created_at (migration
- * 0006, which drizzle-kit cannot express: see lib/reports/partitions.ts), with a default partition
- * so no report is ever refused for want of one; old days are dropped after the retention period
- * while the rollups stay.
+ * 0006, which drizzle-kit cannot express: see lib/reports/partitions.ts). Days are made ahead of
+ * time, and by ingest for a report whose day has none, so no report is refused for want of one;
+ * old days are detached concurrently and dropped after the retention period while the rollups stay
+ * (migration 0017 removed the default partition, which forbade that).
  */
 export const reports = pgTable(
   "reports",

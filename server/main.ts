@@ -9,7 +9,7 @@ import { getDbHandle } from "@/lib/db";
 import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
 import { config } from "@/lib/config";
-import { maintainReportPartitions } from "@/lib/reports/partitions";
+import { readyReportPartitions } from "@/lib/reports/partitions";
 import { logError } from "@/lib/text/error-text";
 import { runCluster } from "./cluster";
 import { startDemo } from "./jobs/demo-traffic";
@@ -58,9 +58,8 @@ async function prepareDatabase() {
   reporterSecret(); // with DATABASE_URL, stops here when REPORTER_SECRET is missing
   const sealed = await sealStoredWebhookSecrets(handle.db);
   if (sealed) log(`webhooks: ${sealed} signing secrets sealed with the webhook key`);
-  const partitions = await maintainReportPartitions(handle.db, cfg.REPORT_RETENTION_DAYS);
-  if (partitions.created.length || partitions.dropped.length)
-    log(`report partitions: ${partitions.created.length} created, ${partitions.dropped.length} dropped`);
+  const created = await readyReportPartitions(handle.db);
+  if (created.length) log(`report partitions: ${created.length} created`);
   const demo = cfg.demo ? await startDemo(handle, cfg, log) : null;
   return { handle, demo };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { pgErrorCode, preparedRows, rows, type Db } from "@/db/client";
+import { ensureReportPartitions, isMissingPartition } from "./partitions";
 import { NETWORK_WINDOW_MINUTES, type IngestRules } from "./rules";
 
 export interface IngestItem {
@@ -54,6 +55,14 @@ export async function ingestReports(db: Db, items: IngestItem[], rules: IngestRu
       // Concurrent batches touching the same rollup rows can deadlock on a server; the statement
       // was rolled back whole, so running it again is safe.
       if (pgErrorCode(error) === DEADLOCK && attempt < 3) continue;
+      // A report for a day with no partition yet (demo history, a clock that jumped, maintenance
+      // that has not run): make the days, then store the batch.
+      if (isMissingPartition(error) && attempt < 3) {
+        const times = items.map((r) => r.createdAt.getTime());
+        const first = times.reduce((a, b) => Math.min(a, b));
+        await ensureReportPartitions(db, new Date(first), new Date(times.reduce((a, b) => Math.max(a, b))));
+        continue;
+      }
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { rows, type Db } from "@/db/client";
 import { testTargets, type TestDb } from "@/test/db";
 import { identify } from "./identity";
 import { SALTS } from "@/test/traffic";
@@ -11,6 +11,23 @@ import { DROP_LOCK_WAIT_MS, dropExpiredReports, ensureReportPartitions, maintain
 const DAY = 86_400_000;
 const now = new Date("2026-09-15T12:00:00Z");
 
+const storeOne = (db: Db, at: Date, i: number) =>
+  ingestReports(
+    db,
+    [
+      {
+        serviceId: 1,
+        symptom: "login",
+        country: "US",
+        subdivision: null,
+        text: null,
+        ...identify(SALTS, `192.0.2.${i}`, "ua", 1, at),
+        createdAt: at,
+      },
+    ],
+    DEFAULT_RULES,
+  );
+
 describe.each(testTargets())("report partitions on $name", (target) => {
   let t: TestDb;
   const db = () => t.handle.db;
@@ -19,35 +36,17 @@ describe.each(testTargets())("report partitions on $name", (target) => {
       db(),
       sql`select tableoid::regclass::text as part, count(*)::int as n from reports group by 1 order by 1`,
     );
-  const store = (at: Date, i: number) =>
-    ingestReports(
-      db(),
-      [
-        {
-          serviceId: 1,
-          symptom: "login",
-          country: "US",
-          subdivision: null,
-          text: null,
-          ...identify(SALTS, `192.0.2.${i}`, "ua", 1, at),
-          createdAt: at,
-        },
-      ],
-      DEFAULT_RULES,
-    );
+  const store = (at: Date, i: number) => storeOne(db(), at, i);
 
   beforeAll(async () => {
     t = await target.open();
   });
   afterAll(() => t.drop());
 
-  it("keeps a report for a day without a partition, and moves it in when the day gets one", async () => {
+  it("makes the day's partition for a report whose day has none, and stores it there", async () => {
     const day = new Date("2026-09-10T08:00:00Z");
-    await store(day, 1);
-    expect(await where()).toContainEqual({ part: "reports_default", n: 1 });
-    expect(await ensureReportPartitions(db(), day, day)).toEqual(["reports_p20260910"]);
+    expect(await store(day, 1)).toHaveLength(1);
     expect(await where()).toContainEqual({ part: "reports_p20260910", n: 1 });
-    expect((await where()).find((w) => w.part === "reports_default")).toBeUndefined();
     // Asking again creates nothing.
     expect(await ensureReportPartitions(db(), day, day)).toEqual([]);
   });
@@ -88,20 +87,37 @@ for (const target of testTargets().filter((x) => x.name === "postgres")) {
     });
     afterAll(() => t.drop());
 
-    it("gives up within a second instead of queueing every insert behind it, and drops it next round", async () => {
+    it("retires days while a long read holds the table, without making inserts wait, and finishes a cut-short one", async () => {
+      const db = t.handle.db;
       const reader = await t.handle.session();
+      const other = await t.handle.session();
       try {
-        // A long read holds the table; a drop waiting for it would hold up every insert behind it.
         await reader.query("begin");
         await reader.query("select count(*) from reports");
-        const started = Date.now();
-        expect(await dropExpiredReports(t.handle.db, 3, now)).toEqual([]);
-        expect(Date.now() - started).toBeLessThan(DROP_LOCK_WAIT_MS * 3);
+        // A retirement cut short while it waited for that read: the day is left pending detach.
+        await other.query("set statement_timeout = 300");
+        await expect(
+          other.query(`alter table reports detach partition "reports_p20260912" concurrently`),
+        ).rejects.toThrow();
+        const retiring = dropExpiredReports(db, 2, now);
+        // Meanwhile reports keep being stored, each at once.
+        for (let i = 0; i < 5; i++) {
+          const started = Date.now();
+          expect(await storeOne(db, new Date(now.getTime() + i * 1000), 40 + i)).toHaveLength(1);
+          expect(Date.now() - started).toBeLessThan(DROP_LOCK_WAIT_MS);
+          await new Promise((r) => setTimeout(r, 200));
+        }
         await reader.query("commit");
+        expect((await retiring).sort()).toEqual(["reports_p20260910", "reports_p20260911", "reports_p20260912"]);
       } finally {
         await reader.release();
+        await other.release();
       }
-      expect(await dropExpiredReports(t.handle.db, 3, now)).toEqual(["reports_p20260910", "reports_p20260911"]);
+      const left = await rows<{ name: string }>(
+        db,
+        sql`select relname as name from pg_class where relname ~ '^reports_p2026091[012]$'`,
+      );
+      expect(left).toEqual([]);
     });
   });
 }
