@@ -10,6 +10,7 @@ import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
 import { config } from "@/lib/config";
 import { readyReportPartitions } from "@/lib/reports/partitions";
+import { bootstrapToken, bootstrapTokenFile } from "@/lib/admin/bootstrap-token";
 import { logError } from "@/lib/text/error-text";
 import { runCluster } from "./cluster";
 import { startDemo } from "./jobs/demo-traffic";
@@ -60,6 +61,9 @@ async function prepareDatabase() {
   if (sealed) log(`webhooks: ${sealed} signing secrets sealed with the webhook key`);
   const created = await readyReportPartitions(handle.db);
   if (created.length) log(`report partitions: ${created.length} created`);
+  // The embedded demo makes its own bootstrap token; the log says where, never what.
+  if (!cfg.ADMIN_TOKEN && !cfg.DATABASE_URL && bootstrapToken())
+    log(`moderator console: /admin, first sign-in with the token in ${bootstrapTokenFile()}`);
   const demo = cfg.demo ? await startDemo(handle, cfg, log) : null;
   return { handle, demo };
 }

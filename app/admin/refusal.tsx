@@ -1,4 +1,6 @@
 import type { Authorization } from "@/lib/admin/authorize";
+import { bootstrapTokenFile } from "@/lib/admin/bootstrap-token";
+import { config } from "@/lib/config";
 import { ConsoleForm } from "@/components/console-form";
 import { signIn } from "./actions";
 
@@ -19,11 +21,17 @@ export function ConsoleRefusal({ access }: { access: Exclude<Authorization, { ok
     <>
       <h1>Moderator console</h1>
       <p className="muted">
-        For the people who keep Outage Radar tidy. Sign in with the token you were given (it starts with{" "}
+        For the people who keep Outage Radar tidy. Sign in with the token you were given (a named one starts with{" "}
         <code>ort_</code>); it is kept in a cookie for this console only, for 12 hours.
       </p>
       <section className="card" aria-labelledby="sign-in">
         <h2 id="sign-in">Sign in</h2>
+        {!config().ADMIN_TOKEN && !config().DATABASE_URL && (
+          <p className="hint">
+            The embedded demo made a first token for its operator: it is in <code>{bootstrapTokenFile()}</code> beside
+            the database. Issue named tokens with it, under Tokens.
+          </p>
+        )}
         <ConsoleForm action={signIn} submit="Sign in">
           <div>
             <label className="label" htmlFor="token">

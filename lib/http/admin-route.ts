@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor, Scope } from "@/lib/admin/actor";
 import { authorize, bearerToken } from "@/lib/admin/authorize";
-import { config } from "@/lib/config";
+import { bootstrapToken } from "@/lib/admin/bootstrap-token";
 import { getDb } from "@/lib/db";
 import { clientFromHeaders, networkBlock } from "@/lib/reports/client-ip";
 import { errorResponse } from "./responses";
@@ -23,7 +23,7 @@ export async function asAdmin(
     bearerToken(request.headers.get("authorization")),
     scope,
     requestSource(request.headers),
-    config().ADMIN_TOKEN,
+    bootstrapToken(),
   );
   if (check.ok) return handle(check.actor);
   if (check.status === 401) {

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import type { Scope } from "@/lib/admin/actor";
 import { authorize, type Authorization } from "@/lib/admin/authorize";
-import { config } from "@/lib/config";
+import { bootstrapToken } from "@/lib/admin/bootstrap-token";
 import { getDb } from "@/lib/db";
 import { requestSource } from "./admin-route";
 
@@ -19,12 +19,12 @@ const COOKIE_OPTIONS = { httpOnly: true, sameSite: "strict", path: "/admin" } as
 export async function consoleAccess(scope: Scope): Promise<Authorization> {
   const token = (await cookies()).get(COOKIE)?.value ?? null;
   if (!token) return { ok: false, status: 401, message: "Sign in with your moderator token." };
-  return authorize(getDb(), token, scope, requestSource(await headers()), config().ADMIN_TOKEN);
+  return authorize(getDb(), token, scope, requestSource(await headers()), bootstrapToken());
 }
 
 /** Checks a token typed into the sign-in form and, if it may read the console, keeps it for the session. */
 export async function signInToConsole(token: string): Promise<Authorization> {
-  const check = await authorize(getDb(), token, "read", requestSource(await headers()), config().ADMIN_TOKEN);
+  const check = await authorize(getDb(), token, "read", requestSource(await headers()), bootstrapToken());
   if (check.ok) {
     const https = (await headers()).get("x-forwarded-proto") === "https";
     (await cookies()).set(COOKIE, token, { ...COOKIE_OPTIONS, secure: https, maxAge: SESSION_HOURS * 3600 });
