@@ -1,4 +1,5 @@
 import { IntentLink } from "./intent-link";
+import type { Actor } from "@/lib/admin/actor";
 import styles from "./console.module.css";
 
 export const CONSOLE_SECTIONS = [
@@ -13,20 +14,18 @@ export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number][0];
 /** The console's heading strip: who is signed in, the sections, and signing out. */
 export function ConsoleNav({
   current,
-  name,
-  scopes,
+  actor,
   signOut,
 }: {
   current: ConsoleSection;
-  name: string;
-  scopes: readonly string[];
+  actor: Pick<Actor, "name" | "scopes">;
   signOut: () => Promise<void>;
 }) {
   return (
     <>
       <div className={styles.who}>
         <p className="muted small">
-          Moderator console · signed in as <strong>{name}</strong> (may: {scopes.join(", ")})
+          Moderator console · signed in as <strong>{actor.name}</strong> (may: {actor.scopes.join(", ")})
         </p>
         <form action={signOut}>
           <button type="submit" className={styles.small}>

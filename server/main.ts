@@ -62,8 +62,9 @@ async function prepareDatabase() {
   const created = await readyReportPartitions(handle.db);
   if (created.length) log(`report partitions: ${created.length} created`);
   // The embedded demo makes its own bootstrap token; the log says where, never what.
-  if (!cfg.ADMIN_TOKEN && !cfg.DATABASE_URL && bootstrapToken())
-    log(`moderator console: /admin, first sign-in with the token in ${bootstrapTokenFile()}`);
+  const tokenFile = bootstrapTokenFile(cfg);
+  if (tokenFile && bootstrapToken(cfg))
+    log(`moderator console: /admin, first sign-in with the token in ${path.relative(process.cwd(), tokenFile)}`);
   const demo = cfg.demo ? await startDemo(handle, cfg, log) : null;
   return { handle, demo };
 }

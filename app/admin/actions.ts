@@ -8,7 +8,7 @@ import type { ConsoleState } from "@/lib/admin/console-state";
 import { issueToken, revokeToken, rotateToken, tokenInputSchema } from "@/lib/admin/tokens";
 import { INCIDENT_CAUSES } from "@/lib/catalog/constants";
 import { getDb } from "@/lib/db";
-import { issuesMessage, type Outcome } from "@/lib/errors";
+import { fieldIssues, issuesMessage, type Outcome } from "@/lib/errors";
 import { consoleAccess, signInToConsole, signOutOfConsole } from "@/lib/http/console-session";
 import { idString } from "@/lib/http/path-id";
 import { mergeIncidents, postOfficialUpdate, setIncidentCause, splitIncident } from "@/lib/incidents/moderation";
@@ -50,10 +50,7 @@ async function act<S extends z.ZodType, T>(
   if (!access.ok) return { ok: false, message: access.message };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      message: issuesMessage(parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message }))),
-    };
+    return { ok: false, message: issuesMessage(fieldIssues(parsed.error)) };
   }
   const outcome = await run(access.actor, parsed.data);
   if (!outcome.ok) return { ok: false, message: outcome.message };

@@ -20,7 +20,7 @@ export default async function CommentsPage() {
   const comments = await commentQueue(getDb());
   return (
     <>
-      <ConsoleNav current="comments" name={actor.name} scopes={actor.scopes} signOut={signOut} />
+      <ConsoleNav current="comments" actor={actor} signOut={signOut} />
       <h1>Comments</h1>
       <p className="muted">
         The newest {comments.length} comments of the last two days, hidden ones included. Hiding a comment takes its

@@ -1,11 +1,12 @@
 import type { Authorization } from "@/lib/admin/authorize";
 import { bootstrapTokenFile } from "@/lib/admin/bootstrap-token";
-import { config } from "@/lib/config";
+import path from "node:path";
 import { ConsoleForm } from "@/components/console-form";
 import { signIn } from "./actions";
 
 /** What a console page shows instead of itself: the sign-in form, or why this token may not. */
 export function ConsoleRefusal({ access }: { access: Exclude<Authorization, { ok: true }> }) {
+  const tokenFile = bootstrapTokenFile();
   if (access.status !== 401) {
     return (
       <>
@@ -26,10 +27,11 @@ export function ConsoleRefusal({ access }: { access: Exclude<Authorization, { ok
       </p>
       <section className="card" aria-labelledby="sign-in">
         <h2 id="sign-in">Sign in</h2>
-        {!config().ADMIN_TOKEN && !config().DATABASE_URL && (
+        {tokenFile && (
           <p className="hint">
-            The embedded demo made a first token for its operator: it is in <code>{bootstrapTokenFile()}</code> beside
-            the database. Issue named tokens with it, under Tokens.
+            The embedded demo made a first token for its operator: it is in{" "}
+            <code>{path.relative(process.cwd(), tokenFile)}</code> beside the database. Issue named tokens with it,
+            under Tokens.
           </p>
         )}
         <ConsoleForm action={signIn} submit="Sign in">

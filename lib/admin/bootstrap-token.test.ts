@@ -19,7 +19,7 @@ describe("the bootstrap admin token", () => {
     const token = bootstrapToken(cfg)!;
     expect(token).toMatch(/^[\w-]{43}$/);
     expect(bootstrapToken(cfg)).toBe(token);
-    expect(statSync(bootstrapTokenFile(cfg)).mode & 0o777).toBe(0o600);
+    expect(statSync(bootstrapTokenFile(cfg)!).mode & 0o777).toBe(0o600);
   });
 
   it("is never made for a Postgres server: administration waits for ADMIN_TOKEN there", () => {

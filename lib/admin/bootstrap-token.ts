@@ -1,19 +1,28 @@
 import "server-only";
-import path from "node:path";
 import { config, type Config } from "@/lib/config";
-import { keyFile } from "@/lib/secrets/key-file";
+import { keyFile, keyFilePath } from "@/lib/secrets/key-file";
 
-/** Where the embedded demo keeps its generated bootstrap token, for the sign-in page to point at. */
-export const bootstrapTokenFile = (cfg: Config = config()) => path.join(cfg.SECRETS_DIR, "admin-token.key");
+const NAME = "admin-token";
+const generated = new Map<string, string>();
 
 /**
- * The bootstrap admin token: ADMIN_TOKEN when set. For the embedded database without one, a random
+ * The file holding the bootstrap token this instance generates: only for the embedded database
+ * without ADMIN_TOKEN. Null otherwise (a Postgres server waits for ADMIN_TOKEN).
+ */
+export function bootstrapTokenFile(cfg: Config = config()): string | null {
+  return cfg.ADMIN_TOKEN || cfg.DATABASE_URL ? null : keyFilePath(cfg.SECRETS_DIR, NAME);
+}
+
+/**
+ * The bootstrap admin token: ADMIN_TOKEN when set; for the embedded database without one, a random
  * token generated into SECRETS_DIR (readable by this user only), so `npm start` gives a console its
- * operator can open; with a Postgres server none is made, and administration stays off until one
- * is configured.
+ * operator can open. Read from its file once, not at every admin request.
  */
 export function bootstrapToken(cfg: Config = config()): string | undefined {
   if (cfg.ADMIN_TOKEN) return cfg.ADMIN_TOKEN;
-  if (cfg.DATABASE_URL) return undefined;
-  return keyFile(cfg.SECRETS_DIR, "admin-token").toString("base64url");
+  const file = bootstrapTokenFile(cfg);
+  if (!file) return undefined;
+  let token = generated.get(file);
+  if (!token) generated.set(file, (token = keyFile(cfg.SECRETS_DIR, NAME).toString("base64url")));
+  return token;
 }

@@ -3,13 +3,16 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+/** Where `keyFile` keeps the key called `name`. */
+export const keyFilePath = (dir: string, name: string) => path.resolve(/* turbopackIgnore: true */ dir, `${name}.key`);
+
 /**
  * A random key kept in a file of its own beside the embedded database (never in the database, so a
  * dump alone does not carry it), made on first use, readable by this user only. For one machine
  * only: instances sharing a Postgres server must share one key from the environment.
  */
 export function keyFile(dir: string, name: string, bytes = 32): Buffer {
-  const file = path.resolve(/* turbopackIgnore: true */ dir, `${name}.key`);
+  const file = keyFilePath(dir, name);
   try {
     return Buffer.from(readFileSync(file, "utf8").trim(), "base64url");
   } catch (error) {

@@ -25,7 +25,7 @@ export default async function AuditConsolePage({ searchParams }: PageProps<"/adm
   const last = entries.at(-1);
   return (
     <>
-      <ConsoleNav current="audit" name={actor.name} scopes={actor.scopes} signOut={signOut} />
+      <ConsoleNav current="audit" actor={actor} signOut={signOut} />
       <h1>Audit log</h1>
       <p className="muted">
         Every change made through the console or the API, and every refused sign-in, with the network it came from.

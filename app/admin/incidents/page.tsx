@@ -90,7 +90,7 @@ export default async function IncidentsConsolePage() {
   const { items } = await listIncidents(getDb(), {}, 1, 20);
   return (
     <>
-      <ConsoleNav current="incidents" name={actor.name} scopes={actor.scopes} signOut={signOut} />
+      <ConsoleNav current="incidents" actor={actor} signOut={signOut} />
       <h1>Incidents</h1>
       <p className="muted">
         The 20 newest incidents. Merge two that were one outage; split one that joined two; say what caused it; copy the

@@ -20,7 +20,7 @@ export default async function TokensConsolePage() {
   const tokens = await listTokens(getDb());
   return (
     <>
-      <ConsoleNav current="tokens" name={actor.name} scopes={actor.scopes} signOut={signOut} />
+      <ConsoleNav current="tokens" actor={actor} signOut={signOut} />
       <h1>Tokens</h1>
       <p className="muted">
         One token per person or program, each with only the scopes it needs. Only a hash is kept: a lost token is

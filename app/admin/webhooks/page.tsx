@@ -27,7 +27,7 @@ export default async function WebhooksConsolePage({ searchParams }: PageProps<"/
   const log = logId === undefined ? null : await deliveryLog(db, logId, 50);
   return (
     <>
-      <ConsoleNav current="webhooks" name={actor.name} scopes={actor.scopes} signOut={signOut} />
+      <ConsoleNav current="webhooks" actor={actor} signOut={signOut} />
       <h1>Webhooks</h1>
       {hooks.length === 0 ? (
         <p>No webhooks yet.</p>
