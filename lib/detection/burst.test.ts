@@ -63,4 +63,26 @@ describe("burst envelope", () => {
     expect(calmThenBurst).toHaveLength(1);
     expect(DAY).toBe(1440 * MINUTE);
   });
+
+  it("still raises a surge on a bursty service once it has lasted longer than any burst", () => {
+    // A service with a 20-minute burst of 8× every day, then 2 hours at 3× its usual rate: each
+    // window of the surge stays under the bar its bursts set, but none of its bursts lasts 45 minutes.
+    const run = (days: number, surge: (m: number) => boolean) => {
+      let s: DetectorState = createDetector(P);
+      const raised: number[] = [];
+      for (let m = 0; m < days * 1440; m++) {
+        const usual = m % 2 === 0 ? 2 : 3;
+        const reporters = m % 1440 >= 600 && m % 1440 < 620 ? 20 : surge(m) ? 3 * usual : usual;
+        const r = stepMinute(s, { t: MONDAY + m * MINUTE, reporters, networks: reporters }, 150, P);
+        s = r.state;
+        if (r.evaluation.transition === "raised") raised.push(m);
+      }
+      return raised.filter((m) => m >= 21 * 1440);
+    };
+    const begin = 27 * 1440 + 900;
+    const raised = run(28, (m) => m >= begin && m < begin + 120);
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toBeGreaterThanOrEqual(begin + P.sustainMinutes - 1);
+    expect(raised[0]).toBeLessThan(begin + 60);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyBaseline, expectedHour, hourOfWeek, updateBaseline } from "./baseline";
-import { calmNeeded, createDetector, stepMinute, warmStart, type DetectorState } from "./detector";
+import { calmNeeded, createDetector, fading, stepMinute, warmStart, type DetectorState } from "./detector";
 import { nbTailScore } from "./negative-binomial";
 import { DEFAULT_PARAMS as P } from "./params";
 
@@ -155,5 +155,24 @@ describe("state machine", () => {
     const later = stepMinute(s, { t: start + 30 * MINUTE, reporters: 1, networks: 1 }, 6, P);
     expect(later.state.lastT).toBe(start + 30 * MINUTE);
     expect(() => stepMinute(later.state, { t: start, reporters: 1, networks: 1 }, 6, P)).toThrow(/increase/);
+  });
+});
+
+describe("fading surges", () => {
+  const expected = new Array<number>(60).fill(1);
+  const series = (lastTen: number[]) => [...new Array<number>(50).fill(1), ...lastTen];
+
+  it("calls a surge fading when its last 5 minutes bring well under the 5 before", () => {
+    // A wave: 20 extra reporters, then 6.
+    expect(fading(series([9, 6, 4, 3, 3, 3, 2, 2, 2, 2]), expected, P)).toBe(true);
+  });
+
+  it("does not call a plateau or a rising surge fading", () => {
+    expect(fading(series([4, 4, 4, 4, 4, 4, 4, 4, 4, 4]), expected, P)).toBe(false);
+    expect(fading(series([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]), expected, P)).toBe(false);
+  });
+
+  it("calls an excess too small to be a surge fading", () => {
+    expect(fading(series([1, 1, 1, 1, 1, 1, 2, 1, 2, 1]), expected, P)).toBe(true);
   });
 });

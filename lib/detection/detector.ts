@@ -32,6 +32,8 @@ export interface DetectorState {
   recent: number[];
   recentNetworks: number[];
   recentExpected: number[];
+  /** Consecutive minutes the surge has held without the burst bar (see `sustainMinutes`); absent in older states. */
+  sustain?: number;
   /**
    * Reporters and minutes seen since a detector without history started, until warm-up ends: the
    * cold start's usual level is at least what the service has shown since it appeared.
@@ -128,6 +130,25 @@ const sumLast = (values: number[], n: number) => {
   return s;
 };
 
+/**
+ * Whether a surge is fading: the last 5 minutes' excess is under `fadeShare` of the 5 minutes'
+ * before, or under `fadeMinExcess` standard deviations of their usual count.
+ */
+export function fading(recent: number[], expected: number[], params: DetectorParams): boolean {
+  let last = 0;
+  let before = 0;
+  let usual = 0;
+  for (let i = recent.length - 10; i < recent.length; i++) {
+    const excess = (recent[i] ?? 0) - (expected[i] ?? 0);
+    if (i < recent.length - 5) before += excess;
+    else {
+      last += excess;
+      usual += expected[i] ?? 0;
+    }
+  }
+  return last < params.fadeShare * before || last < params.fadeMinExcess * Math.sqrt(Math.max(1, usual));
+}
+
 /** Pure: the state after one more minute, and what the detector says about that minute. */
 export function stepMinute(
   state: DetectorState,
@@ -192,6 +213,7 @@ export function stepMinute(
   let outageHit = false;
   let shortHit = false;
   let calmWindow = true;
+  let sustainHit = false;
   for (const [i, minutes] of params.windows.entries()) {
     const observed = sumLast(recent, minutes);
     const expected = sumLast(recentExpected, minutes);
@@ -222,21 +244,28 @@ export function stepMinute(
     );
     // The 60-minute window remembers a surge for an hour; whether it is still going is for the short ones.
     if (minutes <= params.calmWindowMinutes) shortHit ||= hit;
-    if (minutes === params.calmWindowMinutes)
+    if (minutes === params.calmWindowMinutes) {
+      sustainHit = warm >= 1 && passes(w, params.possible, baseline.networkRate, 0, params);
       calmWindow = observed < params.resolveRatio * expected + 1 || w.score < params.resolveScore;
+    }
   }
 
   let { level, since, confirm, calm, resolvedAt } = s;
   let endedAt = s.endedAt ?? null;
   let transition: Transition = null;
   confirm = possibleHit || outageHit ? confirm + 1 : 0;
+  const sustain = sustainHit ? (s.sustain ?? 0) + 1 : 0;
   if (level === "ok") {
     if (outageHit && confirm >= Math.min(2, params.confirmMinutes)) {
       level = "outage";
       transition = "raised";
-    } else if (possibleHit && confirm >= params.confirmMinutes) {
+    } else if (possibleHit && confirm >= params.confirmMinutes && !fading(recent, recentExpected, params)) {
       level = "possible";
       transition = "raised";
+    } else if (sustain >= params.sustainMinutes) {
+      level = "possible";
+      transition = "raised";
+      confirm = sustain;
     }
     if (transition) {
       since = minute.t - (confirm - 1) * MINUTE;
@@ -296,6 +325,7 @@ export function stepMinute(
       recentNetworks,
       recentExpected,
       burst,
+      sustain,
       ...(learning
         ? { coldReporters: coldReporters + minute.reporters, coldMinutes: coldMinutes + 1 }
         : { coldReporters: undefined, coldMinutes: undefined }),

@@ -9,6 +9,20 @@ export interface DetectorParams {
   /** Consecutive minutes a "possible" condition must hold before the level is raised. */
   confirmMinutes: number;
   /**
+   * A burst fades within minutes; an outage does not. "Possible problems" is raised only while the
+   * surge is not fading: the last 5 minutes' excess over expectation is at least `fadeShare` × the
+   * 5 minutes' before, and at least `fadeMinExcess` × √(their expectation, at least 1): more than
+   * the usual count's chance wobble.
+   */
+  fadeShare: number;
+  fadeMinExcess: number;
+  /**
+   * A surge the `calmWindowMinutes` window shows for this many consecutive minutes (every condition
+   * of "possible" but the burst bar) raises "possible problems" however bursty the service is: no
+   * burst lasts that long.
+   */
+  sustainMinutes: number;
+  /**
    * A level ends after `resolveMinutes` consecutive calm minutes. A minute is calm when no window of
    * `calmWindowMinutes` or less passes "possible", and the `calmWindowMinutes` window (one of
    * `windows`) is under `resolveRatio` × its expectation + 1 or scores under `resolveScore`.
@@ -96,6 +110,9 @@ export const DEFAULT_PARAMS: DetectorParams = {
   possible: { score: 5, minExcess: 7, minRatio: 2, minNetworks: 5, networkShare: 0.7, burstReach: 6 },
   outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7, burstReach: 8 },
   confirmMinutes: 5,
+  fadeShare: 0.6,
+  fadeMinExcess: 2.5,
+  sustainMinutes: 45,
   resolveMinutes: 15,
   resolveShare: 0.5,
   resolveMaxMinutes: 60,
