@@ -108,7 +108,7 @@ export interface Threshold {
 export const DEFAULT_PARAMS: DetectorParams = {
   windows: [5, 15, 60],
   possible: { score: 5, minExcess: 7, minRatio: 2, minNetworks: 5, networkShare: 0.7, burstReach: 6 },
-  outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7, burstReach: 8 },
+  outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7, burstReach: 10 },
   confirmMinutes: 5,
   fadeShare: 0.6,
   fadeMinExcess: 2.5,
