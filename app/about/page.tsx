@@ -41,8 +41,16 @@ const ROWS: Array<{ label: string; value: (s: DetectionScores) => string }> = [
 
 export default function AboutPage() {
   const { REPORT_COOLDOWN_MINUTES: cooldown, NETWORK_CAP: networkCap, REPORT_RETENTION_DAYS: retention } = config();
-  const { possible, outage, confirmMinutes, resolveMinutes, resolveMaxMinutes, windows, maxFreezeHours } =
-    DEFAULT_PARAMS;
+  const {
+    possible,
+    outage,
+    confirmMinutes,
+    resolveMinutes,
+    resolveMaxMinutes,
+    windows,
+    maxFreezeHours,
+    sustainMinutes,
+  } = DEFAULT_PARAMS;
   const r = REAL_FIGURES;
   const f = DETECTION_FIGURES;
   const caught = Math.round(f.recall_3x_15min * f.outages_3x_15min);
@@ -113,7 +121,9 @@ export default function AboutPage() {
           Real reports come in bursts: one viral post brings a wave that fades within minutes. So each service also
           learns how high and how often its own normal bursts go, separately over {nameList(windows.map(String))}{" "}
           minutes, and an alarm has to go clearly beyond them. A calm service is judged by the rules above alone; a
-          bursty one has to rise further before we say it has problems.
+          bursty one has to rise further before we say it has problems. The shape of a rise counts too: one that is
+          already fading by the time it would be confirmed is a wave passing, and one that holds for {sustainMinutes}{" "}
+          minutes is a problem however bursty the service is, because no burst lasts that long.
         </p>
         <p>
           A rise has to come from many networks that were not already reporting, as real outages do. Countries with
