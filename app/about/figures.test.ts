@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { DETECTION_FIGURES, REAL_FIGURES } from "./figures";
+import { DETECTION_FIGURES, REAL_FIGURES, RECALL_TARGET } from "./figures";
 
 describe("published detection figures", () => {
   it("are the committed benchmark run, ours beside the simple rules it is compared with", () => {
@@ -14,6 +14,7 @@ describe("published detection figures", () => {
     ]);
     expect(DETECTION_FIGURES.thresholds).toEqual(file.thresholds);
     expect(DETECTION_FIGURES.outages_3x_15min).toBeLessThanOrEqual(DETECTION_FIGURES.outages);
+    expect(RECALL_TARGET).toBe(0.95);
   });
 
   it("include the committed real-data run", () => {

@@ -3,7 +3,7 @@ import { IntentLink } from "@/components/intent-link";
 import { config } from "@/lib/config";
 import { saltCarryMinutes } from "@/lib/reports/identity";
 import { DEFAULT_PARAMS } from "@/lib/detection/params";
-import { DETECTION_FIGURES, REAL_FIGURES, type DetectionScores } from "./figures";
+import { DETECTION_FIGURES, REAL_FIGURES, RECALL_TARGET, type DetectionScores } from "./figures";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { NETWORK_WINDOW_MINUTES } from "@/lib/reports/rules";
 import { perPeriod } from "@/lib/text/duration";
@@ -189,12 +189,12 @@ export default function AboutPage() {
           reports come in; alarms during them count as not real here, but not as flood alarms.
         </p>
         <p>
-          Outage Radar caught {formatCount(caught)} of the {formatCount(f.outages_3x_15min)} clear outages. That is
-          below our own target of 95%: what it misses most are outages behind one internet provider, whose customers
-          reach us through a few shared addresses and look like a flood from a few networks. The other rules catch fewer
-          outages at a similar rate of false alarms, or raise many more. The figures come from{" "}
-          <code>npm run bench:detection</code>; the method, every setting, and its known limits are in{" "}
-          <code>docs/detection.md</code> beside the code.
+          Outage Radar caught {formatCount(caught)} of the {formatCount(f.outages_3x_15min)} clear outages,{" "}
+          {f.recall_3x_15min >= RECALL_TARGET ? "meeting" : "below"} our own target of {Math.round(RECALL_TARGET * 100)}
+          %. What it misses most are outages behind one internet provider, whose customers reach us through a few shared
+          addresses and look like a flood from a few networks. The other rules catch fewer outages at a similar rate of
+          false alarms, or raise many more. The figures come from <code>npm run bench:detection</code>; the method,
+          every setting, and its known limits are in <code>docs/detection.md</code> beside the code.
         </p>
       </section>
 
