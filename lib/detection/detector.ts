@@ -135,17 +135,9 @@ const sumLast = (values: number[], n: number) => {
  * before, or under `fadeMinExcess` standard deviations of their usual count.
  */
 export function fading(recent: number[], expected: number[], params: DetectorParams): boolean {
-  let last = 0;
-  let before = 0;
-  let usual = 0;
-  for (let i = recent.length - 10; i < recent.length; i++) {
-    const excess = (recent[i] ?? 0) - (expected[i] ?? 0);
-    if (i < recent.length - 5) before += excess;
-    else {
-      last += excess;
-      usual += expected[i] ?? 0;
-    }
-  }
+  const usual = sumLast(expected, 5);
+  const last = sumLast(recent, 5) - usual;
+  const before = sumLast(recent, 10) - sumLast(expected, 10) - last;
   return last < params.fadeShare * before || last < params.fadeMinExcess * Math.sqrt(Math.max(1, usual));
 }
 
@@ -233,7 +225,9 @@ export function stepMinute(
     if (w.score > strongest.score || strongest.observed === 0) strongest = w;
     if (s.resolvedAt !== null && minute.t - minutes * MINUTE < s.resolvedAt) continue;
     // Before warm-up ends the usual level is mostly the category's guess: only strong evidence counts.
-    const hit = warm >= 1 && passes(w, params.possible, baseline.networkRate, w.burstBar, params);
+    // Every condition of "possible" but the burst bar: what a surge that outlasts any burst needs.
+    const unbarred = warm >= 1 && passes(w, params.possible, baseline.networkRate, 0, params);
+    const hit = unbarred && w.score >= w.burstBar;
     possibleHit ||= hit;
     outageHit ||= passes(
       w,
@@ -245,7 +239,7 @@ export function stepMinute(
     // The 60-minute window remembers a surge for an hour; whether it is still going is for the short ones.
     if (minutes <= params.calmWindowMinutes) shortHit ||= hit;
     if (minutes === params.calmWindowMinutes) {
-      sustainHit = warm >= 1 && passes(w, params.possible, baseline.networkRate, 0, params);
+      sustainHit = unbarred;
       calmWindow = observed < params.resolveRatio * expected + 1 || w.score < params.resolveScore;
     }
   }

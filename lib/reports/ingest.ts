@@ -60,7 +60,8 @@ export async function ingestReports(db: Db, items: IngestItem[], rules: IngestRu
       if (isMissingPartition(error) && attempt < 3) {
         const times = items.map((r) => r.createdAt.getTime());
         const first = times.reduce((a, b) => Math.min(a, b));
-        await ensureReportPartitions(db, new Date(first), new Date(times.reduce((a, b) => Math.max(a, b))));
+        const last = times.reduce((a, b) => Math.max(a, b));
+        await ensureReportPartitions(db, new Date(first), new Date(last));
         continue;
       }
       throw error;
