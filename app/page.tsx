@@ -6,7 +6,11 @@ import { cachedServicesOverview } from "@/lib/services/queries";
 import { ServiceGrid } from "@/components/service-card";
 import { ServiceDirectory } from "@/components/service-directory";
 import { directoryHref } from "@/lib/catalog/directory";
+import { LiveRefresh } from "@/components/live-refresh";
 import styles from "./page.module.css";
+
+/** The home page follows every service's changes, re-drawn at most this often. */
+const HOME_REFRESH_SECONDS = 30;
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   await connection();
@@ -29,6 +33,8 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
 
   return (
     <>
+      {/* eslint-disable-next-line react-hooks/purity -- a server component, drawn once per request: this is when */}
+      <LiveRefresh seconds={HOME_REFRESH_SECONDS} drawnAt={Date.now()} />
       <section className="hero" aria-labelledby="hero-heading">
         <h1 id="hero-heading">Is it down right now?</h1>
         <p>

@@ -2,13 +2,19 @@
 
 import { useCallback, useSyncExternalStore } from "react";
 import type { ServiceSnapshot } from "@/lib/services/snapshot";
+import { subscribeLive, type LiveSubscription } from "./live-events";
 
+/** How often the page polls while its event stream is not open (no EventSource, or reconnecting). */
 export const POLL_MS = 10_000;
 
 interface Store {
   snapshot: ServiceSnapshot;
   listeners: Set<() => void>;
   timer?: ReturnType<typeof setInterval>;
+  events?: LiveSubscription;
+  /** A change was announced while the page was hidden: fetch it when the page is seen again. */
+  missed?: string;
+  onVisible?: () => void;
 }
 
 // One store per service, shared by every live component on the page, so one poller serves them all.
@@ -21,11 +27,20 @@ function publish(store: Store, snapshot: ServiceSnapshot): void {
   store.listeners.forEach((l) => l());
 }
 
-async function refresh(store: Store): Promise<void> {
-  if (typeof document !== "undefined" && document.visibilityState === "hidden") return;
+/**
+ * `tick` names the detector tick that announced a change: every page that heard it asks for the same
+ * address, which the server's page cache renders once for all of them, and never from before the tick.
+ */
+async function refresh(store: Store, tick?: string): Promise<void> {
+  if (typeof document !== "undefined" && document.visibilityState === "hidden") {
+    if (tick) store.missed = tick;
+    return;
+  }
   try {
-    const response = await fetch(`/api/v1/services/${store.snapshot.slug}/snapshot`, { cache: "no-store" });
+    const query = tick ? `?tick=${encodeURIComponent(tick)}` : "";
+    const response = await fetch(`/api/v1/services/${store.snapshot.slug}/snapshot${query}`, { cache: "no-store" });
     if (!response.ok) return;
+    if (tick === store.missed) store.missed = undefined;
     publish(store, (await response.json()) as ServiceSnapshot);
   } catch {
     // Offline for a moment: keep showing the last snapshot and try again on the next tick.
@@ -44,11 +59,28 @@ function storeFor(initial: ServiceSnapshot): Store {
 function subscribeTo(initial: ServiceSnapshot, listener: () => void): () => void {
   const store = storeFor(initial);
   store.listeners.add(listener);
-  if (!store.timer) store.timer = setInterval(() => void refresh(store), POLL_MS);
+  if (!store.timer) {
+    // Pushed: each change the detector announces. Polled only while no event stream is open.
+    store.events = subscribeLive(
+      `/api/v1/services/${encodeURIComponent(initial.slug)}/events`,
+      Date.parse(initial.generatedAt),
+      (_type, data) => void refresh(store, String((JSON.parse(data) as { t: number }).t)),
+    );
+    store.timer = setInterval(() => {
+      if (!store.events?.live()) void refresh(store);
+    }, POLL_MS);
+    const onVisible = () => {
+      if (document.visibilityState === "visible" && store.missed) void refresh(store, store.missed);
+    };
+    store.onVisible = onVisible;
+    document.addEventListener("visibilitychange", onVisible);
+  }
   return () => {
     store.listeners.delete(listener);
     if (store.listeners.size === 0) {
       clearInterval(store.timer);
+      store.events?.close();
+      if (store.onVisible) document.removeEventListener("visibilitychange", store.onVisible);
       stores.delete(initial.slug);
     }
   };
@@ -58,7 +90,7 @@ function read(initial: ServiceSnapshot): ServiceSnapshot {
   return stores.get(initial.slug)?.snapshot ?? initial;
 }
 
-/** The latest snapshot of a service, re-fetched every POLL_MS while the page is visible. */
+/** The latest snapshot of a service: re-fetched when the detector announces a change, or every POLL_MS without a stream. */
 export function useLiveSnapshot(initial: ServiceSnapshot): ServiceSnapshot {
   const subscribe = useCallback((listener: () => void) => subscribeTo(initial, listener), [initial]);
   return useSyncExternalStore(

@@ -22,6 +22,7 @@ export function RegionMapSection({
   place,
   regionLabel,
   geometry,
+  service,
 }: {
   rows: MapRow[];
   windowKey: MapWindowKey;
@@ -32,12 +33,19 @@ export function RegionMapSection({
   /** What one row is: "Country", "State", "Region". */
   regionLabel: string;
   geometry: MapGeometry | null;
+  /** The service a per-service map follows; the world maps follow every service. */
+  service?: string;
 }) {
   const window = MAP_WINDOWS.find((w) => w.key === windowKey)!;
   const when = window.label.toLowerCase();
   return (
     <>
-      <LiveRefresh seconds={MAP_REFRESH_SECONDS} />
+      <LiveRefresh
+        seconds={MAP_REFRESH_SECONDS}
+        // eslint-disable-next-line react-hooks/purity -- a server component, drawn once per request: this is when
+        drawnAt={Date.now()}
+        events={service ? `/api/v1/services/${encodeURIComponent(service)}/events` : undefined}
+      />
       <nav aria-label="Time window">
         <ul className="chips">
           {MAP_WINDOWS.map((w) => (

@@ -18,6 +18,11 @@ export interface DbHandle {
   driver: "pglite" | "postgres";
   /** A connection of its own, for session state such as advisory locks. */
   session(): Promise<DbSession>;
+  /**
+   * Calls `onPayload` with every NOTIFY on `channel` once its transaction commits (postgres.js keeps
+   * a connection of its own for it and listens again after a reconnect); resolves to the unlisten.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,10 @@ export function createDb(opts: {
           release: () => own.end({ timeout: 1 }),
         };
       },
+      async listen(channel, onPayload) {
+        const { unlisten } = await client.listen(channel, onPayload);
+        return unlisten;
+      },
       close: () => client.end(),
     };
   }
@@ -86,6 +95,7 @@ export function createDb(opts: {
         release: async () => {},
       };
     },
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
   };
 }

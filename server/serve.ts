@@ -12,6 +12,7 @@ import type { Job } from "./jobs/job";
 import { startMaintenance } from "./jobs/maintenance";
 import { startWebhookDispatch } from "./jobs/webhook-dispatch";
 import { log } from "./log";
+import { LiveHub } from "./front/live-events";
 
 /**
  * One HTTP server: the front (report POSTs and health answered directly, pages cached) before
@@ -29,6 +30,8 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
     startWebhookDispatch(handle),
   ];
 
+  const live = new LiveHub(handle);
+  await live.start();
   const app = next({ dev, dir: process.cwd(), hostname: cfg.HOST, port: cfg.PORT });
   await app.prepare();
   const server = createHttpServer(
@@ -48,6 +51,7 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
             }),
             regionHeaders: cfg.REGION_HEADERS,
           },
+      live,
     }),
     {
       ...DEFAULT_CONNECTION_LIMITS,
@@ -66,6 +70,8 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
     force.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    // Open event streams end now: their browsers reconnect, to another instance if there is one.
+    await live.close();
     await demo?.stop();
     // Reports already accepted are written and answered; any arriving now get 503 and Retry-After.
     await reportQueue(handle.db).drain();

@@ -6,17 +6,19 @@ import { createHttpServer } from "@/server/http-server";
 import type { PageCache } from "@/server/front/page-cache";
 import { checkHealth } from "@/server/front/health";
 import { proxyTrust } from "@/server/front/client-address";
+import type { LiveHub } from "@/server/front/live-events";
 
 /**
  * The Node front (lean report endpoint, health, security headers) on a free port of 127.0.0.1 over
  * a test database, trusting X-Forwarded-For from loopback (this test's own requests) so each request can be a different client; anything
  * meant for Next.js gets a 404. For tests that must go over real HTTP.
  */
-export function listenFront(t: TestDb, proxies = proxyTrust(["loopback"])): Promise<Listening> {
+export function listenFront(t: TestDb, proxies = proxyTrust(["loopback"]), live?: LiveHub): Promise<Listening> {
   return listen(
     createFront({
       db: () => t.handle.db,
       proxies,
+      live,
       health: () => checkHealth(t.handle.db, "leader", 0),
       next: (_req, res) => void res.writeHead(404).end(),
     }),

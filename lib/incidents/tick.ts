@@ -8,6 +8,7 @@ import { affectedBy } from "./affected";
 import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, regionPrior, type DetectorParams } from "@/lib/detection/params";
 import { regionName } from "@/lib/regions/regions";
+import { announceChanges, type ServiceChange } from "@/lib/live/changes";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -130,7 +131,10 @@ export async function runTick(
     const byService = new Map<number, Track[]>();
     for (const t of tracks) byService.set(t.serviceId, [...(byService.get(t.serviceId) ?? []), t]);
 
+    // Services whose live pages have something new: reports arrived, or the level moved.
+    const changed = new Set<number>();
     for (const [serviceId, own] of byService) {
+      const before = openByService.get(serviceId);
       for (let t = from; t <= lastMinute; t += MINUTE) {
         let moved = false;
         for (const track of own) {
@@ -148,13 +152,33 @@ export async function runTick(
         }
         if (!moved) continue;
         const total = counts.get(`${key(serviceId, null)}:${t}`)?.reporters ?? 0;
+        if (total > 0) changed.add(serviceId);
         await applyLevels(tx, serviceId, t, own, total, openByService, summary, params);
       }
+      const after = openByService.get(serviceId);
+      if (before?.id !== after?.id || before?.level !== after?.level) changed.add(serviceId);
     }
 
     await saveTracks(tx, tracks);
+    await announceChanges(tx, await changesOf(tx, changed, lastMinute));
     return summary;
   });
+}
+
+async function changesOf(tx: Tx, ids: Set<number>, t: number): Promise<ServiceChange[]> {
+  if (ids.size === 0) return [];
+  const found = await rows<{ slug: string; level: StatusLevel; since: Date | string | null }>(
+    tx,
+    sql`select s.slug, st.level, st.since from service_status st join services s on s.id = st.service_id
+        where st.service_id in (select value::int from json_array_elements_text(${JSON.stringify([...ids])}::json))
+        order by s.id`,
+  );
+  return found.map((r) => ({
+    slug: r.slug,
+    level: r.level,
+    since: r.since ? new Date(r.since).toISOString() : null,
+    t,
+  }));
 }
 
 async function loadTracks(

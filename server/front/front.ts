@@ -12,6 +12,7 @@ import type { PageCache } from "./page-cache";
 import { countryFromHeaders } from "@/lib/regions/from-request";
 import { errorBody } from "@/lib/http/responses";
 import { sendJson } from "./send-json";
+import { eventStreamOf, type LiveHub } from "./live-events";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -55,6 +56,8 @@ export function createFront(opts: {
   security?: SecurityOptions;
   /** Seconds-old pages for everyone when a crowd asks for the same one. */
   pages?: { cache: PageCache; regionHeaders: readonly string[] };
+  /** Live pages' event streams; without it those paths go to Next.js (and are not found). */
+  live?: LiveHub;
 }): Handler {
   const security = opts.security ?? { https: false, dev: false };
   return async (req, res) => {
@@ -78,6 +81,9 @@ export function createFront(opts: {
       return void res.end(`Bad request: ${message}.\n`);
     }
     applySecurityHeaders(req, res, { ...security, https: security.https || client.https });
+    const stream = opts.live ? eventStreamOf(path) : null;
+    // Before compression: an event must leave as soon as it is written, not when a zlib block fills.
+    if (stream !== null) return opts.live!.serve(req, res, stream);
     compress(req, res, () => {});
     releaseOnClose(res);
     if (isConsolePath(path)) {

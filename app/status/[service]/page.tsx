@@ -59,8 +59,12 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
         current={service.name}
       />
       <h1>{service.name} down? Current status and problems</h1>
-      {/* The chart polls its own data; the map preview follows with the rest of the page. */}
-      <LiveRefresh seconds={60} />
+      {/* The chart follows its own data; the map preview follows with the rest of the page. */}
+      <LiveRefresh
+        seconds={60}
+        drawnAt={Date.parse(snapshot.generatedAt)}
+        events={`/api/v1/services/${encodeURIComponent(service.slug)}/events`}
+      />
       <LiveBanner initial={snapshot} />
       <div className={styles["service-layout"]}>
         <div className={styles["area-activity"]}>

@@ -28,6 +28,7 @@ export default async function ServiceMapPage({ params, searchParams }: PageProps
         windowKey={windowKey}
         basePath={basePath}
         subject={service.name}
+        service={service.slug}
         place="by country"
         regionLabel="Country"
         geometry={worldGeometry()}

@@ -42,6 +42,7 @@ export default async function ServiceCountryMapPage({
         windowKey={windowKey}
         basePath={`/status/${service.slug}/map/${c.code}`}
         subject={service.name}
+        service={service.slug}
         place={`in ${c.name}`}
         regionLabel={c.code === "US" ? "State" : "Region"}
         geometry={subdivisionGeometry(c.code)}
