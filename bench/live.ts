@@ -5,9 +5,8 @@
 // at each step the benchmark runs real detector ticks (reports stored, tick committed, NOTIFY) and
 // times each event from the tick's commit to its arrival at every client. Prints and writes
 // bench/results/live.md and bench/results/live.json. `-- --quick` tries one small step.
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { ingestReports } from "@/lib/reports/ingest";
@@ -20,7 +19,7 @@ import { withBenchDatabase } from "./database";
 import type { FromClients, ToClients } from "./live/clients";
 
 const quick = process.argv.includes("--quick");
-const STEPS = quick ? [1_000] : [5_000, 10_000, 20_000, 30_000];
+const STEPS = quick ? [1_000] : [5_000, 10_000, 20_000, 30_000, 38_000, 42_000];
 const TARGET_CONNECTIONS = 20_000;
 const TARGET_P99_MS = 1_000;
 const TICKS_PER_STEP = quick ? 3 : 8;
@@ -29,6 +28,8 @@ const PER_CLIENT_PROCESS = 8_000;
 /** Source addresses, so no one address runs out of ports. */
 const SOURCES = Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 2}`);
 const WORKERS = 2;
+/** Files a process may open here (`ulimit -Hn`); a worker's streams are sockets. */
+const FILE_LIMIT = Number(execFileSync("sh", ["-c", "ulimit -Hn"], { encoding: "utf8" }).trim());
 const SLUG = "facebook";
 const MINUTE = 60_000;
 const log = (m: string) => console.log(`[bench:live] ${m}`);
@@ -80,13 +81,15 @@ function startClients() {
   });
   const ask = <K extends FromClients["kind"]>(m: ToClients, answer: K) =>
     new Promise<Extract<FromClients, { kind: K }>>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`client process exited (${code})`));
       const onMessage = (r: FromClients) => {
         if (r.kind !== answer) return;
         child.off("message", onMessage);
+        child.off("exit", onExit);
         resolve(r as Extract<FromClients, { kind: K }>);
       };
       child.on("message", onMessage);
-      child.once("exit", (code) => reject(new Error(`client process exited (${code})`)));
+      child.once("exit", onExit);
       child.send(m);
     });
   return { child, ask };
@@ -210,7 +213,7 @@ async function main() {
         );
         if (failed > 0 || step.delivered < step.expected || step.delivery_p99_ms > TARGET_P99_MS) {
           ceiling = failed
-            ? `${target.toLocaleString("en")} streams: ${failed.toLocaleString("en")} could not open (${firstError})`
+            ? `${target.toLocaleString("en")} streams: ${failed.toLocaleString("en")} could not open (${firstError}; each of the ${WORKERS} workers may open ${FILE_LIMIT.toLocaleString("en")} files, this machine's hard limit)`
             : step.delivered < step.expected
               ? `${target.toLocaleString("en")} streams: ${(step.expected - step.delivered).toLocaleString("en")} events not delivered within 10 s`
               : `${target.toLocaleString("en")} streams: p99 ${step.delivery_p99_ms} ms over the ${TARGET_P99_MS} ms target`;
@@ -267,7 +270,7 @@ function write(steps: Step[], ceiling: string) {
     "- **delivery**: from the moment the tick's transaction committed (its `runTick` call returned in the benchmark) to the moment a client process read the event off its stream, over every (event, stream) pair of the step; the clients, the server and Postgres share the machine's two cores.",
     "- **KiB per stream**: growth of the server's resident memory (primary and workers) from before any stream opened to the step, divided by the streams open.",
     "- **µs CPU per event**: the server's CPU time (primary and workers, user + system) during the step's ticks, divided by the events delivered.",
-    "- Each process here may open at most 20,000 files (the hard limit of this machine, not raisable without privileges it does not have), so one worker holds at most about 19,900 streams; the server runs two.",
+    `- Each process here may open at most ${FILE_LIMIT.toLocaleString("en")} files (\`ulimit -Hn\`, not raisable without privileges this machine does not give), so one worker holds at most about ${(FILE_LIMIT - 100).toLocaleString("en")} streams; the server runs ${WORKERS}.`,
     "",
   ].join("\n");
   if (!quick) {

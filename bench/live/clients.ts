@@ -12,6 +12,7 @@ export type FromClients =
   /** Arrival times (epoch ms) of the events heard since the last collect, by the tick minute they carry. */
   | { kind: "collected"; arrivals: Record<string, number[]>; open: number };
 
+const CONNECT_TIMEOUT_MS = 10_000;
 const open = new Set<ClientRequest>();
 let arrivals = new Map<number, number[]>();
 let next = 0;
@@ -28,6 +29,7 @@ function connectOne(origin: URL, path: string, source: string): Promise<string |
         headers: { accept: "text/event-stream" },
       },
       (res) => {
+        req.setTimeout(0); // open: a stream is quiet between events
         if (res.statusCode !== 200) {
           res.resume();
           return resolve(`HTTP ${res.statusCode}`);
@@ -49,6 +51,8 @@ function connectOne(origin: URL, path: string, source: string): Promise<string |
         resolve(null);
       },
     );
+    // A server out of file descriptors leaves new connections in the kernel's queue, unanswered.
+    req.setTimeout(CONNECT_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)));
     req.on("error", (e) => {
       open.delete(req);
       resolve(e.message);

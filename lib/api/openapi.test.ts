@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPORTS_PATH } from "@/server/front/report-endpoint";
+import { ALL_EVENTS_PATH } from "@/server/front/live-events";
 import { openApiDocument } from "./openapi";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -33,8 +34,13 @@ function documentedOperations(): string[] {
 }
 
 describe("the OpenAPI document", () => {
-  // The report endpoint is answered by the Node front (server/front), not by a file under app/.
-  const served = [...routeOperations(), `POST ${REPORTS_PATH}`].sort();
+  // The report endpoint and the event streams are answered by the Node front (server/front), not by files under app/.
+  const served = [
+    ...routeOperations(),
+    `POST ${REPORTS_PATH}`,
+    `GET ${ALL_EVENTS_PATH}`,
+    "GET /api/v1/services/{slug}/events",
+  ].sort();
 
   it("finds the routes it checks against", () => {
     expect(served).toContain("GET /api/v1/services/{slug}/snapshot");

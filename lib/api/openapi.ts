@@ -11,6 +11,7 @@ import { regionSchema } from "@/lib/regions/schemas";
 import * as reports from "@/lib/reports/schemas";
 import * as services from "@/lib/services/schemas";
 import * as webhooks from "@/lib/webhooks/schemas";
+import { serviceChangeSchema, tickEventSchema } from "@/lib/live/changes";
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
@@ -28,6 +29,26 @@ const adminErrors = {
   "401": error("Missing, wrong, revoked or replaced token"),
   "403": error("The token lacks the scope, or administration is off (no ADMIN_TOKEN and no token issued)"),
   "429": error("Too many failed sign-ins from this network; see Retry-After"),
+};
+/** An event stream; the events' data are JSON of `schema`. */
+const eventStream = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { "text/event-stream": { schema } },
+});
+const lastEventId = {
+  header: z.object({
+    "last-event-id": z
+      .string()
+      .optional()
+      .meta({ description: "The id of the last event heard (sent by browsers when they reconnect)" }),
+  }),
+  query: z.object({
+    lastEventId: z.coerce
+      .number()
+      .int()
+      .optional()
+      .meta({ description: "When the page was drawn (epoch ms): a change announced since is sent at once" }),
+  }),
 };
 const body = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 
@@ -90,10 +111,38 @@ export function openApiDocument(serverUrl: string) {
       "/api/v1/services/{slug}/snapshot": {
         get: {
           summary: "Everything a service page shows live: status, chart, symptoms, incidents and comments",
-          description: "What every open service page polls every 10 seconds; may be a few seconds old.",
+          description:
+            "What every open service page fetches when its event stream announces a change (or every 10 seconds " +
+            "without one); may be a few seconds old.",
           tags: ["Services"],
           requestParams: slugParam,
           responses: { "200": json(services.serviceSnapshotSchema, "The live view"), "404": error("No such service") },
+        },
+      },
+      "/api/v1/services/{slug}/events": {
+        get: {
+          summary: "The service's changes as they happen (Server-Sent Events)",
+          description:
+            'A "status" event each time a detector tick changes something about the service (new reports or a new ' +
+            "level), with its level now and the tick's minute; fetch the snapshot for the rest. Comments every 25 s " +
+            "keep the stream open; each event's id lets a reconnecting client be sent the latest change it missed.",
+          tags: ["Services"],
+          requestParams: { ...slugParam, ...lastEventId },
+          responses: {
+            "200": eventStream(serviceChangeSchema, 'A stream of "status" events'),
+            "404": error("No such service"),
+          },
+        },
+      },
+      "/api/v1/events": {
+        get: {
+          summary: "Every service's changes, once per detector tick (Server-Sent Events)",
+          description:
+            'A "tick" event each time a detector tick changes anything: how many services have something new, and ' +
+            "those whose level moved.",
+          tags: ["Services"],
+          requestParams: lastEventId,
+          responses: { "200": eventStream(tickEventSchema, 'A stream of "tick" events') },
         },
       },
       "/api/v1/services/{slug}/reports": {

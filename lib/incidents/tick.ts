@@ -131,7 +131,7 @@ export async function runTick(
     const byService = new Map<number, Track[]>();
     for (const t of tracks) byService.set(t.serviceId, [...(byService.get(t.serviceId) ?? []), t]);
 
-    // Services whose live pages have something new: reports arrived, or the level moved.
+    // Services whose live pages have something new: reports arrived or left their hour or day, or the level moved.
     const changed = new Set<number>();
     for (const [serviceId, own] of byService) {
       const before = openByService.get(serviceId);
@@ -158,6 +158,15 @@ export async function runTick(
       const after = openByService.get(serviceId);
       if (before?.id !== after?.id || before?.level !== after?.level) changed.add(serviceId);
     }
+
+    // Pages count the last hour and the last day: a service whose reports just left either changed too.
+    const leaving = await rows<{ service_id: number }>(
+      tx,
+      sql`select distinct service_id from service_minute_rollups
+          where reporters > 0 and (bucket between ${new Date(from - HOUR).toISOString()}::timestamptz and ${new Date(lastMinute - HOUR).toISOString()}::timestamptz
+             or bucket between ${new Date(from - DAY).toISOString()}::timestamptz and ${new Date(lastMinute - DAY).toISOString()}::timestamptz)`,
+    );
+    for (const r of leaving) changed.add(r.service_id);
 
     await saveTracks(tx, tracks);
     await announceChanges(tx, await changesOf(tx, changed, lastMinute));

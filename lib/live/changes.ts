@@ -16,6 +16,17 @@ export const serviceChangeSchema = z.object({
 });
 export type ServiceChange = z.infer<typeof serviceChangeSchema>;
 
+/** What a tick changed, as the pages that follow every service hear it: once per tick. */
+export const tickEventSchema = z.object({
+  /** The tick's minute (see ServiceChange.t). */
+  t: z.number().int(),
+  /** How many services have something new. */
+  changed: z.number().int(),
+  /** Those whose level moved, with the level now. */
+  levels: z.array(serviceChangeSchema.pick({ slug: true, level: true, since: true })),
+});
+export type TickEvent = z.infer<typeof tickEventSchema>;
+
 /**
  * One NOTIFY per changed service, sent with the tick's transaction: Postgres delivers them only
  * when it commits, so no page hears of a change that was rolled back.

@@ -7,8 +7,8 @@ import { listenFront } from "@/test/front";
 import { proxyTrust } from "./client-address";
 import { MINUTE, store, T0, traffic } from "@/test/traffic";
 import { runTick, SETTLE_MS } from "@/lib/incidents/tick";
-import { announceChanges } from "@/lib/live/changes";
-import { LiveHub, type TickEvent } from "./live-events";
+import { announceChanges, type TickEvent } from "@/lib/live/changes";
+import { LiveHub } from "./live-events";
 
 /** An open event stream and every event it has heard, by type. */
 function listen(url: string, headers: Record<string, string> = {}) {
@@ -100,6 +100,17 @@ describe.each(testTargets())("live event streams on $name", (target) => {
     expect(discord.heard).toEqual([]);
   });
 
+  it("announces a service whose reports leave the last hour, though none arrived", async () => {
+    const [discord] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'discord'`);
+    await store(t, traffic(discord!.id, T0 + 3 * MINUTE, T0 + 4 * MINUTE, 2));
+    await runTick(t.handle.db, new Date(T0 + 4 * MINUTE + SETTLE_MS)); // hears the reports
+    await runTick(t.handle.db, new Date(T0 + 63 * MINUTE + SETTLE_MS)); // the hour since: nothing new
+    const watcher = open("/api/v1/services/discord/events");
+    await watcher.opened;
+    await runTick(t.handle.db, new Date(T0 + 64 * MINUTE + SETTLE_MS)); // minute T0+3 leaves the hour
+    expect(JSON.parse((await watcher.next("status")).data)).toMatchObject({ slug: "discord", t: T0 + 63 * MINUTE });
+  });
+
   it("announces nothing from a transaction that rolled back", async () => {
     const watcher = open("/api/v1/services/discord/events");
     await watcher.opened;
@@ -116,7 +127,8 @@ describe.each(testTargets())("live event streams on $name", (target) => {
 
   it("sends a page that reconnects the latest change it missed, and nothing it already has", async () => {
     const missed = open("/api/v1/services/github/events", { "Last-Event-ID": "1" });
-    expect(JSON.parse((await missed.next("status")).data)).toMatchObject({ slug: "github", t: T0 + 2 * MINUTE });
+    // The latest: the first test's github reports left the hour at the previous test's second tick.
+    expect(JSON.parse((await missed.next("status")).data)).toMatchObject({ slug: "github", t: T0 + 62 * MINUTE });
     // The every-service pages are sent the last tick they missed (the previous test's).
     const missedAll = open("/api/v1/events?lastEventId=1");
     expect(JSON.parse((await missedAll.next("tick")).data)).toMatchObject({

@@ -2,7 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createChannel, createSession, type Channel } from "better-sse";
 import type { DbHandle } from "@/db/client";
-import { LIVE_CHANNEL, parseChange, type ServiceChange } from "@/lib/live/changes";
+import { LIVE_CHANNEL, parseChange, type ServiceChange, type TickEvent } from "@/lib/live/changes";
 import { reportableService } from "@/lib/reports/service-cache";
 import { errorBody } from "@/lib/http/responses";
 import { sendJson } from "./send-json";
@@ -17,16 +17,6 @@ export function eventStreamOf(path: string): string | null {
   if (path === ALL_EVENTS_PATH) return "";
   const m = SERVICE_EVENTS_PATH.exec(path);
   return m ? decodeURIComponent(m[1]!) : null;
-}
-
-/** What a tick changed, as the home page and the maps hear it: once per tick, whatever it touched. */
-export interface TickEvent {
-  /** The tick's minute (see ServiceChange.t). */
-  t: number;
-  /** Services with something new. */
-  changed: number;
-  /** Those whose level moved, with the level now. */
-  levels: Array<Pick<ServiceChange, "slug" | "level" | "since">>;
 }
 
 interface Heard {
