@@ -145,11 +145,10 @@ async function main() {
         let failed = 0;
         let firstError: string | null = null;
         const started = Date.now();
-        const wanted = target - connected;
+        // Clients are filled in order, each up to PER_CLIENT_PROCESS streams.
+        const held = (n: number, i: number) => Math.min(PER_CLIENT_PROCESS, Math.max(0, n - i * PER_CLIENT_PROCESS));
         for (const [i, c] of clients.entries()) {
-          const share =
-            Math.min(PER_CLIENT_PROCESS, target - i * PER_CLIENT_PROCESS) -
-            Math.min(PER_CLIENT_PROCESS, Math.max(0, connected - i * PER_CLIENT_PROCESS));
+          const share = held(target, i) - held(connected, i);
           if (share <= 0) continue;
           const r = await c.ask(
             {
