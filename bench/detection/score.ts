@@ -15,7 +15,7 @@ export interface Tally {
   strictDetected: number;
   delays: number[];
   /** Outages and found outages by where they happened (global, regional, isp, state). */
-  byKind: Record<string, { outages: number; detected: number }>;
+  byKind: Record<string, { outages: number; detected: number; strict: number; strictDetected: number }>;
   /** Alarm episodes overlapping each detected outage (1 = one incident per outage, more = it flapped). */
   episodes: number[];
   serviceWeeks: number;
@@ -64,7 +64,7 @@ export function score(scenario: Scenario, detector: Detector, tally: Tally): voi
       const during = alarms.filter((a) => overlaps(a, o.start, o.end + 15 * MINUTE));
       const hit = during[0];
       tally.outages++;
-      const kind = (tally.byKind[o.kind ?? "global"] ??= { outages: 0, detected: 0 });
+      const kind = (tally.byKind[o.kind ?? "global"] ??= { outages: 0, detected: 0, strict: 0, strictDetected: 0 });
       kind.outages++;
       if (hit) kind.detected++;
       if (hit) {
@@ -73,6 +73,8 @@ export function score(scenario: Scenario, detector: Detector, tally: Tally): voi
       }
       if (isStrict(o)) {
         tally.strict++;
+        kind.strict++;
+        if (hit) kind.strictDetected++;
         if (hit) {
           tally.strictDetected++;
           tally.delays.push(Math.max(0, hit.start - o.start) / MINUTE);
@@ -101,6 +103,13 @@ export function summarize(t: Tally) {
     episodes_per_outage_p90: quantile(t.episodes, 0.9) ?? 1,
     recall_by_kind: Object.fromEntries(
       Object.entries(t.byKind).map(([k, v]) => [k, round(v.outages ? v.detected / v.outages : 0)]),
+    ),
+    /** recall_3x_15min by where the outage was, with how many such outages there were. */
+    recall_3x_15min_by_kind: Object.fromEntries(
+      Object.entries(t.byKind).map(([k, v]) => [
+        k,
+        { recall: round(v.strict ? v.strictDetected / v.strict : 0), outages: v.strict },
+      ]),
     ),
     flood_alarms: t.floodAlarms,
     rotating_flood_alarms: t.rotatingFloodAlarms,
