@@ -7,8 +7,11 @@ interface Stream {
   listeners: Set<Listener>;
 }
 
-/** A service's stream sends "status" events, the every-service stream "tick" events. */
-const EVENT_TYPES = ["status", "tick"];
+/**
+ * A service's stream sends "status" events, the every-service stream "tick" events; both send
+ * "resync" when the server may have missed changes (its data: a key to fetch anew with).
+ */
+const EVENT_TYPES = ["status", "tick", "resync"];
 
 // One EventSource per stream, shared by every component on the page that listens to it.
 const streams = new Map<string, Stream>();

@@ -64,7 +64,8 @@ function subscribeTo(initial: ServiceSnapshot, listener: () => void): () => void
     store.events = subscribeLive(
       `/api/v1/services/${encodeURIComponent(initial.slug)}/events`,
       Date.parse(initial.generatedAt),
-      (_type, data) => void refresh(store, String((JSON.parse(data) as { t: number }).t)),
+      (type, data) =>
+        void refresh(store, type === "resync" ? `r${data}` : String((JSON.parse(data) as { t: number }).t)),
     );
     store.timer = setInterval(() => {
       if (!store.events?.live()) void refresh(store);

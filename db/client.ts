@@ -19,10 +19,11 @@ export interface DbHandle {
   /** A connection of its own, for session state such as advisory locks. */
   session(): Promise<DbSession>;
   /**
-   * Calls `onPayload` with every NOTIFY on `channel` once its transaction commits (postgres.js keeps
-   * a connection of its own for it and listens again after a reconnect); resolves to the unlisten.
+   * Calls `onPayload` with every NOTIFY on `channel` once its transaction commits, and `onListen`
+   * each time the listening starts (postgres.js keeps a connection of its own for it and listens
+   * again after a reconnect: notifications sent in between are lost); resolves to the unlisten.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -34,7 +35,6 @@ export interface DbSession {
 
 /** How long a request waits for a connection to a Postgres server before it is refused. */
 export const CONNECT_TIMEOUT_SECONDS = 2;
-
 
 /** `url` → a Postgres server; otherwise PGlite in `dataDir` (or in memory when dataDir is "memory://"). */
 export function createDb(opts: {
@@ -73,8 +73,8 @@ export function createDb(opts: {
           release: () => own.end({ timeout: 1 }),
         };
       },
-      async listen(channel, onPayload) {
-        const { unlisten } = await client.listen(channel, onPayload);
+      async listen(channel, onPayload, onListen) {
+        const { unlisten } = await client.listen(channel, onPayload, onListen);
         return unlisten;
       },
       close: () => client.end(),
@@ -95,7 +95,11 @@ export function createDb(opts: {
         release: async () => {},
       };
     },
-    listen: (channel, onPayload) => client.listen(channel, onPayload),
+    async listen(channel, onPayload, onListen) {
+      const unlisten = await client.listen(channel, onPayload);
+      onListen?.();
+      return unlisten;
+    },
     close: () => client.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { EventSource } from "eventsource";
-import { rows } from "@/db/client";
+import { rows, type DbHandle } from "@/db/client";
 import { testTargets, type TestDb } from "@/test/db";
 import { listenFront } from "@/test/front";
 import { proxyTrust } from "./client-address";
@@ -17,7 +17,7 @@ function listen(url: string, headers: Record<string, string> = {}) {
   });
   const heard: Array<{ type: string; data: string; id: string }> = [];
   const waiters: Array<() => void> = [];
-  for (const type of ["status", "tick"])
+  for (const type of ["status", "tick", "resync"])
     source.addEventListener(type, (e) => {
       heard.push({ type, data: e.data, id: e.lastEventId });
       waiters.splice(0).forEach((w) => w());
@@ -142,6 +142,47 @@ describe.each(testTargets())("live event streams on $name", (target) => {
     expect(current.heard).toEqual([]);
     expect(fresh.heard).toEqual([]);
   });
+
+  it("tells open pages to catch up when it stops hearing the channel, and listens anew", async () => {
+    // The same database, but notifications stop reaching the hub while `deaf` is set.
+    let deaf = false;
+    let listens = 0;
+    const handle: DbHandle = {
+      ...t.handle,
+      listen: (channel, onPayload, onListen) => {
+        listens++;
+        return t.handle.listen(channel, (p) => deaf || onPayload(p), onListen);
+      },
+    };
+    const watched = new LiveHub(handle, 100);
+    await watched.start();
+    const front = await listenFront(t, proxyTrust(["loopback"]), watched);
+    try {
+      const page = listen(`${front.base}/api/v1/services/github/events`);
+      sources.push(page.source);
+      await page.opened;
+      deaf = true;
+      const resync = await page.next("resync");
+      expect(Number(resync.data)).toBeGreaterThan(0);
+      expect(listens).toBeGreaterThan(1);
+    } finally {
+      await watched.close();
+      await front.close();
+    }
+  });
+
+  if (target.name === "postgres")
+    it("tells open pages to catch up after its listening connection was lost and restored", async () => {
+      const page = open("/api/v1/events");
+      await page.opened;
+      await t.handle.db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%'`,
+      );
+      expect(Number((await page.next("resync")).data)).toBeGreaterThan(0);
+      // And it hears changes again.
+      await announceChanges(t.handle.db as never, [{ slug: "discord", level: "ok", since: null, t: T0 + 90 * MINUTE }]);
+      expect(JSON.parse((await page.next("tick")).data)).toMatchObject({ t: T0 + 90 * MINUTE });
+    });
 
   it("refuses unknown services and other methods with a clear 4xx", async () => {
     const unknown = await fetch(`${base}/api/v1/services/no-such-service/events`);

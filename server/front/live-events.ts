@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { sql } from "drizzle-orm";
 import { createChannel, createSession, type Channel } from "better-sse";
 import type { DbHandle } from "@/db/client";
 import { LIVE_CHANNEL, parseChange, type ServiceChange, type TickEvent } from "@/lib/live/changes";
@@ -29,6 +31,8 @@ interface Heard {
 const KEEP_ALIVE_MS = 25_000;
 /** How long a browser waits before it reconnects after losing the stream. */
 const RETRY_MS = 5_000;
+/** How often an instance checks that it still hears the tick's announcements. */
+const WATCHDOG_MS = 30_000;
 
 /**
  * Live pages pushed rather than polled: the tick NOTIFYs each change in its transaction, every
@@ -45,11 +49,58 @@ export class LiveHub {
   private batch: Array<{ change: ServiceChange; moved: boolean }> = [];
   private unlisten: (() => Promise<void>) | null = null;
   private readonly open = new Set<ServerResponse>();
+  private listened = false;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private readonly ping = `ping:${randomUUID()}`;
+  private pingHeard = true;
 
-  constructor(private readonly handle: DbHandle) {}
+  /** `watchdogMs`: how often the hub checks, by notifying itself, that it still hears the channel. */
+  constructor(
+    private readonly handle: DbHandle,
+    private readonly watchdogMs = WATCHDOG_MS,
+  ) {}
 
   async start(): Promise<void> {
-    this.unlisten = await this.handle.listen(LIVE_CHANNEL, (payload) => this.hear(payload));
+    await this.subscribe();
+    this.watchdog ??= setInterval(() => void this.check(), this.watchdogMs);
+    this.watchdog.unref();
+  }
+
+  private async subscribe(): Promise<void> {
+    this.unlisten = await this.handle.listen(
+      LIVE_CHANNEL,
+      (payload) => this.hear(payload),
+      () => {
+        // Listening again after a lost connection: what was announced in between is gone.
+        if (this.listened) this.resync();
+        this.listened = true;
+      },
+    );
+  }
+
+  /**
+   * The hub's own ping must come back before the next check; when it does not (the listening
+   * connection is gone and was not restored), it listens anew and tells every page to catch up.
+   */
+  private async check(): Promise<void> {
+    try {
+      if (!this.pingHeard) {
+        await this.unlisten?.().catch(() => {});
+        this.listened = false;
+        await this.subscribe();
+        this.resync();
+      }
+      this.pingHeard = false;
+      await this.handle.db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${this.ping})`);
+    } catch (error) {
+      logError("live events: the change channel could not be checked", error);
+    }
+  }
+
+  /** Every open page fetches what it shows anew: some changes may have been missed. */
+  private resync(): void {
+    const at = String(Date.now());
+    for (const channel of [this.all, ...this.services.values()]) channel.broadcast(at, "resync", { eventId: at });
   }
 
   /** Open streams on this instance. */
@@ -59,6 +110,8 @@ export class LiveHub {
 
   /** Ends every stream (browsers reconnect, to another instance behind a balancer) and stops listening. */
   async close(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
     for (const res of this.open) res.end();
     this.open.clear();
     await this.unlisten?.();
@@ -66,6 +119,10 @@ export class LiveHub {
   }
 
   private hear(payload: string): void {
+    if (payload === this.ping) {
+      this.pingHeard = true;
+      return;
+    }
     const change = parseChange(payload);
     if (!change) return;
     const heard = { change, at: Date.now() };
