@@ -213,6 +213,25 @@ export const idempotencyKeys = pgTable(
   (t) => [index("idempotency_keys_time").on(t.createdAt)],
 );
 
+/**
+ * Hits per rate-limit key that each instance has seen more than once in a window, so every instance
+ * can count the others' (lib/limits/peer-counts.ts). The key is a keyed hash, never an address. Rows
+ * live three windows at most, and the table is unlogged: after a crash it starts empty, which at worst
+ * lets a repeat sender through for one more window on each instance.
+ */
+export const limitHits = pgTable(
+  "limit_hits",
+  {
+    limiter: varchar("limiter", { length: 32 }).notNull(),
+    key: uuid("key").notNull(),
+    windowStart: tstz("window_start").notNull(),
+    instance: uuid("instance").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  // Window before key: every instance reads a whole window's rows at each sync.
+  (t) => [primaryKey({ columns: [t.limiter, t.windowStart, t.key, t.instance] })],
+);
+
 /** One row per service, written by the detector, so the home page is one read. */
 export const serviceStatus = pgTable("service_status", {
   serviceId: integer("service_id")

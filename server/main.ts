@@ -17,7 +17,7 @@ import { startDemo } from "./jobs/demo-traffic";
 import { log } from "./log";
 import { serve } from "./serve";
 import { sealStoredWebhookSecrets } from "@/lib/webhooks/secrets";
-import { reporterSecret } from "@/lib/reports/secret";
+import { reporterSecret } from "@/lib/secrets/reporter-secret";
 
 const dev = process.argv.includes("--dev");
 // A log reader that went away (a closed pipe) must not take the server down with it: without this,

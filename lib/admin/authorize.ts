@@ -1,6 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { SlidingWindowLimit } from "@/lib/limits/sliding-window";
+import { PostgresPeerCounts } from "@/lib/limits/peer-counts";
+import { config } from "@/lib/config";
+import { reporterSecret } from "@/lib/secrets/reporter-secret";
 import { SCOPE_LABELS, type Actor, type Scope } from "./actor";
 import { audit } from "./audit";
 import { anyTokens, tokenHolder } from "./tokens";
@@ -12,12 +15,24 @@ export type Authorization =
 export const FAILED_SIGN_INS_ALLOWED = 10;
 const FAILED_SIGN_IN_WINDOW_MS = 15 * 60_000;
 
-// Per process, like the report limits: shared limits across instances come with the scaling work.
-let failures = new SlidingWindowLimit(FAILED_SIGN_INS_ALLOWED, FAILED_SIGN_IN_WINDOW_MS);
+// Per database, like the report limits: with a Postgres server every instance counts the others' failures.
+let failuresByDb = new WeakMap<Db, SlidingWindowLimit>();
+
+function failuresFor(db: Db): SlidingWindowLimit {
+  let failures = failuresByDb.get(db);
+  if (!failures) {
+    const peers = config().DATABASE_URL
+      ? new PostgresPeerCounts(db, "admin-sign-in", FAILED_SIGN_IN_WINDOW_MS, reporterSecret()).start()
+      : undefined;
+    failures = new SlidingWindowLimit(FAILED_SIGN_INS_ALLOWED, FAILED_SIGN_IN_WINDOW_MS, peers);
+    failuresByDb.set(db, failures);
+  }
+  return failures;
+}
 
 /** For tests: forget failed sign-ins. */
 export function resetSignInFailures() {
-  failures = new SlidingWindowLimit(FAILED_SIGN_INS_ALLOWED, FAILED_SIGN_IN_WINDOW_MS);
+  failuresByDb = new WeakMap();
 }
 
 /**
@@ -33,6 +48,7 @@ export async function authorize(
   bootstrap: string | undefined,
   now = new Date(),
 ): Promise<Authorization> {
+  const failures = failuresFor(db);
   const blocked = failures.peek(source, now.getTime());
   if (!blocked.ok) {
     return {

@@ -4,6 +4,10 @@ import { sql } from "drizzle-orm";
 import { createDb, rows } from "@/db/client";
 import { startAppServer, type AppServer } from "@/bench/app-server";
 import { DetectorLeadership } from "./leader";
+import { SYNC_MS } from "@/lib/limits/peer-counts";
+
+/** Reports one address may send a minute in the two-instance test (the default is 20). */
+const RATE_LIMIT = 6;
 
 describe.each(testTargets())("detector leadership on $name", (target) => {
   let t: TestDb;
@@ -79,6 +83,7 @@ for (const target of testTargets().filter((x) => x.name === "postgres")) {
         DETECTOR_TICK_SECONDS: String(TICK_SECONDS),
         TRUSTED_PROXIES: "loopback",
         REPORTER_SECRET: "two-instances-test-secret-0123456789",
+        RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
       };
       // One after the other: the first builds the app if the build is stale.
       for (const port of [3411, 3412]) apps.push(await startAppServer({ port, env }));
@@ -107,6 +112,22 @@ for (const target of testTargets().filter((x) => x.name === "postgres")) {
       );
       expect(stored).toEqual({ n: 80, counted: 40, rolled: 40 });
     });
+
+    it("holds the per-address limit as one across the two instances", async () => {
+      // One address, alternating between the instances, slower than they share their counts.
+      const statuses: number[] = [];
+      for (let i = 0; i < RATE_LIMIT + 4; i++) {
+        const r = await fetch(`${apps[i % 2]!.origin}/api/v1/reports`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.77", "user-agent": "one" },
+          body: JSON.stringify({ service: "discord", symptom: "voice", country: "US" }),
+        });
+        statuses.push(r.status);
+        await new Promise((resolve) => setTimeout(resolve, 2 * SYNC_MS + 100));
+      }
+      expect(statuses.filter((s) => s === 201)).toHaveLength(RATE_LIMIT);
+      expect(statuses.slice(RATE_LIMIT)).toEqual([429, 429, 429, 429]);
+    }, 60_000);
 
     it("has exactly one detector leader, and hands over within two ticks when it is killed", async () => {
       const roles = await Promise.all(apps.map(health));

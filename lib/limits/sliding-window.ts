@@ -1,25 +1,33 @@
+import type { PeerCounts } from "./peer-counts";
+
 /**
  * A sliding-window rate limit per key, kept in this process's memory: the count in the current
  * fixed window plus the previous window's count weighted by how much of it still overlaps (the
  * estimate Cloudflare describes for its limiter). Two maps swapped at each window edge hold all the
  * state, so memory is bounded by the keys seen in two windows and nothing needs a timer; a
  * timer-per-key store (rate-limiter-flexible's memory limiter) would keep a million timers at
- * outage-scale traffic from many addresses.
+ * outage-scale traffic from many addresses. With `peers`, the counts of other instances are added.
  */
 export class SlidingWindowLimit {
   private current = new Map<string | number, number>();
   private previous = new Map<string | number, number>();
   private windowStart = 0;
 
+  /** `peers`: what other instances counted (peer-counts.ts); without, the limit is this process's alone. */
   constructor(
     private readonly limit: number,
     private readonly windowMs = 60_000,
+    private readonly peers?: PeerCounts,
   ) {}
 
   /** Counts one hit for `key`; false (with seconds to wait) when it would go over the limit. */
   hit(key: string | number, now = Date.now()): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const verdict = this.peek(key, now);
-    if (verdict.ok) this.current.set(key, (this.current.get(key) ?? 0) + 1);
+    if (verdict.ok) {
+      const count = (this.current.get(key) ?? 0) + 1;
+      this.current.set(key, count);
+      this.peers?.record(key, this.windowStart, count);
+    }
     return verdict;
   }
 
@@ -32,8 +40,8 @@ export class SlidingWindowLimit {
       this.windowStart = start;
     }
     const overlap = 1 - (now - start) / this.windowMs;
-    const before = this.previous.get(key) ?? 0;
-    const mine = this.current.get(key) ?? 0;
+    const before = (this.previous.get(key) ?? 0) + (this.peers?.others(key, start - this.windowMs) ?? 0);
+    const mine = (this.current.get(key) ?? 0) + (this.peers?.others(key, start) ?? 0);
     if (before * overlap + mine + 1 > this.limit) {
       const untilNext = this.windowMs - (now - start);
       // Over on this window alone: wait for it to end and for enough of it to slide out of the next.

@@ -9,9 +9,10 @@ import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
 import { limitKeys } from "./client-ip";
 import { SlidingWindowLimit } from "@/lib/limits/sliding-window";
+import { PostgresPeerCounts } from "@/lib/limits/peer-counts";
 import { failure, fieldIssues, invalidInput, issuesMessage, type Failure } from "@/lib/errors";
 import { IDEMPOTENCY_KEY_PATTERN, reportInputSchema } from "./schemas";
-import { reporterSecret } from "./secret";
+import { reporterSecret } from "@/lib/secrets/reporter-secret";
 import { currentLevel, reportableService } from "./service-cache";
 
 export interface ClientInfo {
@@ -56,22 +57,36 @@ export function reportQueue(db: Db): GroupCommitQueue<IngestItem, IngestResult> 
   return queue;
 }
 
-// Per process, shared like the queues: the server action and the lean handler draw on one budget.
+// Per database, like the queues: the server action and the lean handler draw on one budget. With a
+// Postgres server there may be several instances and workers: they share their counts.
 const LIMITS = Symbol.for("outage-radar.report-rate-limits");
-type LimitHolder = { [LIMITS]?: { address: SlidingWindowLimit; network: SlidingWindowLimit } };
+type Limits = { address: SlidingWindowLimit; network: SlidingWindowLimit };
+type LimitHolder = { [LIMITS]?: WeakMap<Db, Limits> };
+
+function limitsFor(db: Db): Limits {
+  const g = globalThis as LimitHolder;
+  const all = (g[LIMITS] ??= new WeakMap());
+  let limits = all.get(db);
+  if (!limits) {
+    const cfg = config();
+    const peers = (name: string) =>
+      cfg.DATABASE_URL ? new PostgresPeerCounts(db, name, 60_000, reporterSecret()).start() : undefined;
+    limits = {
+      address: new SlidingWindowLimit(cfg.RATE_LIMIT_PER_MINUTE, 60_000, peers("report-address")),
+      network: new SlidingWindowLimit(cfg.RATE_LIMIT_NETWORK_PER_MINUTE, 60_000, peers("report-network")),
+    };
+    all.set(db, limits);
+  }
+  return limits;
+}
 
 /**
  * Refuses a client that sends too much, before any work: per address, and per network block so that
  * rotating through a /24 or a /48 does not get round it. The address is a key in memory for two
- * minutes at most and is never written anywhere.
+ * minutes at most; shared with other instances, it is a keyed hash, never the address.
  */
-function rateLimited(ip: string, now: Date): Failure | undefined {
-  const g = globalThis as LimitHolder;
-  const cfg = config();
-  const limits = (g[LIMITS] ??= {
-    address: new SlidingWindowLimit(cfg.RATE_LIMIT_PER_MINUTE),
-    network: new SlidingWindowLimit(cfg.RATE_LIMIT_NETWORK_PER_MINUTE),
-  });
+function rateLimited(db: Db, ip: string, now: Date): Failure | undefined {
+  const limits = limitsFor(db);
   const t = now.getTime();
   const keys = limitKeys(ip);
   const verdict = limits.address.hit(keys.address, t);
@@ -111,7 +126,7 @@ export async function submitReport(
   now = new Date(),
   opts: { idempotencyKey?: string } = {},
 ): Promise<SubmitOutcome> {
-  const limited = rateLimited(client.ip, now);
+  const limited = rateLimited(db, client.ip, now);
   if (limited) return limited;
   if (opts.idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(opts.idempotencyKey)) {
     return invalidInput([

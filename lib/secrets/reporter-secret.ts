@@ -5,9 +5,10 @@ import { deploymentKey } from "@/lib/secrets/key-file";
 let secret: string | undefined;
 
 /**
- * The permanent secret, for Idempotency-Key hashes only (reporter and network hashes use each day's
- * random salt). REPORTER_SECRET; required with DATABASE_URL, as every instance must hash a retried
- * key alike; for the embedded database one generated beside it. Never kept in the database.
+ * The permanent secret, for Idempotency-Key hashes and the rate-limit keys instances share
+ * (lib/limits/peer-counts.ts; reporter and network hashes use each day's random salt).
+ * REPORTER_SECRET; required with DATABASE_URL, as every instance must hash a retried key or a
+ * limited address alike; for the embedded database one generated beside it. Never kept in the database.
  */
 export function reporterSecret(): string {
   if (secret) return secret;
