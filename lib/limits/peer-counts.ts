@@ -27,7 +27,7 @@ const READ_LIMIT = 50_000;
  * writes the keys it saw more than once, and reads every key's count from the others, every
  * SYNC_MS. A key is stored as a keyed hash (HMAC under the instances' shared secret), never as an
  * address, and rows go after two to three windows. A limit then holds across instances up to what they
- * accept in one sync interval.
+ * accept in one sync interval, plus one hit on each (see sliding-window.ts).
  */
 export class PostgresPeerCounts implements PeerCounts {
   private readonly instance = randomUUID();

@@ -40,8 +40,14 @@ export class SlidingWindowLimit {
       this.windowStart = start;
     }
     const overlap = 1 - (now - start) / this.windowMs;
-    const before = (this.previous.get(key) ?? 0) + (this.peers?.others(key, start - this.windowMs) ?? 0);
-    const mine = (this.current.get(key) ?? 0) + (this.peers?.others(key, start) ?? 0);
+    let before = this.previous.get(key) ?? 0;
+    let mine = this.current.get(key) ?? 0;
+    // A key new to this instance in both windows is not looked up: that would cost a keyed hash for
+    // every person in a crowd, and a sender spread over several instances gains one hit on each.
+    if (this.peers && before + mine > 0) {
+      before += this.peers.others(key, start - this.windowMs);
+      mine += this.peers.others(key, start);
+    }
     if (before * overlap + mine + 1 > this.limit) {
       const untilNext = this.windowMs - (now - start);
       // Over on this window alone: wait for it to end and for enough of it to slide out of the next.
