@@ -22,6 +22,18 @@ test.describe("live pages", () => {
     expect((await request.response())?.status()).toBe(200);
   });
 
+  test("a map page re-renders when the detector announces a change", async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.goto(`/status/${SLUG}/map`);
+    // At most every 30 s, after the next tick that changes the service: the page's RSC payload again.
+    const refreshed = await page.waitForRequest(
+      (r) => r.url().includes(`/status/${SLUG}/map`) && r.headers()["rsc"] === "1",
+      { timeout: 140_000 },
+    );
+    expect((await refreshed.response())?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("outage map");
+  });
+
   test("without EventSource the page polls as before", async ({ page }) => {
     await page.addInitScript(() => {
       delete (window as { EventSource?: unknown }).EventSource;

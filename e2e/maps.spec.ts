@@ -101,7 +101,15 @@ test("pointing at a country shows its numbers", async ({ page }) => {
   await expect(map.tooltip()).toContainText(/^Germany: \d+ people reporting/);
 });
 
-test("a map page follows live data while it is open", async ({ page }) => {
+/** A browser without EventSource: pages fall back to polling, which a test can speed up with the clock. */
+const withoutEventSource = () => {
+  delete (window as { EventSource?: unknown }).EventSource;
+};
+
+// Pushed refreshes (on the detector's events) are tested in live.spec.ts; these check the polling
+// every page falls back to, and that the page cache serves a crowd of refreshing tabs either way.
+test("without an event stream, a map page polls live data while it is open", async ({ page }) => {
+  await page.addInitScript(withoutEventSource);
   await page.clock.install();
   const map = new MapPage(page);
   await map.open("/status/whatsapp/map");
@@ -112,6 +120,7 @@ test("a map page follows live data while it is open", async ({ page }) => {
 });
 
 test("tabs left open on a page refresh from one render, not one each", async ({ context }) => {
+  await context.addInitScript(withoutEventSource);
   const open = async () => {
     const page = await context.newPage();
     await page.clock.install();
