@@ -1,9 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { SlidingWindowLimit } from "@/lib/limits/sliding-window";
-import { PostgresPeerCounts } from "@/lib/limits/peer-counts";
-import { config } from "@/lib/config";
-import { reporterSecret } from "@/lib/secrets/reporter-secret";
+import { sharedPeers } from "@/lib/limits/peer-counts";
 import { SCOPE_LABELS, type Actor, type Scope } from "./actor";
 import { audit } from "./audit";
 import { anyTokens, tokenHolder } from "./tokens";
@@ -21,9 +19,7 @@ let failuresByDb = new WeakMap<Db, SlidingWindowLimit>();
 function failuresFor(db: Db): SlidingWindowLimit {
   let failures = failuresByDb.get(db);
   if (!failures) {
-    const peers = config().DATABASE_URL
-      ? new PostgresPeerCounts(db, "admin-sign-in", FAILED_SIGN_IN_WINDOW_MS, reporterSecret()).start()
-      : undefined;
+    const peers = sharedPeers(db, "admin-sign-in", FAILED_SIGN_IN_WINDOW_MS);
     failures = new SlidingWindowLimit(FAILED_SIGN_INS_ALLOWED, FAILED_SIGN_IN_WINDOW_MS, peers);
     failuresByDb.set(db, failures);
   }

@@ -159,34 +159,32 @@ export async function runTick(
       if (before?.id !== after?.id || before?.level !== after?.level) changed.add(serviceId);
     }
 
-    // Pages count the last hour and the last day: a service whose reports just left either changed too.
-    const leaving = await rows<{ service_id: number }>(
-      tx,
-      sql`select distinct service_id from service_minute_rollups
-          where reporters > 0 and (bucket between ${new Date(from - HOUR).toISOString()}::timestamptz and ${new Date(lastMinute - HOUR).toISOString()}::timestamptz
-             or bucket between ${new Date(from - DAY).toISOString()}::timestamptz and ${new Date(lastMinute - DAY).toISOString()}::timestamptz)`,
-    );
-    for (const r of leaving) changed.add(r.service_id);
-
     await saveTracks(tx, tracks);
-    await announceChanges(tx, await changesOf(tx, changed, lastMinute));
+    await announceChanges(tx, await changesOf(tx, changed, from, lastMinute));
     return summary;
   });
 }
 
-async function changesOf(tx: Tx, ids: Set<number>, t: number): Promise<ServiceChange[]> {
-  if (ids.size === 0) return [];
+/**
+ * What pages hear of minutes [from, to]: the services in `ids`, and those whose reports just left the
+ * last hour or the last day, which pages count.
+ */
+async function changesOf(tx: Tx, ids: Set<number>, from: number, to: number): Promise<ServiceChange[]> {
+  const between = (ago: number) =>
+    sql`bucket between ${new Date(from - ago).toISOString()}::timestamptz and ${new Date(to - ago).toISOString()}::timestamptz`;
   const found = await rows<{ slug: string; level: StatusLevel; since: Date | string | null }>(
     tx,
     sql`select s.slug, st.level, st.since from service_status st join services s on s.id = st.service_id
         where st.service_id in (select value::int from json_array_elements_text(${JSON.stringify([...ids])}::json))
+           or st.service_id in (select service_id from service_minute_rollups
+                                where reporters > 0 and (${between(HOUR)} or ${between(DAY)}))
         order by s.id`,
   );
   return found.map((r) => ({
     slug: r.slug,
     level: r.level,
     since: r.since ? new Date(r.since).toISOString() : null,
-    t,
+    t: to,
   }));
 }
 

@@ -2,6 +2,8 @@ import "server-only";
 import { createHmac, createSecretKey, randomUUID, type KeyObject } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
+import { config } from "@/lib/config";
+import { reporterSecret } from "@/lib/secrets/reporter-secret";
 import { logError } from "@/lib/text/error-text";
 
 /** What other instances have counted for a key, as a limit needs it (sliding-window.ts). */
@@ -130,4 +132,12 @@ export class PostgresPeerCounts implements PeerCounts {
     }
     return h;
   }
+}
+
+/**
+ * The counts other instances share for a limit, syncing: with a Postgres server (DATABASE_URL) there
+ * may be several instances and workers; the embedded database has one process, and needs none.
+ */
+export function sharedPeers(db: Db, limiter: string, windowMs: number): PeerCounts | undefined {
+  return config().DATABASE_URL ? new PostgresPeerCounts(db, limiter, windowMs, reporterSecret()).start() : undefined;
 }

@@ -9,7 +9,7 @@ import { ingestReports, type IngestItem, type IngestResult } from "./ingest";
 import { GroupCommitQueue } from "./ingest-queue";
 import { limitKeys } from "./client-ip";
 import { SlidingWindowLimit } from "@/lib/limits/sliding-window";
-import { PostgresPeerCounts } from "@/lib/limits/peer-counts";
+import { sharedPeers } from "@/lib/limits/peer-counts";
 import { failure, fieldIssues, invalidInput, issuesMessage, type Failure } from "@/lib/errors";
 import { IDEMPOTENCY_KEY_PATTERN, reportInputSchema } from "./schemas";
 import { reporterSecret } from "@/lib/secrets/reporter-secret";
@@ -69,11 +69,11 @@ function limitsFor(db: Db): Limits {
   let limits = all.get(db);
   if (!limits) {
     const cfg = config();
-    const peers = (name: string) =>
-      cfg.DATABASE_URL ? new PostgresPeerCounts(db, name, 60_000, reporterSecret()).start() : undefined;
+    const perMinute = (limit: number, name: string) =>
+      new SlidingWindowLimit(limit, 60_000, sharedPeers(db, name, 60_000));
     limits = {
-      address: new SlidingWindowLimit(cfg.RATE_LIMIT_PER_MINUTE, 60_000, peers("report-address")),
-      network: new SlidingWindowLimit(cfg.RATE_LIMIT_NETWORK_PER_MINUTE, 60_000, peers("report-network")),
+      address: perMinute(cfg.RATE_LIMIT_PER_MINUTE, "report-address"),
+      network: perMinute(cfg.RATE_LIMIT_NETWORK_PER_MINUTE, "report-network"),
     };
     all.set(db, limits);
   }

@@ -21,9 +21,9 @@ export function eventStreamOf(path: string): string | null {
   return m ? decodeURIComponent(m[1]!) : null;
 }
 
+/** An event as it is sent: its data serialized once, and when this process heard it (epoch ms), its id. */
 interface Heard {
-  change: ServiceChange;
-  /** When this process heard it (epoch ms): the event's id. */
+  data: string;
   at: number;
 }
 
@@ -44,8 +44,8 @@ const WATCHDOG_MS = 30_000;
 export class LiveHub {
   private readonly all: Channel = createChannel();
   private readonly services = new Map<string, Channel>();
-  private readonly latest = new Map<string, Heard>();
-  private lastTick: { event: TickEvent; at: number } | null = null;
+  private readonly latest = new Map<string, Heard & { level: ServiceChange["level"] }>();
+  private lastTick: Heard | null = null;
   private batch: Array<{ change: ServiceChange; moved: boolean }> = [];
   private unlisten: (() => Promise<void>) | null = null;
   private readonly open = new Set<ServerResponse>();
@@ -84,11 +84,10 @@ export class LiveHub {
    */
   private async check(): Promise<void> {
     try {
+      // Listening anew resyncs the pages (see subscribe).
       if (!this.pingHeard) {
         await this.unlisten?.().catch(() => {});
-        this.listened = false;
         await this.subscribe();
-        this.resync();
       }
       this.pingHeard = false;
       await this.handle.db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${this.ping})`);
@@ -125,13 +124,13 @@ export class LiveHub {
     }
     const change = parseChange(payload);
     if (!change) return;
-    const heard = { change, at: Date.now() };
+    const heard = { data: JSON.stringify(change), at: Date.now(), level: change.level };
     const previous = this.latest.get(change.slug);
     this.latest.set(change.slug, heard);
-    this.services.get(change.slug)?.broadcast(JSON.stringify(change), "status", { eventId: String(heard.at) });
+    this.services.get(change.slug)?.broadcast(heard.data, "status", { eventId: String(heard.at) });
     // A tick's notifications arrive together; the pages that watch every service hear them as one.
     if (this.batch.length === 0) setImmediate(() => this.flushTick());
-    this.batch.push({ change, moved: previous?.change.level !== change.level });
+    this.batch.push({ change, moved: previous?.level !== change.level });
   }
 
   private flushTick(): void {
@@ -143,9 +142,8 @@ export class LiveHub {
       changed: batch.length,
       levels: batch.filter((b) => b.moved).map(({ change: { slug, level, since } }) => ({ slug, level, since })),
     };
-    const at = Date.now();
-    this.lastTick = { event, at };
-    this.all.broadcast(JSON.stringify(event), "tick", { eventId: String(at) });
+    this.lastTick = { data: JSON.stringify(event), at: Date.now() };
+    this.all.broadcast(this.lastTick.data, "tick", { eventId: String(this.lastTick.at) });
   }
 
   /** GET of an event stream: `slug` "" for every service's. */
@@ -187,11 +185,10 @@ export class LiveHub {
       if (!channel) this.services.set(slug, (channel = createChannel()));
       channel.register(session);
       const latest = this.latest.get(slug);
-      if (latest && missed(latest.at)) session.push(JSON.stringify(latest.change), "status", String(latest.at));
+      if (latest && missed(latest.at)) session.push(latest.data, "status", String(latest.at));
     } else {
       this.all.register(session);
-      if (this.lastTick && missed(this.lastTick.at))
-        session.push(JSON.stringify(this.lastTick.event), "tick", String(this.lastTick.at));
+      if (this.lastTick && missed(this.lastTick.at)) session.push(this.lastTick.data, "tick", String(this.lastTick.at));
     }
   }
 }
