@@ -125,8 +125,11 @@ for (const target of testTargets().filter((x) => x.name === "postgres")) {
         statuses.push(r.status);
         await new Promise((resolve) => setTimeout(resolve, 2 * SYNC_MS + 100));
       }
-      expect(statuses.filter((s) => s === 201)).toHaveLength(RATE_LIMIT);
-      expect(statuses.slice(RATE_LIMIT)).toEqual([429, 429, 429, 429]);
+      // The documented bound: what the instances accept within one sync, plus one hit on each.
+      const accepted = statuses.filter((s) => s === 201).length;
+      expect(accepted).toBeGreaterThanOrEqual(RATE_LIMIT);
+      expect(accepted).toBeLessThanOrEqual(RATE_LIMIT + 2);
+      expect(statuses.slice(RATE_LIMIT + 2)).toEqual([429, 429]);
     }, 60_000);
 
     it("has exactly one detector leader, and hands over within two ticks when it is killed", async () => {
