@@ -1,6 +1,6 @@
 import { CategoryChips } from "@/components/category-chips";
 import { connection } from "next/server";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { CATEGORIES } from "@/lib/catalog/constants";
 import { cachedServicesOverview } from "@/lib/services/queries";
 import { ServiceGrid } from "@/components/service-card";
@@ -18,7 +18,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const category = CATEGORIES.some((c) => c.slug === params.category) ? (params.category as string) : null;
   const showAll = params.all === "1";
-  const all = await cachedServicesOverview(getDb());
+  const all = await cachedServicesOverview(getReadDb());
   const broken = all.filter((s) => s.status !== "ok");
   const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
   const cards = all.map(({ slug, name, category: c, aliases, status, reportersLastHour, sparkline }) => ({

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
 import { headers } from "next/headers";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { publicUrl } from "@/lib/http/public-url";
 import { listIncidents } from "@/lib/incidents/queries";
 import { serviceNames } from "@/lib/services/queries";
@@ -9,7 +9,7 @@ import { serviceNames } from "@/lib/services/queries";
 const INCIDENTS_LISTED = 1_000;
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const db = getDb();
+  const db = getReadDb();
   const base = publicUrl(await headers());
   const [services, incidents] = await Promise.all([serviceNames(db), listIncidents(db, {}, 1, INCIDENTS_LISTED)]);
   return [

@@ -56,3 +56,31 @@ describe("the webhook key", () => {
     expect(() => parseConfig({ WEBHOOK_SECRET_KEY: "short" })).toThrow(/WEBHOOK_SECRET_KEY: must be 32 random bytes/);
   });
 });
+
+describe("read replicas in the environment", () => {
+  const primary = "postgres://x@127.0.0.1/db";
+
+  it("reads a list of replica URLs, keeping their case, with a 5 s lag bound by default", () => {
+    const cfg = parseConfig({
+      DATABASE_URL: primary,
+      DATABASE_REPLICA_URL: "postgres://Reader:PassWord@10.0.0.2/db, postgresql://10.0.0.3:5433/db",
+    });
+    expect(cfg.DATABASE_REPLICA_URL).toEqual([
+      "postgres://Reader:PassWord@10.0.0.2/db",
+      "postgresql://10.0.0.3:5433/db",
+    ]);
+    expect(cfg.DATABASE_REPLICA_MAX_LAG_MS).toBe(5_000);
+  });
+
+  it("needs a primary server, and says which URL is not one", () => {
+    expect(() => parseConfig({ DATABASE_REPLICA_URL: "postgres://10.0.0.2/db" })).toThrow(
+      /DATABASE_REPLICA_URL: needs DATABASE_URL/,
+    );
+    expect(() => parseConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: "postgres://a/db,redis://b" })).toThrow(
+      /DATABASE_REPLICA_URL.*postgres:\/\//s,
+    );
+    expect(() => parseConfig({ DATABASE_URL: primary, DATABASE_REPLICA_MAX_LAG_MS: "5" })).toThrow(
+      /DATABASE_REPLICA_MAX_LAG_MS/,
+    );
+  });
+});

@@ -34,6 +34,22 @@ const envSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
+    /**
+     * Streaming replicas (comma-separated URLs) for reads that may be seconds old: pages, the public
+     * API, exports. Needs DATABASE_URL, which stays the primary for everything else.
+     */
+    DATABASE_REPLICA_URL: z
+      .string()
+      .transform((s) =>
+        s
+          .split(",")
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, "each must be a postgres:// or postgresql:// URL")))
+      .optional(),
+    /** A replica further behind than this (or not answering) is skipped; with none left, reads use the primary. */
+    DATABASE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     DATA_DIR: z.string().min(1).default(".data/pglite"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
@@ -122,6 +138,10 @@ const envSchema = z
     path: ["CLIENT_IP_HEADER"],
     message:
       "needs TRUSTED_PROXIES: the addresses of the proxies allowed to set it (anyone else could name any address)",
+  })
+  .refine((c) => !c.DATABASE_REPLICA_URL?.length || c.DATABASE_URL, {
+    path: ["DATABASE_REPLICA_URL"],
+    message: "needs DATABASE_URL: replicas serve reads for a primary Postgres server",
   })
   .refine((c) => c.WEB_CONCURRENCY === 1 || c.DATABASE_URL, {
     path: ["WEB_CONCURRENCY"],

@@ -13,6 +13,8 @@ import { startMaintenance } from "./jobs/maintenance";
 import { startWebhookDispatch } from "./jobs/webhook-dispatch";
 import { log } from "./log";
 import { LiveHub } from "./front/live-events";
+import { createMetrics } from "./front/metrics";
+import { replicaReads } from "@/lib/db";
 
 /**
  * One HTTP server: the front (report POSTs and health answered directly, pages cached) before
@@ -30,6 +32,8 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
     startWebhookDispatch(handle),
   ];
 
+  // Replicas are probed from the start, so the first page is already read from one that keeps up.
+  await replicaReads()?.start();
   const live = new LiveHub(handle);
   await live.start();
   const app = next({ dev, dir: process.cwd(), hostname: cfg.HOST, port: cfg.PORT });
@@ -38,7 +42,13 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
     createFront({
       db: () => handle.db,
       proxies: cfg.TRUSTED_PROXIES ? proxyTrust(cfg.TRUSTED_PROXIES, cfg.CLIENT_IP_HEADER) : undefined,
-      health: () => checkHealth(handle.db, detector.leadership.role, reportQueue(handle.db).queued),
+      health: () =>
+        checkHealth(handle.db, detector.leadership.role, reportQueue(handle.db).queued, replicaReads()?.stats()),
+      metrics: createMetrics({
+        reads: () => replicaReads()?.stats(),
+        detector: () => detector.leadership.role,
+        queued: () => reportQueue(handle.db).queued,
+      }),
       next: app.getRequestHandler(),
       security: { https: cfg.PUBLIC_URL?.startsWith("https://") ?? false, dev },
       pages: dev
@@ -81,6 +91,7 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
     clearInterval(idle);
     server.closeAllConnections();
     await Promise.all([...jobs, detector].map((job) => job.stop()));
+    await replicaReads()?.close();
     await handle.close();
     process.exit(0);
   };

@@ -19,7 +19,7 @@ export function listenFront(t: TestDb, proxies = proxyTrust(["loopback"]), live?
       db: () => t.handle.db,
       proxies,
       live,
-      health: () => checkHealth(t.handle.db, "leader", 0),
+      health: () => checkHealth(t.handle.db, "leader", 0, undefined),
       next: (_req, res) => void res.writeHead(404).end(),
     }),
   );

@@ -3,7 +3,7 @@ import { IntentLink } from "@/components/intent-link";
 import { CategoryChips } from "@/components/category-chips";
 import { CompareTable } from "@/components/compare-table";
 import { DowntimeChart } from "@/components/downtime-chart";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { CATEGORY_SLUGS, type CategorySlug } from "@/lib/catalog/constants";
 import { cachedCompareServices, COMPARE_PERIODS } from "@/lib/services/compare";
 
@@ -16,7 +16,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/compare"
   const raw = await searchParams;
   const period = COMPARE_PERIODS.find((p) => p.key === raw.period) ?? COMPARE_PERIODS[1];
   const category = CATEGORY_SLUGS.includes(raw.category as CategorySlug) ? (raw.category as CategorySlug) : null;
-  const rows = await cachedCompareServices(getDb(), period.days, category);
+  const rows = await cachedCompareServices(getReadDb(), period.days, category);
   const worst = rows
     .filter((r) => r.downtimeMinutes > 0)
     .slice(0, 10)

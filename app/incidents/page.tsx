@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { IncidentList } from "@/components/incident-list";
 import { Pagination } from "@/components/pagination";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { CATEGORIES } from "@/lib/catalog/constants";
 import { incidentQuery } from "@/lib/incidents/filter";
 import { listIncidents } from "@/lib/incidents/queries";
@@ -20,7 +20,7 @@ const PAGE_SIZE = 25;
 export default async function IncidentsPage({ searchParams }: PageProps<"/incidents">) {
   const raw = await searchParams;
   const { filter, page } = incidentQuery(raw);
-  const db = getDb();
+  const db = getReadDb();
   const [{ items, total }, names] = await Promise.all([listIncidents(db, filter, page, PAGE_SIZE), serviceNames(db)]);
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
   return (

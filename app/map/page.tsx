@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { RegionMapSection, windowFrom, windowMinutes, withDrillDown } from "@/components/region-map-section";
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 export default async function GlobalMapPage({ searchParams }: PageProps<"/map">) {
   await connection();
   const windowKey = windowFrom((await searchParams).window);
-  const rows = await cachedRegionActivity(getDb(), { serviceId: null, country: null }, windowMinutes(windowKey));
+  const rows = await cachedRegionActivity(getReadDb(), { serviceId: null, country: null }, windowMinutes(windowKey));
   return (
     <>
       <h1>Outage map</h1>

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { exactService, matchesService } from "@/lib/catalog/match";
 import { serviceNames } from "@/lib/services/queries";
 
@@ -7,7 +7,7 @@ import { serviceNames } from "@/lib/services/queries";
 export async function GET(request: Request): Promise<Response> {
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100).trim();
   if (!q) redirect("/");
-  const list = await serviceNames(getDb());
+  const list = await serviceNames(getReadDb());
   const exact = exactService(list, q);
   const matches = list.filter((s) => matchesService(s, q));
   const target = exact ?? (matches.length === 1 ? matches[0] : undefined);

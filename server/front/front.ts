@@ -6,6 +6,8 @@ import type { Db } from "@/db/client";
 import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
 import { resolveClient, rewriteForwardedHeaders, type ProxyTrust } from "./client-address";
 import type { Health } from "./health";
+import type { Registry } from "prom-client";
+import { METRICS_PATH } from "./metrics";
 import { handleReportRequest, REPORTS_PATH } from "./report-endpoint";
 import { applySecurityHeaders, type SecurityOptions } from "./security-headers";
 import type { PageCache } from "./page-cache";
@@ -52,6 +54,8 @@ export function createFront(opts: {
   /** The proxies whose forwarding headers are believed; none: the socket's peer is the client. */
   proxies?: ProxyTrust;
   health: () => Promise<Health>;
+  /** This instance's figures for Prometheus, at METRICS_PATH. */
+  metrics?: Registry;
   next: Handler;
   security?: SecurityOptions;
   /** Seconds-old pages for everyone when a crowd asks for the same one. */
@@ -72,6 +76,11 @@ export function createFront(opts: {
       // Answered here so a health check costs nothing and still works when Next.js is busy.
       const health = await opts.health();
       return sendJson(res, health.ok ? 200 : 503, health);
+    }
+    if (path === METRICS_PATH && opts.metrics) {
+      const body = await opts.metrics.metrics();
+      res.writeHead(200, { "content-type": opts.metrics.contentType, "cache-control": "no-store" });
+      return void res.end(body);
     }
     if (!decodable(path)) {
       // Next.js would fail on it with a 500; it is the client's mistake, and is told so.

@@ -7,7 +7,7 @@ import { LocalTime } from "@/components/local-time";
 import { ReportsChart } from "@/components/reports-chart";
 import { ChartLegend, SeriesTable } from "@/components/series-details";
 import { StatusBadge } from "@/components/status-badge";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { CAUSE_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/catalog/constants";
 import { pathId } from "@/lib/http/path-id";
 import { INCIDENT_TEXTS, incidentDetailForRequest } from "@/lib/incidents/queries";
@@ -22,7 +22,7 @@ import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/incidents/[id]">): Promise<Metadata> {
   const id = pathId((await params).id);
-  const story = id === undefined ? undefined : await incidentDetailForRequest(getDb(), id);
+  const story = id === undefined ? undefined : await incidentDetailForRequest(getReadDb(), id);
   if (!story) return { title: "Incident not found" };
   const title = `${story.service.name} ${story.level === "outage" ? "outage" : "problems"} on ${formatUtcDay(story.startedAt)}`;
   const description = `${STATUS_LABELS[story.level]} for ${story.service.name}: ${story.endedAt ? `lasted ${formatDuration(story.durationMinutes)}` : "ongoing"}, ${formatCount(story.totalReporters)} people reported it${story.topRegions[0] ? `, most in ${story.topRegions[0].name}` : ""}.`;
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: PageProps<"/incidents/[id]">)
 
 export default async function IncidentPage({ params }: PageProps<"/incidents/[id]">) {
   const id = pathId((await params).id);
-  const story = id === undefined ? undefined : await incidentDetailForRequest(getDb(), id);
+  const story = id === undefined ? undefined : await incidentDetailForRequest(getReadDb(), id);
   if (!story) notFound();
   if (story.mergedInto !== null) permanentRedirect(`/incidents/${story.mergedInto}`);
   const detectedAfter = Math.round(

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { subdivisionGeometry } from "@/lib/regions/geometry";
 import { country as findCountry } from "@/lib/regions/regions";
@@ -16,7 +16,7 @@ export default async function CountryMapPage({ params, searchParams }: PageProps
   const c = findCountry((await params).country.toUpperCase());
   if (!c) notFound();
   const windowKey = windowFrom((await searchParams).window);
-  const rows = await cachedRegionActivity(getDb(), { serviceId: null, country: c.code }, windowMinutes(windowKey));
+  const rows = await cachedRegionActivity(getReadDb(), { serviceId: null, country: c.code }, windowMinutes(windowKey));
   return (
     <>
       <Breadcrumb trail={[{ href: `/map?window=${windowKey}`, label: "Outage map" }]} current={c.name} />

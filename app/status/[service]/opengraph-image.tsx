@@ -1,7 +1,7 @@
 import { ImageResponse } from "next/og";
 import { RadarMark } from "@/components/radar-mark";
 import { StatusIcon } from "@/components/status-icon";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { STATUS_LABELS, type StatusLevel } from "@/lib/catalog/constants";
 import { findService } from "@/lib/services/queries";
 import { OG_FONT_FAMILY, ogFonts } from "@/lib/og/fonts";
@@ -21,7 +21,7 @@ const LOOK: Record<StatusLevel, { fg: string; bg: string }> = {
 
 /** A link preview that says whether the service is down right now (as of the last detector tick). */
 export default async function Image({ params }: { params: Promise<{ service: string }> }) {
-  const db = getDb();
+  const db = getReadDb();
   const service = await findService(db, (await params).service);
   const name = service?.name ?? "Unknown service";
   const level = service ? await currentLevel(db, service.id) : "ok";

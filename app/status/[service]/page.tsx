@@ -3,7 +3,7 @@ import { IntentLink } from "@/components/intent-link";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { headers } from "next/headers";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { categoryLabel, STATUS_LABELS } from "@/lib/catalog/constants";
 import { currentLevel } from "@/lib/reports/service-cache";
 import { config } from "@/lib/config";
@@ -24,7 +24,7 @@ import { PAGE_TEXTS } from "@/lib/services/api-views";
 import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
-  const db = getDb();
+  const db = getReadDb();
   const service = await findServiceForRequest(db, (await params).service);
   if (!service) return { title: "Service not found" };
   const level = await currentLevel(db, service.id);
@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: PageProps<"/status/[service]"
 }
 
 export default async function ServicePage({ params }: PageProps<"/status/[service]">) {
-  const db = getDb();
+  const db = getReadDb();
   const service = await findServiceForRequest(db, (await params).service);
   if (!service) notFound();
   const [snapshot, regions, recent, requestHeaders] = await Promise.all([

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { parseRequest } from "@/lib/http/parse-request";
 import { incidentFilterOf, incidentQuerySchema } from "@/lib/incidents/filter";
 import { listIncidents } from "@/lib/incidents/queries";
@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   const input = await parseRequest(request, { query: incidentQuerySchema });
   if (!input.ok) return input.response;
   const { filter, page } = incidentFilterOf(input.query);
-  const { items, total } = await listIncidents(getDb(), filter, page, PAGE_SIZE);
+  const { items, total } = await listIncidents(getReadDb(), filter, page, PAGE_SIZE);
   return Response.json(
     { items, total, page, pageSize: PAGE_SIZE },
     { headers: { "cache-control": "public, max-age=30" } },

@@ -1,5 +1,5 @@
 import { makeBadge } from "badge-maker";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { errorResponse } from "@/lib/http/responses";
 import { currentLevel, reportableService } from "@/lib/reports/service-cache";
@@ -13,7 +13,7 @@ const LOOK: Record<StatusLevel, { message: string; color: string }> = {
 
 /** A shields-style SVG status badge for READMEs and dashboards, at most a minute old. */
 export async function GET(_request: Request, ctx: RouteContext<"/status/[service]/badge.svg">) {
-  const db = getDb();
+  const db = getReadDb();
   // Badges are embedded everywhere: served from the per-instance catalog and status caches.
   const service = await reportableService(db, (await ctx.params).service);
   if (!service) return errorResponse(404, "not_found", "unknown service");

@@ -5,7 +5,7 @@ import { DowntimeHeatmap } from "@/components/downtime-heatmap";
 import { IncidentList } from "@/components/incident-list";
 import { ServiceStatsList } from "@/components/service-stats";
 import { Pagination } from "@/components/pagination";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { incidentQuery } from "@/lib/incidents/filter";
 import { listIncidents } from "@/lib/incidents/queries";
 import { cachedServiceStats } from "@/lib/services/stats";
@@ -16,7 +16,7 @@ import styles from "./page.module.css";
 const PAGE_SIZE = 25;
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]/incidents">): Promise<Metadata> {
-  const service = await findServiceForRequest(getDb(), (await params).service);
+  const service = await findServiceForRequest(getReadDb(), (await params).service);
   if (!service) return { title: "Service not found" };
   return {
     title: `${service.name} outage history`,
@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: PageProps<"/status/[service]/
 }
 
 export default async function ServiceIncidentsPage({ params, searchParams }: PageProps<"/status/[service]/incidents">) {
-  const db = getDb();
+  const db = getReadDb();
   const service = await findServiceForRequest(db, (await params).service);
   if (!service) notFound();
   const { page } = incidentQuery(await searchParams);

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/responses";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { findService } from "@/lib/services/queries";
@@ -10,7 +10,7 @@ export async function GET(
   _request: Request,
   ctx: RouteContext<"/status/[service]/map-preview.svg">,
 ): Promise<Response> {
-  const db = getDb();
+  const db = getReadDb();
   const service = await findService(db, (await ctx.params).service);
   if (!service) return errorResponse(404, "not_found", "unknown service");
   const rows = await cachedRegionActivity(db, { serviceId: service.id, country: null }, 60);

@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { findServiceForRequest } from "@/lib/services/queries";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { RegionMapSection, windowFrom, windowMinutes, withDrillDown } from "@/components/region-map-section";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]/map">): Promise<Metadata> {
-  const service = await findServiceForRequest(getDb(), (await params).service);
+  const service = await findServiceForRequest(getReadDb(), (await params).service);
   return { title: service ? `${service.name} outage map` : "Service not found" };
 }
 
 export default async function ServiceMapPage({ params, searchParams }: PageProps<"/status/[service]/map">) {
-  const db = getDb();
+  const db = getReadDb();
   const service = await findServiceForRequest(db, (await params).service);
   if (!service) notFound();
   const windowKey = windowFrom((await searchParams).window);

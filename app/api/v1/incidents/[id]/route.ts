@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { parseRequest } from "@/lib/http/parse-request";
 import { idPath } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
@@ -9,7 +9,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/incidents
   const input = await parseRequest(request, { params: idPath(ctx.params, "incident") });
   if (!input.ok) return input.response;
   const { id } = input.params;
-  const detail = await incidentDetail(getDb(), id);
+  const detail = await incidentDetail(getReadDb(), id);
   if (!detail) return errorResponse(404, "not_found", `incident ${id} does not exist`);
   if (detail.mergedInto !== null) {
     return new Response(null, {

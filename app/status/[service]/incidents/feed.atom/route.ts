@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { incidentsAtom } from "@/lib/feeds/atom";
 import { ATOM_HEADERS } from "@/lib/feeds/headers";
 import { errorResponse } from "@/lib/http/responses";
@@ -8,7 +8,7 @@ import { findService } from "@/lib/services/queries";
 
 /** Atom feed of one service's incidents. */
 export async function GET(request: Request, ctx: RouteContext<"/status/[service]/incidents/feed.atom">) {
-  const db = getDb();
+  const db = getReadDb();
   const service = await findService(db, (await ctx.params).service);
   if (!service) return errorResponse(404, "not_found", "unknown service");
   const base = publicUrl(request);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { findServiceForRequest } from "@/lib/services/queries";
 import { subdivisionGeometry } from "@/lib/regions/geometry";
@@ -10,7 +10,7 @@ import { RegionMapSection, windowFrom, windowMinutes } from "@/components/region
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]/map/[country]">): Promise<Metadata> {
   const p = await params;
-  const [service, c] = [await findServiceForRequest(getDb(), p.service), findCountry(p.country.toUpperCase())];
+  const [service, c] = [await findServiceForRequest(getReadDb(), p.service), findCountry(p.country.toUpperCase())];
   return { title: service && c ? `${service.name} outage map: ${c.name}` : "Not found" };
 }
 
@@ -18,7 +18,7 @@ export default async function ServiceCountryMapPage({
   params,
   searchParams,
 }: PageProps<"/status/[service]/map/[country]">) {
-  const db = getDb();
+  const db = getReadDb();
   const p = await params;
   const service = await findServiceForRequest(db, p.service);
   const c = findCountry(p.country.toUpperCase());

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { parseRequest } from "@/lib/http/parse-request";
 import { errorResponse } from "@/lib/http/responses";
 import { EXPORT_MAX_DAYS, exportCounts } from "@/lib/services/api-views";
@@ -25,7 +25,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/services/
   const { slug } = await ctx.params;
   const input = await parseRequest(request, { query: rangeSchema });
   if (!input.ok) return input.response;
-  const db = getDb();
+  const db = getReadDb();
   const service = await findService(db, slug);
   if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
   const { from, to } = input.query;

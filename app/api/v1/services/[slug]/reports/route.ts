@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { parseRequest } from "@/lib/http/parse-request";
 import { errorResponse } from "@/lib/http/responses";
 import { recentReportTexts } from "@/lib/services/api-views";
@@ -18,7 +18,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/services/
   const input = await parseRequest(request, { query: querySchema });
   if (!input.ok) return input.response;
   const { slug } = await ctx.params;
-  const db = getDb();
+  const db = getReadDb();
   const service = await findService(db, slug);
   if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
   return Response.json(await recentReportTexts(db, service.id, { limit: input.query.limit }), {

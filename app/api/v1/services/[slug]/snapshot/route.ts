@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/responses";
 import { serviceSnapshot } from "@/lib/services/snapshot";
 import { findService } from "@/lib/services/queries";
@@ -6,7 +6,7 @@ import { findService } from "@/lib/services/queries";
 /** The live part of a service page; the page polls it. */
 export async function GET(_request: Request, ctx: RouteContext<"/api/v1/services/[slug]/snapshot">): Promise<Response> {
   const { slug } = await ctx.params;
-  const db = getDb();
+  const db = getReadDb();
   const service = await findService(db, slug);
   if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
   return Response.json(await serviceSnapshot(db, service), { headers: { "cache-control": "no-store" } });
