@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import postgres from "postgres";
 import { CATALOG } from "@/db/catalog";
-import { startAppServer } from "./app-server";
+import { startAppServer } from "@/deploy/stack/app-server";
 import { withBenchDatabase } from "./database";
 import { cpuSecondsOf } from "./cpu";
 import { runLoad, throughput } from "./load/run";

@@ -15,7 +15,7 @@ import { promisify } from "node:util";
 import { median } from "d3-array";
 import type { Result as LighthouseResult } from "lighthouse";
 import { chromiumLaunchOptions } from "@/e2e/chromium";
-import { startAppServer } from "./app-server";
+import { startAppServer } from "@/deploy/stack/app-server";
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];

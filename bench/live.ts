@@ -13,7 +13,7 @@ import { ingestReports } from "@/lib/reports/ingest";
 import { DEFAULT_RULES } from "@/lib/reports/rules";
 import { runTick, SETTLE_MS } from "@/lib/incidents/tick";
 import { traffic } from "@/test/traffic";
-import { startAppServer } from "./app-server";
+import { startAppServer } from "@/deploy/stack/app-server";
 import { cpuSecondsOf } from "./cpu";
 import { withBenchDatabase } from "./database";
 import type { FromClients, ToClients } from "./live/clients";

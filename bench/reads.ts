@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { CATALOG } from "@/db/catalog";
 import type { Db } from "@/db/client";
 import { ensureReportPartitions } from "@/lib/reports/partitions";
-import { startAppServer } from "./app-server";
+import { startAppServer } from "@/deploy/stack/app-server";
 import { addBenchServices, withBenchDatabase } from "./database";
 import { runLoad, throughput } from "./load/run";
 import type { LoadResult } from "./load/protocol";

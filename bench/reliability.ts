@@ -12,10 +12,10 @@ import { seedCatalog } from "@/db/seed";
 import { hostileString, reportBody, reportHeaders } from "@/test/hostile-inputs";
 import { crashTickHalfway } from "@/test/crash-scenario";
 import { postFrom } from "@/test/front";
-import { startAppServer, type AppServer } from "./app-server";
+import { startAppServer, type AppServer } from "@/deploy/stack/app-server";
 import { runLoad, throughput } from "./load/run";
 import { BlackholeProxy } from "./reliability/blackhole-proxy";
-import { ThrowawayCluster } from "./reliability/cluster";
+import { ThrowawayCluster } from "@/deploy/stack/pg-cluster";
 import { drive, type DriverResult } from "./reliability/driver";
 import { SmallDisk } from "./reliability/small-disk";
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "./config";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { CONFIG_VARIABLES, parseConfig } from "./config";
 
 describe("environment", () => {
   it("has working defaults: embedded database, demo on, one process", () => {
@@ -82,5 +84,24 @@ describe("read replicas in the environment", () => {
     expect(() => parseConfig({ DATABASE_URL: primary, DATABASE_REPLICA_MAX_LAG_MS: "5" })).toThrow(
       /DATABASE_REPLICA_MAX_LAG_MS/,
     );
+  });
+});
+
+describe("the configuration's documentation", () => {
+  const root = path.resolve(import.meta.dirname, "..");
+
+  it("README.md's table names every variable", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## Abuse resistance"));
+    expect(CONFIG_VARIABLES.filter((name) => !section.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  it("deploy/env.example is a valid configuration of known variables", () => {
+    const lines = readFileSync(path.join(root, "deploy/env.example"), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() && !line.startsWith("#"));
+    const env = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
+    expect(Object.keys(env).filter((name) => !CONFIG_VARIABLES.includes(name))).toEqual([]);
+    expect(parseConfig(env).DATABASE_REPLICA_URL).toHaveLength(2);
   });
 });

@@ -150,6 +150,9 @@ const envSchema = z
 
 export type Config = z.infer<typeof envSchema> & { demo: boolean };
 
+/** Every variable the server reads (README.md's "Configuration" names each). */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
 let cached: Config | undefined;
 
 /** Validates the environment once; a bad value stops the process with a message naming it. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testTargets, type TestDb } from "@/test/db";
 import { sql } from "drizzle-orm";
 import { createDb, rows } from "@/db/client";
-import { startAppServer, type AppServer } from "@/bench/app-server";
+import { startAppServer, type AppServer } from "@/deploy/stack/app-server";
 import { DetectorLeadership } from "./leader";
 import { SYNC_MS } from "@/lib/limits/peer-counts";
 

@@ -5,9 +5,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 /**
- * A throwaway Postgres cluster of the fault tests' own (initdb and pg_ctl on a spare port), so that
- * stopping the database never touches the shared server. Postgres refuses to run as root: as root,
- * its commands run as the `postgres` user.
+ * A throwaway Postgres cluster (initdb and pg_ctl on a spare port) for the local stack and the fault
+ * tests, so that stopping a database never touches the shared server; or a streaming replica of
+ * one, made with pg_basebackup. Postgres refuses to run as root: as root, its commands run as the
+ * `postgres` user.
  */
 export class ThrowawayCluster {
   readonly dir: string;
@@ -48,7 +49,31 @@ export class ThrowawayCluster {
     execFileSync(...this.command("initdb", args), { stdio: ["ignore", "ignore", "pipe"] });
   }
 
+  /**
+   * This cluster as a streaming replica of `primary` (running): a base backup over the replication
+   * protocol, with `-R` writing the standby settings, so that `start` begins streaming from it.
+   */
+  async initReplicaOf(primary: ThrowawayCluster): Promise<void> {
+    await this.run("pg_basebackup", [
+      ...["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres"],
+      ...["-D", path.join(this.dir, "data"), "-R", "-X", "stream", "-c", "fast", "--no-sync"],
+    ]);
+  }
+
+  /** Postgres runs detached from this process: a process that ends without `destroy` takes it along. */
+  private readonly exitGuard = () => {
+    try {
+      execFileSync(...this.command("pg_ctl", ["-D", path.join(this.dir, "data"), "-m", "immediate", "-w", "stop"]), {
+        stdio: "ignore",
+      });
+    } catch {
+      // not running
+    }
+  };
+
   start(): Promise<void> {
+    process.off("exit", this.exitGuard);
+    process.once("exit", this.exitGuard);
     const options = `-p ${this.port} -h 127.0.0.1 -k ${this.dir} -c fsync=on -c max_connections=100`;
     return this.run("pg_ctl", [
       "-D",
@@ -74,6 +99,7 @@ export class ThrowawayCluster {
 
   async destroy(): Promise<void> {
     await this.stop().catch(() => {}); // already stopped
+    process.off("exit", this.exitGuard);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,233 @@
+import { request } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import postgres from "postgres";
+import { startStack, type Stack } from "./stack";
+import type { Health } from "@/server/front/health";
+
+const PORTS = { nginx: 8090, apps: [3111, 3112], primary: 5452, replica: 5453 };
+const TICK_SECONDS = 2;
+const MAX_LAG_MS = 5_000;
+
+/** One HTTP request from a local address of our choosing: nginx sees a different client for each. */
+function send(
+  url: string,
+  opts: { method?: string; from?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    const req = request(
+      url,
+      {
+        method: opts.method ?? "GET",
+        localAddress: opts.from,
+        agent: false,
+        headers: { ...(payload && { "content-type": "application/json" }), ...opts.headers },
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+const report = (i: number, key = `stack-${i}`) =>
+  send(`${stack.origin}/api/v1/reports`, {
+    method: "POST",
+    from: `127.0.${1 + Math.floor(i / 200)}.${10 + (i % 200)}`,
+    headers: { "idempotency-key": key },
+    body: { service: "facebook", symptom: "login", country: "US" },
+  });
+
+const health = async (origin: string) => (await (await fetch(`${origin}/api/health`)).json()) as Health;
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+let stack: Stack;
+let primary: postgres.Sql;
+let replica: postgres.Sql;
+
+beforeAll(async () => {
+  stack = await startStack({
+    ports: PORTS,
+    env: {
+      DETECTOR_TICK_SECONDS: String(TICK_SECONDS),
+      DATABASE_REPLICA_MAX_LAG_MS: String(MAX_LAG_MS),
+      // Hundreds of reporters from one loopback block: the network cap would flag them, as it should.
+      NETWORK_CAP: "100000",
+      RATE_LIMIT_NETWORK_PER_MINUTE: "100000",
+    },
+  });
+  primary = postgres(stack.primary.url, { max: 1, onnotice: () => {} });
+  replica = postgres(stack.replica.url, { max: 1, onnotice: () => {} });
+});
+
+afterAll(async () => {
+  await primary?.end();
+  await replica?.end();
+  await stack?.stop();
+});
+
+const stored = async (db: postgres.Sql) =>
+  Number(
+    (
+      await db`select count(*)::int as n from reports r join services s on s.id = r.service_id where s.slug = 'facebook'`
+    )[0]!.n,
+  );
+
+describe("the stack: nginx → two app instances → a primary and a streaming replica", () => {
+  it("counts every report sent through nginx once, on whichever instance it lands, retries included", async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => report(i)));
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(201));
+    const retries = await Promise.all(Array.from({ length: 40 }, (_, i) => report(i)));
+    expect(retries.map((a) => a.headers["idempotent-replayed"])).toEqual(Array(40).fill("true"));
+    expect(retries.map((a) => JSON.parse(a.body).id)).toEqual(answers.map((a) => JSON.parse(a.body).id));
+    expect(await stored(primary)).toBe(40);
+    // nginx wrote the client's address: each of the 40 is a different reporter.
+    const counted = answers.filter((a) => JSON.parse(a.body).counted === true).length;
+    expect(counted).toBe(40);
+  });
+
+  it("runs the detector tick on exactly one instance", async () => {
+    const roles = await Promise.all(stack.instances.map((i) => health(i.origin).then((h) => h.detector)));
+    expect(roles.sort()).toEqual(["leader", "standby"]);
+    const metrics = await Promise.all(
+      stack.instances.map(async (i) => (await fetch(`${i.origin}/api/metrics`)).text()),
+    );
+    const leaders = metrics.map((m) => Number(/^outage_radar_detector_leader\{[^}]*\} (\d)$/m.exec(m)?.[1]));
+    expect(leaders.sort()).toEqual([0, 1]);
+    expect((await send(`${stack.origin}/api/metrics`)).status).toBe(404);
+  });
+
+  it("serves pages and the API from the replica, showing new reports within the replica's lag", async () => {
+    const before = await stored(replica);
+    const sentAt = Date.now();
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => report(100 + i)));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    const lagMs = await eventually(
+      "the replica holds the reports",
+      async () => ((await stored(replica)) === before + 10 ? Date.now() - sentAt : undefined),
+      MAX_LAG_MS,
+    );
+    expect(lagMs).toBeLessThanOrEqual(MAX_LAG_MS);
+
+    // The API straight from an instance (nginx would answer from its cache): read from the replica.
+    const instance = stack.instances[1]!.origin;
+    const readsBefore = (await health(instance)).reads!.reads;
+    const reporters = await eventually(
+      "the replica-served API counts them",
+      async () => {
+        const status = (await (await fetch(`${instance}/api/v1/services/facebook`)).json()) as {
+          reportersLastHour: number;
+        };
+        return status.reportersLastHour >= 50 ? status.reportersLastHour : undefined;
+      },
+      TICK_SECONDS * 1000 + MAX_LAG_MS,
+    );
+    expect(reporters).toBe(50);
+    const after = await health(instance);
+    expect(after.reads!.replicas).toEqual([
+      { name: `127.0.0.1:${PORTS.replica}/postgres`, serving: true, lagMs: expect.any(Number), reason: null },
+    ]);
+    expect(after.reads!.replicas[0]!.lagMs).toBeLessThanOrEqual(MAX_LAG_MS);
+    expect(after.reads!.reads.replica).toBeGreaterThan(readsBefore.replica);
+    expect(after.reads!.reads.primary).toBe(readsBefore.primary);
+    const page = await send(`${stack.origin}/status/facebook`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("Facebook");
+  });
+
+  it("reads from the primary while the replica is down, says so, and returns to the replica", async () => {
+    const instance = stack.instances[0]!.origin;
+    await stack.replica.stop();
+    const down = await eventually(
+      "the instance notices",
+      async () => {
+        const h = await health(instance);
+        return h.reads!.replicas[0]!.serving ? undefined : h;
+      },
+      5_000,
+    );
+    expect(down.ok).toBe(true);
+    expect(down.reads!.replicas[0]!.reason).toMatch(/^not answering/);
+    const primaryReads = down.reads!.reads.primary;
+    const api = await fetch(`${instance}/api/v1/services/facebook`);
+    expect(api.status).toBe(200);
+    expect(((await api.json()) as { reportersLastHour: number }).reportersLastHour).toBe(50);
+    expect((await health(instance)).reads!.reads.primary).toBeGreaterThan(primaryReads);
+    const metrics = await (await fetch(`${instance}/api/metrics`)).text();
+    expect(metrics).toMatch(/^outage_radar_replica_serving\{replica="127\.0\.0\.1:5453\/postgres"[^}]*\} 0$/m);
+
+    await stack.replica.start();
+    await eventually(
+      "the replica serves again",
+      async () => ((await health(instance)).reads!.replicas[0]!.serving ? true : undefined),
+      15_000,
+    );
+  });
+
+  it("loses no acknowledged report when an instance is killed mid-flood, and the other serves on", async () => {
+    const [victim, survivor] = stack.instances;
+    const acknowledged = new Set<number>();
+    const refused: number[] = [];
+    let pagesOk = 0;
+    let pagesFailed = 0;
+    let killed = false;
+    // 400 reporters, 8 at a time; a report not acknowledged is sent again with its key, as clients do.
+    const next = { i: 1000 };
+    const worker = async () => {
+      while (next.i < 1400) {
+        const i = next.i++;
+        if (i === 1100 && !killed) {
+          killed = true;
+          victim!.process.kill("SIGKILL");
+        }
+        for (let attempt = 0; attempt < 5; attempt++) {
+          const answer = await report(i).catch(() => ({ status: 0, body: "" }));
+          if (answer.status === 201) {
+            acknowledged.add(JSON.parse(answer.body).id as number);
+            break;
+          }
+          refused.push(answer.status);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const page = await send(`${stack.origin}/api/v1/services/facebook`).catch(() => ({ status: 0 }));
+        if (page.status === 200) pagesOk++;
+        else pagesFailed++;
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    expect(killed).toBe(true);
+    expect(victim!.process.signalCode).toBe("SIGKILL");
+    console.info(
+      `kill test: ${refused.length} unacknowledged attempts (${[...new Set(refused)].join(", ")}), each resent`,
+    );
+    expect(acknowledged.size).toBe(400);
+    const ids = [...acknowledged];
+    const found = await primary`select count(*)::int as n from reports where id = any(${ids})`;
+    expect(found[0]!.n).toBe(400);
+    // Every reporter once, whatever was retried where.
+    expect(await stored(primary)).toBe(450);
+    expect(pagesFailed).toBe(0);
+    expect(pagesOk).toBe(400);
+    // The survivor takes over the detector within a couple of ticks.
+    await eventually(
+      "the survivor leads",
+      async () => ((await health(survivor!.origin)).detector === "leader" ? true : undefined),
+      TICK_SECONDS * 3000,
+    );
+  });
+});
