@@ -2,14 +2,19 @@
 // Seeds 1,000 services and 90 days of reports in SQL (1 M rows, then 9 M more: 10 M), with their
 // rollups, on the Postgres server; runs the production server against it and measures the pages
 // people open during an outage — at 1 M rows, at 10 M rows, and at 10 M rows during an ingest flood
-// of 5,000 reports/s. Prints and writes bench/results/reads.md and bench/results/reads.json.
+// of 5,000 reports/s; then the service page through Debian's nginx and its cache (deploy/nginx)
+// during the same flood, counting how many of those requests reached the app. Prints and writes
+// bench/results/reads.md and bench/results/reads.json.
 // `-- --quick` seeds 100 k + 900 k and measures for less time (for trying it out).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { CATALOG } from "@/db/catalog";
 import type { Db } from "@/db/client";
 import { ensureReportPartitions } from "@/lib/reports/partitions";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { startAppServer } from "@/deploy/stack/app-server";
+import { StackNginx } from "@/deploy/stack/nginx";
 import { addBenchServices, withBenchDatabase } from "./database";
 import { runLoad, throughput } from "./load/run";
 import type { LoadResult } from "./load/protocol";
@@ -143,6 +148,68 @@ async function measure(
   return { pages: out, flood: floodFigures };
 }
 
+/** The app's page-cache answers so far, summed over its workers: a miss is a render. */
+async function pageCacheCounts(origin: string): Promise<{ renders: number; requests: number }> {
+  const text = await (await fetch(`${origin}/api/metrics`)).text();
+  let renders = 0;
+  let requests = 0;
+  for (const m of text.matchAll(/^outage_radar_page_cache_total\{outcome="(\w+)"[^}]*\} (\S+)$/gm)) {
+    requests += Number(m[2]);
+    if (m[1] === "miss") renders += Number(m[2]);
+  }
+  return { renders, requests };
+}
+
+/**
+ * The service page through nginx's cache (the deployed configuration) while the flood goes to the
+ * app: what visitors get, and how much of it the app had to answer.
+ */
+async function measureCached(appOrigin: string, page: string, services: Array<{ slug: string; symptoms: string[] }>) {
+  const dir = mkdtempSync(path.join(tmpdir(), "outage-radar-bench-nginx-"));
+  chmodSync(dir, 0o755);
+  const nginx = new StackNginx(dir, 3311, [Number(new URL(appOrigin).port)]);
+  await nginx.start();
+  try {
+    const flood = runLoad({
+      origin: appOrigin,
+      connections: 256,
+      durationMs: MEASURE_MS + 4_000,
+      ratePerSecond: FLOOD_PER_S,
+      seed: 78,
+      work: { kind: "reports", services },
+    });
+    await new Promise((r) => setTimeout(r, 3_000));
+    const before = await pageCacheCounts(appOrigin);
+    const readers = await runLoad({
+      origin: nginx.origin,
+      connections: 4,
+      durationMs: MEASURE_MS,
+      seed: 2,
+      work: { kind: "get", paths: [page] },
+    });
+    const after = await pageCacheCounts(appOrigin);
+    const floodResult = await flood;
+    const seconds = readers.elapsedMs / 1000;
+    const figures = {
+      page,
+      requests_per_s: Math.round(throughput(readers, 200)),
+      p50_ms: round(readers.latency.p50),
+      p99_ms: round(readers.latency.p99),
+      errors: readers.sent - (readers.statuses[200] ?? 0),
+      app_requests_per_s: round((after.requests - before.requests) / seconds),
+      app_renders_per_s: round((after.renders - before.renders) / seconds),
+      flood_reports_per_s: Math.round(throughput(floodResult, 201)),
+    };
+    log(
+      `  through nginx: ${figures.requests_per_s} req/s, p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms; reached the app ${figures.app_requests_per_s}/s, rendered ${figures.app_renders_per_s}/s; flood ${figures.flood_reports_per_s} reports/s`,
+    );
+    return figures;
+  } finally {
+    await nginx.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   await withBenchDatabase("reads", async ({ url: dbUrl, handle }) => {
     const db = handle.db;
@@ -199,6 +266,10 @@ async function main() {
     log(`measuring at ${n.toLocaleString("en")} rows during a flood of ${FLOOD_PER_S.toLocaleString("en")} reports/s…`);
     const services = CATALOG.map((s) => ({ slug: s.slug, symptoms: s.symptoms.map((x) => x.slug) }));
     const flooded = await measure(app.origin, paths, { services });
+    log(
+      `measuring ${paths.service_page!.path} through nginx's cache during a flood of ${FLOOD_PER_S.toLocaleString("en")} reports/s…`,
+    );
+    const cached = await measureCached(app.origin, paths.service_page!.path, services);
     await app.stop();
 
     const result = {
@@ -212,6 +283,9 @@ async function main() {
       flood: flooded.flood,
       service_page_p99_ms_10m_flood: flooded.pages.service_page!.p99_ms,
       target_p99_ms: TARGET_P99_MS,
+      through_nginx_flood: cached,
+      cached_status_page_rps_flood: cached.requests_per_s,
+      app_renders_per_s_flood: cached.app_renders_per_s,
       pages: Object.fromEntries(Object.entries(paths).map(([k, v]) => [k, v.path])),
       page_headers: Object.fromEntries(Object.entries(paths).flatMap(([k, v]) => (v.headers ? [[k, v.headers]] : []))),
       page_cache_seconds: PAGE_CACHE_SECONDS,
@@ -251,6 +325,16 @@ async function main() {
         : "",
       "",
       `service_page_p99_ms_10m_flood: **${result.service_page_p99_ms_10m_flood} ms** (target ≤ ${TARGET_P99_MS} ms: ${result.service_page_p99_ms_10m_flood <= TARGET_P99_MS ? "met" : "not met"}).`,
+      "",
+      `### Through nginx's cache during the flood`,
+      "",
+      `Debian's nginx with the deployed configuration (\`deploy/nginx/proxy.conf\`: cache per the page's own \`Cache-Control\`, \`s-maxage=5, stale-while-revalidate=30\`, one request per page to the app at a time) in front of the same server; \`${cached.page}\` requested through it over 4 keep-alive connections for ${MEASURE_MS / 1000} s while ${FLOOD_PER_S.toLocaleString("en")} reports/s go to the app directly. *Reached the app*: requests the app's page cache answered in that time (its \`outage_radar_page_cache_total\`, every worker); *rendered*: those it had to render (misses).`,
+      "",
+      "| page | req/s (4 connections) | p50 ms | p99 ms | errors | reached the app /s | rendered /s |",
+      "| --- | --- | --- | --- | --- | --- | --- |",
+      `| service_page \`${cached.page}\` | ${cached.requests_per_s} | ${cached.p50_ms} | ${cached.p99_ms} | ${cached.errors} | ${cached.app_requests_per_s} | ${cached.app_renders_per_s} |`,
+      "",
+      `Flood meanwhile: ${cached.flood_reports_per_s.toLocaleString("en")} reports/s stored. cached_status_page_rps_flood: **${cached.requests_per_s}**; app_renders_per_s_flood: **${cached.app_renders_per_s}** (at most about 1 per 5 s cache interval is the aim: ${cached.app_renders_per_s <= 0.3 ? "met" : "not met"}).`,
       "",
     ].join("\n");
     mkdirSync("bench/results", { recursive: true });

@@ -2,6 +2,7 @@ import cluster from "node:cluster";
 import { getDbHandle } from "@/lib/db";
 import type { Job } from "./jobs/job";
 import { log } from "./log";
+import { serveWorkerMetrics } from "./front/metrics";
 
 /**
  * With WEB_CONCURRENCY > 1 (a Postgres server only) the primary prepares the database and runs the
@@ -13,6 +14,7 @@ export async function runCluster(workers: number, demo: Job | null): Promise<voi
   // there. A young space of up to 64 MB (V8 grows it only when allocation is that fast) saves worker
   // CPU per report for ~100 MB more memory (docs/scaling.md).
   cluster.setupPrimary({ execArgv: [...process.execArgv, "--max-semi-space-size=64"] });
+  serveWorkerMetrics();
   const startedAt = new Map<number, number>();
   const fork = () => startedAt.set(cluster.fork().id, Date.now());
   for (let i = 0; i < workers; i++) fork();

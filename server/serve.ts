@@ -14,6 +14,7 @@ import { startWebhookDispatch } from "./jobs/webhook-dispatch";
 import { log } from "./log";
 import { LiveHub } from "./front/live-events";
 import { createMetrics } from "./front/metrics";
+import { pageCacheControl } from "@/lib/http/cache-control";
 import { replicaReads } from "@/lib/db";
 
 /**
@@ -36,6 +37,11 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
   await replicaReads()?.start();
   const live = new LiveHub(handle);
   await live.start();
+  const metrics = createMetrics({
+    reads: () => replicaReads()?.stats(),
+    detector: () => detector.leadership.role,
+    queued: () => reportQueue(handle.db).queued,
+  });
   const app = next({ dev, dir: process.cwd(), hostname: cfg.HOST, port: cfg.PORT });
   await app.prepare();
   const server = createHttpServer(
@@ -44,11 +50,7 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
       proxies: cfg.TRUSTED_PROXIES ? proxyTrust(cfg.TRUSTED_PROXIES, cfg.CLIENT_IP_HEADER) : undefined,
       health: () =>
         checkHealth(handle.db, detector.leadership.role, reportQueue(handle.db).queued, replicaReads()?.stats()),
-      metrics: createMetrics({
-        reads: () => replicaReads()?.stats(),
-        detector: () => detector.leadership.role,
-        queued: () => reportQueue(handle.db).queued,
-      }),
+      metrics,
       next: app.getRequestHandler(),
       security: { https: cfg.PUBLIC_URL?.startsWith("https://") ?? false, dev },
       pages: dev
@@ -58,6 +60,8 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
               ttlMs: cfg.PAGE_CACHE_SECONDS * 1000,
               // The live snapshot every open service page polls every 10 s.
               jsonPaths: /^\/api\/v1\/services\/[^/]+\/snapshot$/,
+              shared: { cacheControl: pageCacheControl, varyOnPresent: cfg.REGION_HEADERS },
+              onServe: (outcome) => metrics.pageServed(outcome),
             }),
             regionHeaders: cfg.REGION_HEADERS,
           },

@@ -37,6 +37,8 @@ export async function startStack(opts: {
   demo?: boolean;
   /** Extra environment for every instance. */
   env?: Record<string, string>;
+  /** WEB_CONCURRENCY of each instance, in port order (default 1 each). */
+  workers?: number[];
   log?: (line: string) => void;
 }): Promise<Stack> {
   const ports = opts.ports ?? DEFAULT_STACK_PORTS;
@@ -70,6 +72,7 @@ export async function startStack(opts: {
           // nginx, on this machine, is the only proxy whose X-Forwarded-For is believed.
           TRUSTED_PROXIES: "loopback",
           DEMO: demo ? "on" : "off",
+          WEB_CONCURRENCY: String(opts.workers?.[i] ?? 1),
           ...opts.env,
         },
         log: (line) => log(`[app ${port}] ${line}`),

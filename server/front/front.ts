@@ -6,8 +6,7 @@ import type { Db } from "@/db/client";
 import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
 import { resolveClient, rewriteForwardedHeaders, type ProxyTrust } from "./client-address";
 import type { Health } from "./health";
-import type { Registry } from "prom-client";
-import { METRICS_PATH } from "./metrics";
+import { METRICS_PATH, type Metrics } from "./metrics";
 import { handleReportRequest, REPORTS_PATH } from "./report-endpoint";
 import { applySecurityHeaders, type SecurityOptions } from "./security-headers";
 import type { PageCache } from "./page-cache";
@@ -55,7 +54,7 @@ export function createFront(opts: {
   proxies?: ProxyTrust;
   health: () => Promise<Health>;
   /** This instance's figures for Prometheus, at METRICS_PATH. */
-  metrics?: Registry;
+  metrics?: Metrics;
   next: Handler;
   security?: SecurityOptions;
   /** Seconds-old pages for everyone when a crowd asks for the same one. */
@@ -78,7 +77,7 @@ export function createFront(opts: {
       return sendJson(res, health.ok ? 200 : 503, health);
     }
     if (path === METRICS_PATH && opts.metrics) {
-      const body = await opts.metrics.metrics();
+      const body = await opts.metrics.text().catch((error: unknown) => `# not gathered: ${String(error)}\n`);
       res.writeHead(200, { "content-type": opts.metrics.contentType, "cache-control": "no-store" });
       return void res.end(body);
     }

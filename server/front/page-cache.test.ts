@@ -17,6 +17,8 @@ async function serve(
     throws?: boolean;
     /** Repeats of filler text, to make a page worth compressing. */
     pageBytes?: number;
+    /** What the renderer says (Next.js: private, no-store for a page rendered per request). */
+    cacheControl?: string;
   },
 ) {
   let renders = 0;
@@ -28,6 +30,7 @@ async function serve(
     await new Promise((r) => setTimeout(r, opts.delayMs ?? 0));
     if (opts.throws) throw new Error("render failed");
     res.statusCode = opts.status ?? 200;
+    if (opts.cacheControl) res.setHeader("cache-control", opts.cacheControl);
     if (req.headers.rsc) {
       // Like Next.js: the RSC payload of the page for the router state the client sent, nonce inside.
       res.setHeader("content-type", "text/x-component");
@@ -161,6 +164,43 @@ describe("page cache", () => {
     await get(`${html.base}/api/v1/services/tiktok/snapshot`);
     await get(`${html.base}/api/v1/services/tiktok/snapshot`);
     expect(html.renders()).toBe(2);
+  });
+
+  it("tells shared caches how long a kept page may be served, and what else it varies by", async () => {
+    const shared = {
+      cacheControl: (path: string) => (path.startsWith("/incidents") ? "public, s-maxage=60" : "public, s-maxage=5"),
+      varyOnPresent: ["cf-ipcountry", "x-vercel-ip-country"],
+    };
+    const app = await serve({ ttlMs: 60_000, shared, cacheControl: "private, no-cache, no-store" });
+    const page = await get(`${app.base}/status/tiktok?x=1`);
+    expect(page.response.headers.get("cache-control")).toBe("public, s-maxage=5");
+    expect(page.response.headers.get("vary")).toBe("Accept-Encoding");
+    const incident = await get(`${app.base}/incidents/7`);
+    expect(incident.response.headers.get("cache-control")).toBe("public, s-maxage=60");
+    // Behind a CDN that names the country, the copy varies by that header too (and is kept per country).
+    const german = await get(`${app.base}/status/tiktok`, { "cf-ipcountry": "DE" });
+    expect(german.response.headers.get("vary")).toBe("cf-ipcountry, Accept-Encoding");
+    const rsc = await get(`${app.base}/status/tiktok`, { rsc: "1", "next-router-state-tree": "t" });
+    expect(rsc.response.headers.get("cache-control")).toBe("public, s-maxage=5");
+    expect(rsc.response.headers.get("vary")).toBe(
+      "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding",
+    );
+
+    // JSON keeps its route's own policy; what is not kept keeps the renderer's.
+    const json = await serve({
+      ttlMs: 60_000,
+      shared,
+      contentType: "application/json",
+      jsonPaths: /snapshot$/,
+      cacheControl: "public, max-age=5, s-maxage=5",
+    });
+    const snapshot = await get(`${json.base}/api/v1/services/tiktok/snapshot`, { "cf-ipcountry": "DE" });
+    expect(snapshot.response.headers.get("cache-control")).toBe("public, max-age=5, s-maxage=5");
+    expect(snapshot.response.headers.get("vary")).not.toContain("cf-ipcountry");
+    const missing = await serve({ ttlMs: 60_000, shared, status: 404, cacheControl: "private, no-cache, no-store" });
+    expect((await get(`${missing.base}/status/nope`)).response.headers.get("cache-control")).toBe(
+      "private, no-cache, no-store",
+    );
   });
 
   it("keeps RSC payloads apart per router state, so open tabs' live refreshes and prefetches render once", async () => {

@@ -31,7 +31,13 @@ export interface PageCacheOptions {
    * snapshot): kept like pages, keyed by their address alone.
    */
   jsonPaths?: RegExp;
-  /** Called per response, for tests and logs: hit (fresh copy), stale (old copy), miss (rendered). */
+  /**
+   * For shared caches in front (nginx, a CDN): the Cache-Control a kept page goes out with (the
+   * route's own for JSON), and the request headers it also varies by when a request carries them
+   * (the region headers the visitor's country is read from).
+   */
+  shared?: { cacheControl: (path: string) => string; varyOnPresent: readonly string[] };
+  /** Called per response, for tests, logs and metrics: hit (fresh copy), stale (old copy), miss (rendered). */
   onServe?: (outcome: Outcome, key: string) => void;
 }
 
@@ -45,7 +51,7 @@ interface Entry {
 }
 
 /** Also sent as X-Page-Cache, as caching proxies do, so an operator can see what a page was. */
-type Outcome = "hit" | "stale" | "miss";
+export type Outcome = "hit" | "stale" | "miss";
 
 type Render = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -132,6 +138,11 @@ export function createPageCache(opts: PageCacheOptions) {
     return done;
   }
 
+  /** What a page copy tells shared caches; JSON answers keep their route's policy. */
+  function shared(key: string): Shared | undefined {
+    return key.startsWith(JSON_KEY) ? undefined : opts.shared;
+  }
+
   return {
     /** The cache key, or null when this request must not be served from or stored in the cache. */
     keyOf(req: IncomingMessage, path: string, country: () => string | undefined): string | null {
@@ -156,7 +167,7 @@ export function createPageCache(opts: PageCacheOptions) {
       };
       if (entry && (fresh || pending)) {
         served(fresh ? "hit" : "stale");
-        return replay(entry, req, res);
+        return replay(entry, req, res, shared(key));
       }
       // A HEAD is answered from a copy, but never makes one: its answer has no page in it.
       if (req.method === "HEAD" && !pending) return guarded(render)(req, res);
@@ -164,7 +175,7 @@ export function createPageCache(opts: PageCacheOptions) {
         const rendered = await pending;
         if (rendered) {
           served("hit");
-          return replay(rendered, req, res);
+          return replay(rendered, req, res, shared(key));
         }
         return guarded(render)(req, res);
       }
@@ -175,7 +186,7 @@ export function createPageCache(opts: PageCacheOptions) {
         const rendered = await job;
         if (rendered) remember(key, rendered);
         else forget(key);
-        return rendered ? replay(rendered, req, res) : flushCaptured(res);
+        return rendered ? replay(rendered, req, res, shared(key)) : flushCaptured(res);
       } finally {
         rendering.delete(key);
       }
@@ -196,8 +207,10 @@ function guarded(render: Render): (req: IncomingMessage, res: ServerResponse) =>
   };
 }
 
+type Shared = NonNullable<PageCacheOptions["shared"]>;
+
 /** The copy, with a new nonce in the policy and the page; gzipped when the client takes gzip. */
-function replay(entry: Entry, req: IncomingMessage, res: ServerResponse): void {
+function replay(entry: Entry, req: IncomingMessage, res: ServerResponse, shared: Shared | undefined): void {
   const csp = res.getHeader("content-security-policy")?.toString();
   const nonce = csp?.match(NONCE)?.[1] ?? randomBytes(16).toString("base64");
   const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
@@ -206,6 +219,15 @@ function replay(entry: Entry, req: IncomingMessage, res: ServerResponse): void {
   for (const name of NOT_REPLAYED) if (!OWN.has(name)) res.removeHeader(name);
   for (const [name, value] of Object.entries(entry.headers)) {
     if (!NOT_REPLAYED.has(name) && value !== undefined) res.setHeader(name, value);
+  }
+  if (shared) {
+    // A shared cache keeps the page with the nonce it went out with: that nonce was drawn after
+    // everything in the page was written, so nothing injected later can carry it, and a different
+    // address or variant is a different render with a nonce of its own.
+    const path = (req.url ?? "/").split("?")[0]!;
+    res.setHeader("cache-control", shared.cacheControl(path));
+    const vary = shared.varyOnPresent.filter((name) => req.headers[name] !== undefined);
+    if (vary.length) res.setHeader("vary", [res.getHeader("vary")?.toString(), ...vary].filter(Boolean).join(", "));
   }
   // Already encoded, so the front's compression leaves it as it is (and adds Vary: Accept-Encoding).
   if (gzip) res.setHeader("content-encoding", "gzip");

@@ -1,3 +1,4 @@
+import { CACHE_CONTROL } from "@/lib/http/cache-control";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
@@ -228,7 +229,7 @@ describe.each(testTargets())("JSON API on $name", (target) => {
     });
     expect(preview.status).toBe(200);
     expect(preview.headers.get("content-type")).toBe("image/svg+xml");
-    expect(preview.headers.get("cache-control")).toContain("max-age=30");
+    expect(preview.headers.get("cache-control")).toBe(CACHE_CONTROL.live);
     expect((await preview.text()).match(/<path /g)!.length).toBeGreaterThan(150);
     const missing = await getMapPreview(new Request("http://localhost"), {
       params: Promise.resolve({ service: "nope" }),

@@ -6,6 +6,7 @@ import { STATUS_LABELS, type StatusLevel } from "@/lib/catalog/constants";
 import { findService } from "@/lib/services/queries";
 import { OG_FONT_FAMILY, ogFonts } from "@/lib/og/fonts";
 import { currentLevel } from "@/lib/reports/service-cache";
+import { CACHE_CONTROL } from "@/lib/http/cache-control";
 
 export const alt = "The service's current status on Outage Radar";
 export const size = { width: 1200, height: 630 };
@@ -72,6 +73,6 @@ export default async function Image({ params }: { params: Promise<{ service: str
         Live user reports, where it is failing, and what to try
       </div>
     </div>,
-    { ...size, fonts: await ogFonts().catch(() => undefined), headers: { "cache-control": "public, max-age=60" } },
+    { ...size, fonts: await ogFonts().catch(() => undefined), headers: { "cache-control": CACHE_CONTROL.history } },
   );
 }

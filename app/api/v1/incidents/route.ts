@@ -2,6 +2,7 @@ import { getReadDb } from "@/lib/db";
 import { parseRequest } from "@/lib/http/parse-request";
 import { incidentFilterOf, incidentQuerySchema } from "@/lib/incidents/filter";
 import { listIncidents } from "@/lib/incidents/queries";
+import { CACHE_CONTROL } from "@/lib/http/cache-control";
 
 const PAGE_SIZE = 20;
 
@@ -13,6 +14,6 @@ export async function GET(request: Request) {
   const { items, total } = await listIncidents(getReadDb(), filter, page, PAGE_SIZE);
   return Response.json(
     { items, total, page, pageSize: PAGE_SIZE },
-    { headers: { "cache-control": "public, max-age=30" } },
+    { headers: { "cache-control": CACHE_CONTROL.history } },
   );
 }

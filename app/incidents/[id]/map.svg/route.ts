@@ -5,6 +5,7 @@ import { incidentRegions } from "@/lib/incidents/queries";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { framedOn, shareBand } from "@/lib/regions/share";
 import { choroplethSvg, viewBoxAround } from "@/lib/regions/svg";
+import { CACHE_CONTROL } from "@/lib/http/cache-control";
 
 /** An incident's small map: its countries shaded by their share of the reports, zoomed to them. */
 export async function GET(_request: Request, ctx: RouteContext<"/incidents/[id]/map.svg">): Promise<Response> {
@@ -19,6 +20,6 @@ export async function GET(_request: Request, ctx: RouteContext<"/incidents/[id]/
       (code) => band.get(code) ?? "share-none",
       viewBoxAround(geometry, framedOn(where.topRegions, where.regionTotal)),
     ),
-    { headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=60" } },
+    { headers: { "content-type": "image/svg+xml", "cache-control": CACHE_CONTROL.history } },
   );
 }

@@ -3,6 +3,7 @@ import { getReadDb } from "@/lib/db";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { errorResponse } from "@/lib/http/responses";
 import { currentLevel, reportableService } from "@/lib/reports/service-cache";
+import { CACHE_CONTROL } from "@/lib/http/cache-control";
 
 // Words carry the status; the colour only repeats it.
 const LOOK: Record<StatusLevel, { message: string; color: string }> = {
@@ -20,6 +21,6 @@ export async function GET(_request: Request, ctx: RouteContext<"/status/[service
   const status = await currentLevel(db, service.id);
   const svg = makeBadge({ label: service.name, message: LOOK[status].message, color: LOOK[status].color });
   return new Response(svg, {
-    headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "public, max-age=60" },
+    headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": CACHE_CONTROL.live },
   });
 }

@@ -4,6 +4,7 @@ import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { findService } from "@/lib/services/queries";
 import { worldGeometry } from "@/lib/regions/geometry";
 import { choroplethSvg } from "@/lib/regions/svg";
+import { CACHE_CONTROL } from "@/lib/http/cache-control";
 
 /** The service page's small map of the last hour, as an image: a picture there, the full map is a click away. */
 export async function GET(
@@ -18,7 +19,7 @@ export async function GET(
   return new Response(
     choroplethSvg(worldGeometry(), (code) => band.get(code) ?? "too-few"),
     {
-      headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=30" },
+      headers: { "content-type": "image/svg+xml", "cache-control": CACHE_CONTROL.live },
     },
   );
 }

@@ -4,6 +4,7 @@ import { idPath } from "@/lib/http/path-id";
 import { errorResponse } from "@/lib/http/responses";
 import { incidentDetail } from "@/lib/incidents/queries";
 import { incidentDetailSchema } from "@/lib/incidents/schemas";
+import { CACHE_CONTROL } from "@/lib/http/cache-control";
 
 export async function GET(request: Request, ctx: RouteContext<"/api/v1/incidents/[id]">) {
   const input = await parseRequest(request, { params: idPath(ctx.params, "incident") });
@@ -18,5 +19,5 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/incidents
     });
   }
   // Parsing strips what the document does not promise (the catalog's symptom list, the merge pointer).
-  return Response.json(incidentDetailSchema.parse(detail), { headers: { "cache-control": "public, max-age=30" } });
+  return Response.json(incidentDetailSchema.parse(detail), { headers: { "cache-control": CACHE_CONTROL.history } });
 }

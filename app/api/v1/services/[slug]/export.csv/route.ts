@@ -6,6 +6,7 @@ import { errorResponse } from "@/lib/http/responses";
 import { EXPORT_MAX_DAYS, exportCounts } from "@/lib/services/api-views";
 import { findService } from "@/lib/services/queries";
 import { csvSafe } from "@/lib/text/csv-safe";
+import { CACHE_CONTROL } from "@/lib/http/cache-control";
 
 const DAY = 86_400_000;
 const day = z.iso.date("must be a day such as 2026-06-10").transform((d) => new Date(`${d}T00:00:00Z`));
@@ -40,7 +41,7 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/services/
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${name}"`,
-      "cache-control": "public, max-age=300",
+      "cache-control": CACHE_CONTROL.history,
     },
   });
 }

@@ -4,6 +4,7 @@ import { parseRequest } from "@/lib/http/parse-request";
 import { errorResponse } from "@/lib/http/responses";
 import { recentReportTexts } from "@/lib/services/api-views";
 import { findService } from "@/lib/services/queries";
+import { CACHE_CONTROL } from "@/lib/http/cache-control";
 
 const querySchema = z.object({
   limit: z.coerce
@@ -22,6 +23,6 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/services/
   const service = await findService(db, slug);
   if (!service) return errorResponse(404, "not_found", `unknown service "${slug}"`);
   return Response.json(await recentReportTexts(db, service.id, { limit: input.query.limit }), {
-    headers: { "cache-control": "public, max-age=10" },
+    headers: { "cache-control": CACHE_CONTROL.live },
   });
 }
