@@ -100,7 +100,9 @@ describe("the configuration's documentation", () => {
     const lines = readFileSync(path.join(root, "deploy/env.example"), "utf8")
       .split("\n")
       .filter((line) => line.trim() && !line.startsWith("#"));
-    const env = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
+    const env = Object.fromEntries(
+      lines.map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]),
+    );
     expect(Object.keys(env).filter((name) => !CONFIG_VARIABLES.includes(name))).toEqual([]);
     expect(parseConfig(env).DATABASE_REPLICA_URL).toHaveLength(2);
   });
