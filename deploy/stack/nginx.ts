@@ -64,11 +64,10 @@ http {
     process.once("exit", guard);
     child.once("exit", () => process.off("exit", guard));
     await waitFor(`nginx on port ${this.port}`, async () => {
-      if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}`);
-      return fetch(`${this.origin}/api/health`).then(
-        () => true,
-        () => false,
-      );
+      if (child.exitCode !== null) return `exited with ${child.exitCode}`;
+      return fetch(`${this.origin}/api/health`).then(() => "ready");
+    }).then((state) => {
+      if (state !== "ready") throw new Error(`nginx ${state}`);
     });
   }
 

@@ -2,6 +2,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { startStack, type Stack } from "./stack";
+import { waitFor } from "./wait-for";
 import type { Health } from "@/server/front/health";
 
 const PORTS = { nginx: 8090, apps: [3111, 3112], primary: 5452, replica: 5453 };
@@ -64,16 +65,6 @@ const leaders = async () =>
     (a, b) => a + b,
     0,
   );
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 let stack: Stack;
 let primary: postgres.Sql;
@@ -142,7 +133,7 @@ describe("the stack: nginx → two app instances → a primary and a streaming r
     const sentAt = Date.now();
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => report(100 + i)));
     expect(answers.every((a) => a.status === 201)).toBe(true);
-    const lagMs = await eventually(
+    const lagMs = await waitFor(
       "the replica holds the reports",
       async () => ((await stored(replica)) === before + 10 ? Date.now() - sentAt : undefined),
       MAX_LAG_MS,
@@ -155,7 +146,7 @@ describe("the stack: nginx → two app instances → a primary and a streaming r
       replica: await metric(instance, 'outage_radar_reads_total{target="replica"'),
       primary: await metric(instance, 'outage_radar_reads_total{target="primary"'),
     };
-    const reporters = await eventually(
+    const reporters = await waitFor(
       "the replica-served API counts them",
       async () => {
         const status = (await (await fetch(`${instance}/api/v1/services/facebook`)).json()) as {
@@ -206,7 +197,7 @@ describe("the stack: nginx → two app instances → a primary and a streaming r
   it("reads from the primary while the replica is down, says so, and returns to the replica", async () => {
     const instance = stack.instances[0]!.origin;
     await stack.replica.stop();
-    const down = await eventually(
+    const down = await waitFor(
       "the instance notices",
       async () => {
         const h = await health(instance);
@@ -225,7 +216,7 @@ describe("the stack: nginx → two app instances → a primary and a streaming r
     expect(metrics).toMatch(/^outage_radar_replica_serving\{replica="127\.0\.0\.1:5453\/postgres"[^}]*\} 0$/m);
 
     await stack.replica.start();
-    await eventually(
+    await waitFor(
       "the replica serves again",
       async () => ((await health(instance)).reads!.replicas[0]!.serving ? true : undefined),
       15_000,
@@ -277,7 +268,7 @@ describe("the stack: nginx → two app instances → a primary and a streaming r
     expect(pagesFailed).toBe(0);
     expect(pagesOk).toBe(400);
     // The survivor takes over the detector within a couple of ticks, in one of its workers.
-    await eventually(
+    await waitFor(
       "the survivor leads",
       async () => ((await metric(survivor!.origin, "outage_radar_detector_leader")) === 1 ? true : undefined),
       TICK_SECONDS * 3000,
