@@ -110,7 +110,7 @@ async function main() {
       "",
       `\`npm run bench:replica\`${quick ? " (--quick)" : ""}: the stack of \`deploy/stack\` (a throwaway Postgres primary, a streaming replica made by \`pg_basebackup -R\`, two app instances, nginx), everything on this 2-core machine; ${FLOOD_PER_S.toLocaleString("en")} reports/s sent to the two instances for ${FLOOD_MS / 1000} s (${result.flood_reports_per_s.toLocaleString("en")} reports/s stored).`,
       "",
-      `- *Measured lag*: each instance's own bound on the replica's staleness (\`db/replicas.ts\`: the age of the newest primary WAL position the replica has replayed, probed once a second), read from \`/api/health\` every ${SAMPLE_MS} ms.`,
+      `- *Measured lag*: each instance's own bound on the replica's staleness (\`db/replicas.ts\`: the age of the newest primary WAL position the replica has replayed; the primary and the replica read four times a second), read from \`/api/health\` every ${SAMPLE_MS} ms.`,
       `- *Report to replica*: one report every ${SAMPLE_MS} ms, from its 201 to the moment a query on the replica finds it.`,
       "",
       "| figure | samples | p50 ms | p99 ms | max ms |",

@@ -2,7 +2,7 @@
  * How stale a streaming replica is, measured without comparing two servers' clocks: every probe
  * notes the primary's WAL position and when this process read it. A replica that has replayed
  * the position read at time t holds every transaction committed before t, so its data is at most
- * `now - t` old. The bound is exact to within one probe interval, and an idle primary (no new WAL)
+ * `now - t` old. The bound is exact to within the interval between readings, and an idle primary (no new WAL)
  * never looks like lag, as `now() - pg_last_xact_replay_timestamp()` does.
  */
 export class ReplicaLag {

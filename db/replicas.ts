@@ -3,8 +3,12 @@ import { sql } from "drizzle-orm";
 import { rows, type Db, type DbHandle } from "./client";
 import { parseLsn, ReplicaLag } from "./replica-lag";
 
-/** How often each process asks the primary and every replica where they are. */
-export const REPLICA_PROBE_MS = 1_000;
+/**
+ * How often each process asks the primary and every replica where they are: a replica's lag is known
+ * to within this, and one that stops answering gets no more reads after at most this long (one tiny
+ * query each, four a second per process).
+ */
+export const REPLICA_PROBE_MS = 250;
 const PROBE_TIMEOUT_MS = 1_500;
 
 export interface ReplicaStatus {
@@ -12,7 +16,7 @@ export interface ReplicaStatus {
   name: string;
   /** Answering and at most `maxLagMs` behind: reads go to it. */
   serving: boolean;
-  /** Milliseconds of commits it may be missing (within one probe interval); null when unknown. */
+  /** Milliseconds of commits it may be missing (an upper bound, within 250 ms); null when unknown. */
   lagMs: number | null;
   /** Why it is out of rotation, when it is. */
   reason: string | null;
@@ -65,17 +69,21 @@ export class ReplicaReads {
     private readonly maxLagMs: number,
   ) {
     this.replicas = replicas.map((r) => ({ ...r, lagMs: null, reason: "not probed yet" }));
-    this.lag = new ReplicaLag(Math.max(maxLagMs * 2, REPLICA_PROBE_MS * 4));
+    this.lag = new ReplicaLag(Math.max(maxLagMs * 2, 4_000));
   }
 
   /** Probes now and then every REPLICA_PROBE_MS (once, however often called); resolves after the first probe. */
   start(): Promise<void> {
     if (this.started) return this.started;
+    const probe = async () => {
+      await this.samplePrimary();
+      await Promise.all(this.replicas.map((r) => this.probeReplica(r)));
+    };
     const loop = async () => {
-      await this.probe();
+      await probe();
       if (!this.closed) this.timer = setTimeout(() => void loop(), REPLICA_PROBE_MS).unref();
     };
-    this.started = this.probe().then(() => {
+    this.started = probe().then(() => {
       if (!this.closed) this.timer = setTimeout(() => void loop(), REPLICA_PROBE_MS).unref();
     });
     return this.started;
@@ -118,11 +126,12 @@ export class ReplicaReads {
     return r.reason === null && r.lagMs !== null && r.lagMs <= this.maxLagMs;
   }
 
-  private async probe(): Promise<void> {
-    // The primary's position first: whatever a replica has replayed by the time it answers is
-    // compared with a position no newer than that. A primary that does not answer commits nothing
-    // either, so its last known position stands for now: a replica that has it serves the pages
-    // the primary cannot.
+  /**
+   * Where the primary is now. Whatever a replica has replayed by the time it answers is compared
+   * with positions read before it. A primary that does not answer commits nothing either, so its
+   * last known position stands: a replica that has it serves the pages the primary cannot.
+   */
+  private async samplePrimary(): Promise<void> {
     try {
       const [row] = await withTimeout(
         rows<{ lsn: string }>(this.primary.db, sql`select pg_current_wal_lsn()::text as lsn`),
@@ -133,7 +142,6 @@ export class ReplicaReads {
       // the last known position, if any
     }
     if (this.primaryLsn !== undefined) this.lag.notePrimary(this.primaryLsn, performance.now());
-    await Promise.all(this.replicas.map((r) => this.probeReplica(r)));
   }
 
   private async probeReplica(r: Replica): Promise<void> {

@@ -46,7 +46,7 @@ export function createMetrics(sources: MetricSources): Metrics {
   });
   new Gauge({
     name: "outage_radar_replica_lag_seconds",
-    help: "Commits a replica may be missing, in seconds (exact to one probe interval); absent while it does not answer",
+    help: "Commits a replica may be missing, in seconds (an upper bound, within a quarter second); absent while it does not answer",
     labelNames: ["replica"],
     registers: [registry],
     collect() {
