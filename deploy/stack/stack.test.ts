@@ -116,6 +116,7 @@ describe("the stack: nginx → two app instances → a primary and a streaming r
   it("runs the detector tick in exactly one process of all the instances' workers", async () => {
     expect(await leaders()).toBe(1);
     expect((await send(`${stack.origin}/api/metrics`)).status).toBe(404);
+    expect((await send(`${stack.origin}/api/health`)).status).toBe(404);
   });
 
   it("gives a scrape of an instance with two workers the figures of both", async () => {
