@@ -60,7 +60,7 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
               ttlMs: cfg.PAGE_CACHE_SECONDS * 1000,
               // The live snapshot every open service page polls every 10 s.
               jsonPaths: /^\/api\/v1\/services\/[^/]+\/snapshot$/,
-              shared: { cacheControl: pageCacheControl, varyOnPresent: cfg.REGION_HEADERS },
+              shared: { cacheControl: pageCacheControl, regionHeaders: cfg.REGION_HEADERS },
               onServe: (outcome) => metrics.pageServed(outcome),
             }),
             regionHeaders: cfg.REGION_HEADERS,

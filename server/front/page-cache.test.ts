@@ -169,7 +169,7 @@ describe("page cache", () => {
   it("tells shared caches how long a kept page may be served, and what else it varies by", async () => {
     const shared = {
       cacheControl: (path: string) => (path.startsWith("/incidents") ? "public, s-maxage=60" : "public, s-maxage=5"),
-      varyOnPresent: ["cf-ipcountry", "x-vercel-ip-country"],
+      regionHeaders: ["cf-ipcountry", "x-vercel-ip-country"],
     };
     const app = await serve({ ttlMs: 60_000, shared, cacheControl: "private, no-cache, no-store" });
     const page = await get(`${app.base}/status/tiktok?x=1`);
@@ -180,6 +180,9 @@ describe("page cache", () => {
     // Behind a CDN that names the country, the copy varies by that header too (and is kept per country).
     const german = await get(`${app.base}/status/tiktok`, { "cf-ipcountry": "DE" });
     expect(german.response.headers.get("vary")).toBe("cf-ipcountry, Accept-Encoding");
+    // The second header was read because the first was absent: both count, and nothing after.
+    const vercel = await get(`${app.base}/status/tiktok`, { "x-vercel-ip-country": "FR" });
+    expect(vercel.response.headers.get("vary")).toBe("cf-ipcountry, x-vercel-ip-country, Accept-Encoding");
     const rsc = await get(`${app.base}/status/tiktok`, { rsc: "1", "next-router-state-tree": "t" });
     expect(rsc.response.headers.get("cache-control")).toBe("public, s-maxage=5");
     expect(rsc.response.headers.get("vary")).toBe(

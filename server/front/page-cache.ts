@@ -33,10 +33,10 @@ export interface PageCacheOptions {
   jsonPaths?: RegExp;
   /**
    * For shared caches in front (nginx, a CDN): the Cache-Control a kept page goes out with (the
-   * route's own for JSON), and the request headers it also varies by when a request carries them
-   * (the region headers the visitor's country is read from).
+   * route's own for JSON), and the headers the visitor's country is read from, in order (the
+   * first present wins): a page varies by those up to the one its request carried.
    */
-  shared?: { cacheControl: (path: string) => string; varyOnPresent: readonly string[] };
+  shared?: { cacheControl: (path: string) => string; regionHeaders: readonly string[] };
   /** Called per response, for tests, logs and metrics: hit (fresh copy), stale (old copy), miss (rendered). */
   onServe?: (outcome: Outcome, key: string) => void;
 }
@@ -226,7 +226,10 @@ function replay(entry: Entry, req: IncomingMessage, res: ServerResponse, shared:
     // address or variant is a different render with a nonce of its own.
     const path = (req.url ?? "/").split("?")[0]!;
     res.setHeader("cache-control", shared.cacheControl(path));
-    const vary = shared.varyOnPresent.filter((name) => req.headers[name] !== undefined);
+    // Up to the first present: the page read those (the earlier ones were absent); later ones were
+    // never looked at. nginx caches nothing whose Vary is over 128 bytes, so no more than needed.
+    const first = shared.regionHeaders.findIndex((name) => req.headers[name] !== undefined);
+    const vary = first === -1 ? [] : shared.regionHeaders.slice(0, first + 1);
     if (vary.length) res.setHeader("vary", [res.getHeader("vary")?.toString(), ...vary].filter(Boolean).join(", "));
   }
   // Already encoded, so the front's compression leaves it as it is (and adds Vary: Accept-Encoding).
