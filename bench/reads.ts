@@ -6,13 +6,11 @@
 // during the same flood, counting how many of those requests reached the app. Prints and writes
 // bench/results/reads.md and bench/results/reads.json.
 // `-- --quick` seeds 100 k + 900 k and measures for less time (for trying it out).
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { CATALOG } from "@/db/catalog";
 import type { Db } from "@/db/client";
 import { ensureReportPartitions } from "@/lib/reports/partitions";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { startAppServer } from "@/deploy/stack/app-server";
 import { StackNginx } from "@/deploy/stack/nginx";
 import { addBenchServices, withBenchDatabase } from "./database";
@@ -165,9 +163,7 @@ async function pageCacheCounts(origin: string): Promise<{ renders: number; reque
  * app: what visitors get, and how much of it the app had to answer.
  */
 async function measureCached(appOrigin: string, page: string, services: Array<{ slug: string; symptoms: string[] }>) {
-  const dir = mkdtempSync(path.join(tmpdir(), "outage-radar-bench-nginx-"));
-  chmodSync(dir, 0o755);
-  const nginx = new StackNginx(dir, 3311, [Number(new URL(appOrigin).port)]);
+  const nginx = new StackNginx(3311, [Number(new URL(appOrigin).port)]);
   await nginx.start();
   try {
     const flood = runLoad({
@@ -206,7 +202,6 @@ async function measureCached(appOrigin: string, page: string, services: Array<{ 
     return figures;
   } finally {
     await nginx.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

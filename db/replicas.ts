@@ -74,18 +74,12 @@ export class ReplicaReads {
 
   /** Probes now and then every REPLICA_PROBE_MS (once, however often called); resolves after the first probe. */
   start(): Promise<void> {
-    if (this.started) return this.started;
-    const probe = async () => {
+    const loop = async () => {
       await this.samplePrimary();
       await Promise.all(this.replicas.map((r) => this.probeReplica(r)));
-    };
-    const loop = async () => {
-      await probe();
       if (!this.closed) this.timer = setTimeout(() => void loop(), REPLICA_PROBE_MS).unref();
     };
-    this.started = probe().then(() => {
-      if (!this.closed) this.timer = setTimeout(() => void loop(), REPLICA_PROBE_MS).unref();
-    });
+    this.started ??= loop();
     return this.started;
   }
 

@@ -1,5 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { waitFor } from "./wait-for";
 
@@ -8,17 +9,21 @@ const NGINX_DIR = path.resolve(__dirname, "..", "nginx");
 /**
  * Debian's nginx in front of the app instances, configured by the same files an operator installs
  * (deploy/nginx/http.conf and proxy.conf); only the listening port, the upstream list and the
- * paths differ, as they do between machines. Runs in the foreground as this process's child.
+ * paths differ, as they do between machines. Runs in the foreground as this process's child, in a
+ * folder of its own that `stop` removes.
  */
 export class StackNginx {
   private child: ChildProcess | undefined;
+  private readonly dir = mkdtempSync(path.join(tmpdir(), "outage-radar-nginx-"));
   readonly conf: string;
 
   constructor(
-    private readonly dir: string,
     readonly port: number,
     upstreams: number[],
   ) {
+    const dir = this.dir;
+    // nginx's workers (nobody, when started as root) reach the cache through this folder.
+    chmodSync(dir, 0o755);
     for (const sub of ["cache", "temp"]) mkdirSync(path.join(dir, sub), { recursive: true });
     // Workers run as nobody when nginx starts as root; they write the cache and temporary bodies.
     if (process.getuid?.() === 0) for (const sub of ["cache", "temp"]) chmodSync(path.join(dir, sub), 0o777);
@@ -55,32 +60,32 @@ http {
 
   async start(): Promise<void> {
     // A configuration error is reported in words, not as a port that never opens.
-    execFileSync("nginx", ["-t", "-q", "-p", this.dirOf(), "-c", this.conf], { stdio: ["ignore", "ignore", "pipe"] });
-    const child = spawn("nginx", ["-p", this.dirOf(), "-c", this.conf, "-g", "daemon off;"], {
+    execFileSync("nginx", ["-t", "-q", "-p", this.dir, "-c", this.conf], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn("nginx", ["-p", this.dir, "-c", this.conf, "-g", "daemon off;"], {
       stdio: ["ignore", "ignore", "inherit"],
     });
     this.child = child;
     const guard = () => child.kill("SIGKILL");
     process.once("exit", guard);
     child.once("exit", () => process.off("exit", guard));
-    await waitFor(`nginx on port ${this.port}`, async () => {
-      if (child.exitCode !== null) return `exited with ${child.exitCode}`;
-      return fetch(`${this.origin}/api/health`).then(() => "ready");
-    }).then((state) => {
-      if (state !== "ready") throw new Error(`nginx ${state}`);
-    });
+    // Any answer means nginx listens (it answers this path itself, with 404); an exit ends the
+    // wait too, and is the error.
+    const state = await waitFor(`nginx on port ${this.port}`, async () =>
+      child.exitCode !== null
+        ? `exited with ${child.exitCode}`
+        : fetch(`${this.origin}/api/health`).then(() => "ready"),
+    );
+    if (state !== "ready") throw new Error(`nginx ${state}`);
   }
 
-  /** A graceful stop: open requests finish first. */
+  /** A graceful stop (open requests finish first), then its folder is removed. */
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGQUIT");
-    await exited;
-  }
-
-  private dirOf(): string {
-    return path.dirname(this.conf);
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGQUIT");
+      await exited;
+    }
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -37,11 +37,11 @@ function send(
   });
 }
 
-const report = (i: number, key = `stack-${i}`) =>
+const report = (i: number) =>
   send(`${stack.origin}/api/v1/reports`, {
     method: "POST",
     from: `127.0.${1 + Math.floor(i / 200)}.${10 + (i % 200)}`,
-    headers: { "idempotency-key": key },
+    headers: { "idempotency-key": `stack-${i}` },
     body: { service: "facebook", symptom: "login", country: "US" },
   });
 

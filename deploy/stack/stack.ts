@@ -1,6 +1,3 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { startAppServer, type AppServer } from "./app-server";
 import { StackNginx } from "./nginx";
 import { ThrowawayCluster } from "./pg-cluster";
@@ -82,14 +79,8 @@ export async function startStack(opts: {
       log(`app instance on 127.0.0.1:${port}${demo ? " (demo traffic)" : ""}`);
     }
 
-    const dir = mkdtempSync(path.join(tmpdir(), "outage-radar-nginx-"));
-    // nginx's workers (nobody, when started as root) reach the cache through this folder.
-    chmodSync(dir, 0o755);
-    const nginx = new StackNginx(dir, ports.nginx, ports.apps);
-    started.push(async () => {
-      await nginx.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const nginx = new StackNginx(ports.nginx, ports.apps);
+    started.push(() => nginx.stop());
     await nginx.start();
     log(`nginx on ${nginx.origin}`);
 

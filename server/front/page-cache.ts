@@ -138,11 +138,6 @@ export function createPageCache(opts: PageCacheOptions) {
     return done;
   }
 
-  /** What a page copy tells shared caches; JSON answers keep their route's policy. */
-  function shared(key: string): Shared | undefined {
-    return key.startsWith(JSON_KEY) ? undefined : opts.shared;
-  }
-
   return {
     /** The cache key, or null when this request must not be served from or stored in the cache. */
     keyOf(req: IncomingMessage, path: string, country: () => string | undefined): string | null {
@@ -158,6 +153,8 @@ export function createPageCache(opts: PageCacheOptions) {
     },
 
     async serve(key: string, req: IncomingMessage, res: ServerResponse, render: Render): Promise<void> {
+      // What a page copy tells shared caches; JSON answers keep their route's policy.
+      const sharing = key.startsWith(JSON_KEY) ? undefined : opts.shared;
       const entry = entries.get(key);
       const fresh = entry && Date.now() - entry.at <= opts.ttlMs;
       const pending = rendering.get(key);
@@ -167,7 +164,7 @@ export function createPageCache(opts: PageCacheOptions) {
       };
       if (entry && (fresh || pending)) {
         served(fresh ? "hit" : "stale");
-        return replay(entry, req, res, shared(key));
+        return replay(entry, req, res, sharing);
       }
       // A HEAD is answered from a copy, but never makes one: its answer has no page in it.
       if (req.method === "HEAD" && !pending) return guarded(render)(req, res);
@@ -175,7 +172,7 @@ export function createPageCache(opts: PageCacheOptions) {
         const rendered = await pending;
         if (rendered) {
           served("hit");
-          return replay(rendered, req, res, shared(key));
+          return replay(rendered, req, res, sharing);
         }
         return guarded(render)(req, res);
       }
@@ -186,7 +183,7 @@ export function createPageCache(opts: PageCacheOptions) {
         const rendered = await job;
         if (rendered) remember(key, rendered);
         else forget(key);
-        return rendered ? replay(rendered, req, res, shared(key)) : flushCaptured(res);
+        return rendered ? replay(rendered, req, res, sharing) : flushCaptured(res);
       } finally {
         rendering.delete(key);
       }
