@@ -410,3 +410,102 @@ export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * Who asked to hear about which services' incidents, and how (lib/alerts). Rows exist only once a
+ * subscription is confirmed: an e-mail address waits in the sealed confirmation link itself, so an
+ * address nobody confirmed is never stored. The target (address, push endpoint or webhook URL) is
+ * sealed; `target_hash` is a keyed hash of it, so the same target subscribing again updates its row.
+ */
+export const alertSubscriptions = pgTable(
+  "alert_subscriptions",
+  {
+    id: serial("id").primaryKey(),
+    /** email, push, slack, discord, teams or webhook (lib/alerts/channels.ts). */
+    channel: varchar("channel", { length: 16 }).notNull(),
+    target: text("target").notNull(),
+    targetHash: varchar("target_hash", { length: 64 }).notNull(),
+    /** Signs generic webhook deliveries (sealed); null for other channels. */
+    secret: text("secret"),
+    serviceIds: jsonb("service_ids").$type<number[]>().notNull(),
+    /** possible: every incident; outage: only incidents that reach an outage. */
+    level: varchar("level", { length: 16 }).notNull(),
+    /** ISO 3166-1 countries an incident must touch; empty for anywhere. */
+    countries: jsonb("countries").$type<string[]>().notNull().default([]),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+    /** When a message last went out: the next waits a little, and what piles up meanwhile goes as one digest. */
+    lastSentAt: tstz("last_sent_at"),
+  },
+  (t) => [uniqueIndex("alert_subscriptions_target").on(t.channel, t.targetHash)],
+);
+
+/**
+ * The alerts outbox: one row per incident change, written in the detector's transaction. The
+ * dispatcher fans each out to the matching subscriptions in a transaction of its own, so the tick
+ * pays one insert however many people subscribed.
+ */
+export const alertEvents = pgTable(
+  "alert_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    incidentId: integer("incident_id").notNull(),
+    /** opened, escalated or resolved. */
+    change: varchar("change", { length: 16 }).notNull(),
+    /** The incident's level with this change, so "outage only" subscribers hear only of outages. */
+    level: statusLevelEnum("level").notNull(),
+    at: tstz("at").notNull(),
+    fannedAt: tstz("fanned_at"),
+  },
+  (t) => [
+    index("alert_events_pending")
+      .on(t.id)
+      .where(sql`fanned_at is null`),
+  ],
+);
+
+/** One message owed to one subscription, and its log: what was sent, when, or why not. */
+export const alertDeliveries = pgTable(
+  "alert_deliveries",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    subscriptionId: integer("subscription_id")
+      .notNull()
+      .references(() => alertSubscriptions.id, { onDelete: "cascade" }),
+    incidentId: integer("incident_id").notNull(),
+    serviceId: integer("service_id").notNull(),
+    change: varchar("change", { length: 16 }).notNull(),
+    /** When the incident changed, so the delay to sending can be measured. */
+    changedAt: tstz("changed_at").notNull(),
+    /** pending → sent, failed (retries used up), or skipped (see `note`). */
+    state: varchar("state", { length: 16 }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: tstz("next_attempt_at").notNull(),
+    sentAt: tstz("sent_at"),
+    /** The message's title once sent; for skipped and failed rows, why. */
+    note: text("note"),
+  },
+  (t) => [
+    index("alert_deliveries_due")
+      .on(t.nextAttemptAt)
+      .where(sql`state = 'pending'`),
+    index("alert_deliveries_subscription").on(t.subscriptionId, t.id),
+  ],
+);
+
+/**
+ * E-mails kept instead of sent when no SMTP_URL is configured (the demo), for the outbox page.
+ * Kept a day.
+ */
+export const localMail = pgTable(
+  "local_mail",
+  {
+    id: serial("id").primaryKey(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull(),
+    createdAt: tstz("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("local_mail_created").on(t.createdAt)],
+);

@@ -116,6 +116,17 @@ const envSchema = z
       .optional(),
     /** Where keys generated for the embedded database are kept: beside it, never inside it. */
     SECRETS_DIR: z.string().min(1).default(".data"),
+    /**
+     * The relay alert e-mails go through, e.g. smtp://user:pass@mail.example:587 or smtps://…:465.
+     * Unset: e-mails are kept on the outbox page instead (/alerts/outbox), and only the demo offers
+     * e-mail alerts.
+     */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/]/, "must be an smtp:// or smtps:// URL")
+      .optional(),
+    /** The From of alert e-mails; by default alerts@ the PUBLIC_URL's host. */
+    MAIL_FROM: z.string().min(3).optional(),
     /** Development and tests only: webhooks may use http:// and point at loopback or private addresses. */
     WEBHOOK_ALLOW_INSECURE: z.enum(["on", "off"]).default("off"),
     /** Longest a client may take to send a whole request; a slower one gets 408 and is disconnected. */

@@ -11,6 +11,10 @@ export type FailureKind =
   | "conflict"
   | "forbidden"
   | "rate_limited"
+  /** A link or token that worked once and no longer does (an expired confirmation). */
+  | "gone"
+  /** Something this request needs is not available now (e.g. the mail relay did not answer). */
+  | "unavailable"
   /** An Idempotency-Key sent again with a different request. */
   | "idempotency_key_reused";
 

@@ -11,6 +11,7 @@ import { startDetectorTick } from "./jobs/detector-tick";
 import type { Job } from "./jobs/job";
 import { startMaintenance } from "./jobs/maintenance";
 import { startWebhookDispatch } from "./jobs/webhook-dispatch";
+import { startAlertDispatch } from "./jobs/alert-dispatch";
 import { log } from "./log";
 import { LiveHub } from "./front/live-events";
 import { createMetrics } from "./front/metrics";
@@ -31,6 +32,7 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
       logRetentionDays: cfg.LOG_RETENTION_DAYS,
     }),
     startWebhookDispatch(handle),
+    startAlertDispatch(handle),
   ];
 
   // Replicas are probed from the start, so the first page is already read from one that keeps up.

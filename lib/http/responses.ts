@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   "unauthorized",
   "forbidden",
   "conflict",
+  "gone",
   "idempotency_key_reused",
   "method_not_allowed",
   "payload_too_large",
@@ -63,6 +64,8 @@ const FAILURE_STATUS: Record<FailureKind, number> = {
   // As the IETF Idempotency-Key draft says for a key reused with another payload.
   idempotency_key_reused: 422,
   rate_limited: 429,
+  gone: 410,
+  unavailable: 503,
 };
 
 export function failureAnswer(f: Failure): { status: number; body: ErrorBody; headers: Record<string, string> } {

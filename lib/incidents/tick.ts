@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { rows, type Db, type Tx } from "@/db/client";
 import { incidentEvents, incidents, serviceStatus, services } from "@/db/schema";
 import { statusSeverity, type StatusLevel } from "@/lib/catalog/constants";
+import { enqueueAlert } from "@/lib/alerts/outbox";
 import { enqueueIncidentEvent } from "@/lib/webhooks/outbox";
 import { affectedBy } from "./affected";
 import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
@@ -429,6 +430,7 @@ async function applyLevels(
       .set({ level, since: startedAt, incidentId: created!.id, updatedAt: at })
       .where(eq(serviceStatus.serviceId, serviceId));
     await enqueueIncidentEvent(tx, "incident.opened", created!.id, at);
+    await enqueueAlert(tx, "opened", created!.id, at);
     summary.opened++;
     return;
   }
@@ -452,7 +454,10 @@ async function applyLevels(
     incident = { ...incident, ...changes } as typeof incident;
     openByService.set(serviceId, incident);
   }
-  if (escalated) await enqueueIncidentEvent(tx, "incident.escalated", incident.id, at);
+  if (escalated) {
+    await enqueueIncidentEvent(tx, "incident.escalated", incident.id, at);
+    await enqueueAlert(tx, "escalated", incident.id, at);
+  }
 
   if (level === "ok") {
     // The incident ended when the calm began, not when the calm was long enough to be sure.
@@ -473,6 +478,7 @@ async function applyLevels(
     }
     await tx.insert(incidentEvents).values({ incidentId: incident.id, kind: "resolved", at: endedAt, level: "ok" });
     await enqueueIncidentEvent(tx, "incident.resolved", incident.id, at);
+    await enqueueAlert(tx, "resolved", incident.id, at);
     await tx
       .update(serviceStatus)
       .set({ level: "ok", since: endedAt, incidentId: null, updatedAt: at })

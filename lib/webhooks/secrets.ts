@@ -1,29 +1,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
-import { config } from "@/lib/config";
-import { deploymentKey } from "@/lib/secrets/key-file";
+import { sealingKey } from "@/lib/secrets/sealing-key";
 import { secretBox, type SecretBox } from "@/lib/secrets/secret-box";
 
 let box: SecretBox | undefined;
 
-/**
- * How webhook signing secrets are sealed in the database: with WEBHOOK_SECRET_KEY, or for the
- * embedded database a key generated beside it. A Postgres server needs the key from the
- * environment, as every instance must open what another sealed.
- */
+/** How webhook signing secrets are sealed in the database (with the deployment's sealing key). */
 export function webhookSecrets(): SecretBox {
-  if (box) return box;
-  const cfg = config();
-  const key = deploymentKey({
-    configured: cfg.WEBHOOK_SECRET_KEY,
-    variable: "WEBHOOK_SECRET_KEY",
-    why: "every instance must open the webhook secrets another sealed",
-    serverDatabase: !!cfg.DATABASE_URL,
-    dir: cfg.SECRETS_DIR,
-    name: "webhook-secret",
-  });
-  box = secretBox(key, "webhook-secret");
+  box ??= secretBox(sealingKey(), "webhook-secret");
   return box;
 }
 
