@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/chromium";
 import { E2E_ADMIN_TOKEN } from "./e2e/console-token";
+import { E2E_SMTP_PORT } from "./e2e/smtp-port";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -45,6 +46,7 @@ export default defineConfig({
       // The moderator console's tests sign in with it and issue named tokens.
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       DATABASE_URL: "",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
     },
   },
 });

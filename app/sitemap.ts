@@ -17,6 +17,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${base}/map`, changeFrequency: "always", priority: 0.8 },
     { url: `${base}/incidents`, changeFrequency: "hourly", priority: 0.6 },
     { url: `${base}/compare`, changeFrequency: "daily", priority: 0.4 },
+    { url: `${base}/alerts`, changeFrequency: "monthly", priority: 0.4 },
     { url: `${base}/about`, changeFrequency: "monthly", priority: 0.3 },
     ...services
       .map((s) => s.slug)

@@ -28,6 +28,9 @@ export function SiteHeader() {
               <IntentLink href="/compare">Compare</IntentLink>
             </li>
             <li>
+              <IntentLink href="/alerts">Alerts</IntentLink>
+            </li>
+            <li>
               <a href="/api/v1/openapi.json">API</a>
             </li>
           </ul>

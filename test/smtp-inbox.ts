@@ -14,7 +14,7 @@ export interface Received {
  * A real SMTP server on loopback that keeps what it receives: what alerts are tested against, as a
  * relay would see them. `refuse` makes it answer the next messages with a 451 (try again later).
  */
-export async function startInbox() {
+export async function startInbox(port = 0) {
   const received: Received[] = [];
   let refuse = 0;
   const server = new SMTPServer({
@@ -36,10 +36,10 @@ export async function startInbox() {
       );
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${bound}`,
     received,
     refuseNext(n: number) {
       refuse = n;

@@ -1,8 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
+import { localMail } from "@/db/schema";
 import { rows, type Db } from "@/db/client";
 import type { AlertChannel, AlertLevel } from "./levels";
-import { alertSecrets, readManageToken, type AlertSecrets } from "./links";
+import { alertSecrets, openPending, readManageToken, type AlertSecrets } from "./links";
 
 export interface SubscriptionView {
   id: number;
@@ -79,4 +80,36 @@ export async function subscriptionView(
     createdAt: sub.created_at,
     deliveries,
   };
+}
+
+/** What a confirmation link would start, for its page; "expired" or null as openPending says. */
+export async function pendingSummary(
+  db: Db,
+  token: string,
+  now = new Date(),
+  secrets: AlertSecrets = alertSecrets(),
+): Promise<
+  { email: string; services: string[]; level: AlertLevel; countries: string[]; expiresAt: string } | "expired" | null
+> {
+  const pending = openPending(secrets, token, now.getTime());
+  if (pending === null || pending === "expired") return pending;
+  const names = await rows<{ name: string }>(
+    db,
+    sql`select name from services where id in (${sql.join(
+      pending.serviceIds.map((id) => sql`${id}`),
+      sql`, `,
+    )}) order by name`,
+  );
+  return {
+    email: maskTarget("email", pending.email),
+    services: names.map((n) => n.name),
+    level: pending.level,
+    countries: pending.countries,
+    expiresAt: new Date(pending.expiresAt).toISOString(),
+  };
+}
+
+/** The local outbox's newest e-mails (kept only without SMTP_URL). */
+export function outboxMail(db: Db, limit = 20) {
+  return db.select().from(localMail).orderBy(desc(localMail.id)).limit(limit);
 }

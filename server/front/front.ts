@@ -94,8 +94,9 @@ export function createFront(opts: {
     if (stream !== null) return opts.live!.serve(req, res, stream);
     compress(req, res, () => {});
     releaseOnClose(res);
-    if (isConsolePath(path)) {
-      // The moderator console: never indexed, never kept by the page cache or any proxy.
+    if (isPrivatePath(path)) {
+      // The moderator console, and alert pages whose URL holds a subscriber's token: never indexed,
+      // never kept by the page cache or any proxy, and the token never sent on as a Referer.
       res.setHeader("X-Robots-Tag", "noindex, nofollow");
       res.setHeader("Referrer-Policy", "no-referrer");
       return opts.next(req, res);
@@ -111,7 +112,8 @@ export function createFront(opts: {
 
 export const HEALTH_PATH = "/api/health";
 
-const isConsolePath = (path: string) => path === "/admin" || path.startsWith("/admin/");
+const isPrivatePath = (path: string) =>
+  path === "/admin" || path.startsWith("/admin/") || /^\/alerts\/(confirm|manage|unsubscribe|outbox)(\/|$)/.test(path);
 
 function decodable(path: string): boolean {
   if (!path.includes("%")) return true;

@@ -94,16 +94,29 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
             ) : null}
           </section>
         </div>
-        <aside className={`card ${styles["area-form"]}`} aria-label={`Report a problem with ${service.name}`}>
-          <ReportForm
-            action={reportAction}
-            service={{ slug: service.slug, name: service.name, symptoms: service.symptoms }}
-            countries={COUNTRIES.map((c) => ({ code: c.code, name: c.name }))}
-            defaultCountry={country}
-            defaultSubdivisions={subdivisionsOf(country).map((s) => ({ code: s.code, name: s.name }))}
-            cooldownMinutes={cooldownMinutes}
-          />
-        </aside>
+        <div className={styles["area-form"]}>
+          <aside className="card" aria-label={`Report a problem with ${service.name}`}>
+            <ReportForm
+              action={reportAction}
+              service={{ slug: service.slug, name: service.name, symptoms: service.symptoms }}
+              countries={COUNTRIES.map((c) => ({ code: c.code, name: c.name }))}
+              defaultCountry={country}
+              defaultSubdivisions={subdivisionsOf(country).map((s) => ({ code: s.code, name: s.name }))}
+              cooldownMinutes={cooldownMinutes}
+            />
+          </aside>
+          <section className="card" aria-labelledby="alerts-heading">
+            <h2 id="alerts-heading">Get told when {service.name} breaks</h2>
+            <p>
+              An e-mail, browser notification or chat message when problems start and when they end. No account needed.
+            </p>
+            <p className="links">
+              <IntentLink className="button" href={`/alerts?service=${service.slug}`}>
+                Notify me
+              </IntentLink>
+            </p>
+          </section>
+        </div>
         <section className={`card ${styles["area-steps"]}`} aria-labelledby="steps-heading" id="troubleshooting">
           <h2 id="steps-heading">Not sure it&apos;s {service.name}? Try these first</h2>
           <ol className={styles.steps}>
