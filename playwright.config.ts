@@ -47,6 +47,8 @@ export default defineConfig({
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       DATABASE_URL: "",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      // The alerts journey's chat webhook is a receiver on loopback, which only development may call.
+      WEBHOOK_ALLOW_INSECURE: "on",
     },
   },
 });

@@ -6,19 +6,14 @@ import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/services/report-
 import { showSnapshot } from "./live-snapshot";
 import { inLastPeriod, perPeriod } from "@/lib/text/duration";
 import styles from "./report-form.module.css";
+import parts from "./form-parts.module.css";
+import { FieldError } from "./field-error";
 
 interface Region {
   code: string;
   name: string;
 }
 
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p className={styles["field-error"]} id={id}>
-      {message}
-    </p>
-  ) : null;
-}
 
 /** One form for everyone: a server action that also works as a plain POST without JavaScript. */
 export function ReportForm({
@@ -65,9 +60,9 @@ export function ReportForm({
   return (
     <form action={formAction} className="form" id="report" aria-labelledby="report-heading" data-testid="report-form">
       <h2 id="report-heading">Having problems with {service.name}?</h2>
-      <div ref={noticeRef} tabIndex={-1} aria-live="polite" className={styles["notice-slot"]}>
+      <div ref={noticeRef} tabIndex={-1} aria-live="polite" className={parts["notice-slot"]}>
         {state.kind === "saved" ? (
-          <div className={`notice ${styles["notice-ok"]}`} data-testid="report-result">
+          <div className={`notice ${parts["notice-ok"]}`} data-testid="report-result">
             <strong>{state.counted ? "Thanks, your report is in." : "Thanks, we already have your report."}</strong>
             {state.counted ? (
               state.withText ? (
@@ -91,7 +86,7 @@ export function ReportForm({
             {justMe ? <p data-testid="just-me">{justMe}</p> : null}
           </div>
         ) : state.kind === "error" ? (
-          <div className={`notice ${styles["notice-error"]}`} role="alert">
+          <div className={`notice ${parts["notice-error"]}`} role="alert">
             <strong>{state.message}</strong>
           </div>
         ) : null}
@@ -99,9 +94,9 @@ export function ReportForm({
       <input type="hidden" name="service" value={service.slug} />
       <fieldset aria-describedby={describedBy("symptom")}>
         <legend>What is not working?</legend>
-        <div className={styles.choices}>
+        <div className={`${parts.choices} ${styles.choices}`}>
           {service.symptoms.map((s) => (
-            <label className={styles.choice} key={s.slug}>
+            <label className={parts.choice} key={s.slug}>
               <input type="radio" name="symptom" value={s.slug} required defaultChecked={values.symptom === s.slug} />
               {s.label}
             </label>

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startInbox, type Received } from "../test/smtp-inbox";
 import { freshClientIp } from "./pages";
@@ -103,4 +105,48 @@ test("subscribe from a service page, confirm by e-mail, get an alert when it bre
   const manage = /Manage or see what was sent: (\S+)/.exec(alert!.mail.text ?? "")![1]!;
   await page.goto(new URL(manage).pathname);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("No alerts here");
+});
+
+test("subscribe a Slack channel from the alerts page: a test message arrives in Slack's format", async ({
+  page,
+  context,
+}, info) => {
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": freshClientIp() });
+  const posted: { path: string; body: { text: string; blocks: unknown[] } }[] = [];
+  const slack = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += c.toString("utf8")));
+    req.on("end", () => {
+      posted.push({ path: req.url ?? "", body: JSON.parse(body) as { text: string; blocks: unknown[] } });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => slack.listen(0, "127.0.0.1", resolve));
+  try {
+    const hook = `http://127.0.0.1:${(slack.address() as AddressInfo).port}/services/${info.project.name}`;
+    await page.goto("/alerts");
+    const form = page.getByTestId("subscribe-form");
+    // Find and choose the services, pick Slack, give the URL, send with the keyboard.
+    await form.getByRole("searchbox").fill("net");
+    await form.getByRole("checkbox", { name: "Netflix" }).check();
+    await form.getByRole("searchbox").fill("");
+    await form.getByRole("checkbox", { name: "YouTube" }).check();
+    await form.getByRole("radio", { name: "Outages only" }).check();
+    await form.getByRole("radio", { name: "Slack" }).check();
+    await expect(form.getByLabel("E-mail address")).toBeHidden();
+    await form.getByLabel("Webhook URL").fill(hook);
+    await form.getByRole("button", { name: "Notify me" }).press("Enter");
+    await expect(page.getByTestId("subscribe-result")).toContainText("Alerts are on.");
+    const message = posted.find((p) => p.path.endsWith(info.project.name))!;
+    expect(message.body.text).toBe(
+      "Outage Radar alerts are on: You will hear here about outages at Netflix and YouTube.",
+    );
+    expect(message.body.blocks.length).toBeGreaterThan(0);
+    await page.getByRole("link", { name: "manage your alerts" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your alerts");
+    await expect(page.getByText("127.0.0.1/…")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Stop alerts about Netflix" })).toBeVisible();
+  } finally {
+    await new Promise((resolve) => slack.close(resolve));
+  }
 });

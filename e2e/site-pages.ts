@@ -13,6 +13,7 @@ export const SITE_PAGES = [
   ["service-incidents", "/status/whatsapp/incidents"],
   ["compare", "/compare"],
   ["about", "/about"],
+  ["alerts", "/alerts?service=whatsapp"],
 ] as const;
 
 /** The newest incident's page: ids depend on the demo history, so it is looked up. */

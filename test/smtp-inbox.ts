@@ -8,6 +8,8 @@ export interface Received {
   mail: ParsedMail;
   /** Each header's raw value by lower-case name. */
   headers: Map<string, string>;
+  /** When the message was accepted (epoch ms). */
+  at: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function startInbox(port = 0) {
             return callback(Object.assign(new Error("try again later"), { responseCode: 451 }));
           }
           const headers = new Map(mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()]));
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, headers });
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail, headers, at: Date.now() });
           callback();
         },
         (error: Error) => callback(error),

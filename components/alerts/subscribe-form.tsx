@@ -5,6 +5,8 @@ import { SUBSCRIBE_IDLE, type SubscribeFormState } from "@/lib/alerts/form-state
 import { ALERT_LEVEL_LABELS, ALERT_LEVELS, CHANNEL_LABELS, type AlertChannel } from "@/lib/alerts/levels";
 import { browserPushSubscription } from "./push-subscription";
 import styles from "./subscribe-form.module.css";
+import parts from "../form-parts.module.css";
+import { FieldError } from "../field-error";
 
 interface Option {
   slug: string;
@@ -20,13 +22,6 @@ const CHANNEL_HINTS: Record<AlertChannel, string> = {
   webhook: "Any https URL: we POST signed JSON, as our webhooks do. We post a test message first.",
 };
 
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p className={styles["field-error"]} id={id}>
-      {message}
-    </p>
-  ) : null;
-}
 
 /**
  * Services, level, an optional country and a channel. Works as a plain POST without JavaScript for
@@ -90,10 +85,10 @@ export function SubscribeForm({
       data-testid="subscribe-form"
     >
       <h2 id="subscribe-heading">Get an alert when something breaks</h2>
-      <div ref={noticeRef} tabIndex={-1} aria-live="polite" className={styles["notice-slot"]}>
+      <div ref={noticeRef} tabIndex={-1} aria-live="polite" className={parts["notice-slot"]}>
         {state.kind === "done" ? <Done state={state} /> : null}
         {state.kind === "error" || pushProblem ? (
-          <div className={`notice ${styles["notice-error"]}`} role="alert">
+          <div className={`notice ${parts["notice-error"]}`} role="alert">
             <strong>{pushProblem ?? (state.kind === "error" ? state.message : "")}</strong>
           </div>
         ) : null}
@@ -120,9 +115,9 @@ export function SubscribeForm({
                 <p className={styles["group-label"]} aria-hidden="true">
                   {g.label}
                 </p>
-                <div className={styles.choices}>
+                <div className={`${parts.choices} ${styles.choices}`}>
                   {g.services.map((s) => (
-                    <label className={styles.choice} key={s.slug} hidden={!shown.includes(s)}>
+                    <label className={parts.choice} key={s.slug} hidden={!shown.includes(s)}>
                       <input type="checkbox" name="services" value={s.slug} defaultChecked={selected.has(s.slug)} />
                       {s.name}
                     </label>
@@ -140,9 +135,9 @@ export function SubscribeForm({
 
       <fieldset>
         <legend>Tell me about</legend>
-        <div className={styles.choices}>
+        <div className={`${parts.choices} ${styles.choices}`}>
           {ALERT_LEVELS.map((level) => (
-            <label className={styles.choice} key={level}>
+            <label className={parts.choice} key={level}>
               <input type="radio" name="level" value={level} defaultChecked={(values.level || "possible") === level} />
               {ALERT_LEVEL_LABELS[level]}
             </label>
@@ -172,9 +167,9 @@ export function SubscribeForm({
 
       <fieldset className={styles.channels} aria-describedby={describedBy("channel")}>
         <legend>Send alerts by</legend>
-        <div className={styles.choices}>
+        <div className={`${parts.choices} ${styles.choices}`}>
           {(Object.keys(CHANNEL_LABELS) as AlertChannel[]).map((c) => (
-            <label className={styles.choice} key={c}>
+            <label className={parts.choice} key={c}>
               <input type="radio" name="channel" value={c} defaultChecked={channel === c} />
               {CHANNEL_LABELS[c]}
             </label>
@@ -235,7 +230,7 @@ function Done({ state }: { state: Extract<SubscribeFormState, { kind: "done" }> 
   const { accepted } = state;
   if (accepted.status === "confirmation_sent")
     return (
-      <div className={`notice ${styles["notice-ok"]}`} data-testid="subscribe-result">
+      <div className={`notice ${parts["notice-ok"]}`} data-testid="subscribe-result">
         <strong>Check your inbox.</strong>
         <p>
           We sent you a confirmation link. Your alerts start when you open it; it works for 24 hours, and nothing else
@@ -249,7 +244,7 @@ function Done({ state }: { state: Extract<SubscribeFormState, { kind: "done" }> 
       </div>
     );
   return (
-    <div className={`notice ${styles["notice-ok"]}`} data-testid="subscribe-result">
+    <div className={`notice ${parts["notice-ok"]}`} data-testid="subscribe-result">
       <strong>Alerts are on.</strong>
       <p>We sent a test message{state.channel === "push" ? " to this browser" : " to your channel"}.</p>
       <p>

@@ -9,7 +9,7 @@ import { MINUTE, store, T0, traffic } from "@/test/traffic";
 import { runTick } from "@/lib/incidents/tick";
 import type { Config } from "@/lib/config";
 import { verifySignature } from "@/lib/webhooks/signature";
-import { fanOut, MIN_GAP_S, QUIET_S, sendDueAlerts } from "./dispatch";
+import { fanOut, MIN_GAP_S, QUIET_S, sendDueAlerts, STALE_MINUTES } from "./dispatch";
 import { alertSecrets, readManageToken } from "./links";
 import { createMailer } from "./mailer";
 import type { SendContext } from "./send";
@@ -350,6 +350,25 @@ describe.each(testTargets())("alerts on $name", (target) => {
     expect(deferred).toEqual({ state: "pending", note: "the mail relay refused the message (451)", attempts: 1 });
     await dispatch(new Date(later.getTime() + Math.max(MIN_GAP_S, 40) * 1000));
     expect(inbox.received).toHaveLength(1);
+  });
+
+  it("does not send news of a change over an hour old (a tick catching up on missed minutes)", async () => {
+    const [inc] = await rows<{ id: number }>(
+      t.handle.db,
+      sql`select id from incidents where service_id = ${ids.github} order by id limit 1`,
+    );
+    const at = new Date(T0 + 5000 * MINUTE);
+    await t.handle.db.execute(
+      sql`insert into alert_events (incident_id, change, level, at) values (${inc!.id}, 'escalated', 'outage', ${at.toISOString()}::timestamptz)`,
+    );
+    const before = await count("alert_deliveries");
+    await dispatch(new Date(at.getTime() + (STALE_MINUTES + 1) * MINUTE));
+    expect(await count("alert_deliveries")).toBe(before);
+    const [event] = await rows<{ fanned: boolean }>(
+      t.handle.db,
+      sql`select fanned_at is not null as fanned from alert_events order by id desc limit 1`,
+    );
+    expect(event!.fanned).toBe(true);
   });
 
   it("stops a service or everything with the manage link, and forgets the subscriber", async () => {

@@ -16,6 +16,11 @@ export const MIN_GAP_S = 120;
  * first, neither the recovery nor the new problem is sent (the earlier alert still stands).
  */
 export const QUIET_S = 600;
+/**
+ * A change older than this when it is fanned out (the tick caught up on minutes it missed, or
+ * replayed a demo history) is news to nobody: it is not sent.
+ */
+export const STALE_MINUTES = 60;
 /** A claimed message is tried again after this long if the instance sending it died mid-way. */
 const LEASE_S = 60;
 
@@ -30,7 +35,7 @@ export interface AlertDispatchOptions extends SendContext {
  * transaction per batch (claimed with SKIP LOCKED, so instances never fan out the same change twice).
  * A subscription matches a change to one of its services at its level, in one of its countries (an
  * incident with no regions named is everywhere's). A recovery waits QUIET_S; a new problem for a
- * service whose recovery is still waiting cancels both.
+ * service whose recovery is still waiting cancels both. Changes older than STALE_MINUTES go to nobody.
  */
 export async function fanOut(db: Db, now: Date, limit = 200): Promise<number> {
   return db.transaction(async (tx) => {
@@ -54,7 +59,7 @@ export async function fanOut(db: Db, now: Date, limit = 200): Promise<number> {
         and (jsonb_array_length(s.countries) = 0 or jsonb_array_length(i.regions) = 0
              or exists (select 1 from jsonb_array_elements_text(i.regions) r
                         where s.countries ? split_part(r, '-', 1)))
-      where e.id in (${ids})
+      where e.id in (${ids}) and e.at >= ${now.toISOString()}::timestamptz - ${`${STALE_MINUTES} minutes`}::interval
       order by e.id, s.id`);
     await tx.execute(sql`
       with flapped as (

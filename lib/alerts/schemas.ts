@@ -74,3 +74,38 @@ export const subscriptionAcceptedSchema = z
   })
   .meta({ id: "SubscriptionAccepted" });
 export type SubscriptionAccepted = z.infer<typeof subscriptionAcceptedSchema>;
+
+export const confirmInputSchema = z
+  .object({
+    token: z.string().min(1).max(2_000).meta({ description: "The token from the confirmation e-mail's link" }),
+  })
+  .meta({ id: "SubscriptionConfirmation" });
+
+export const subscriptionConfirmedSchema = z
+  .object({ manageUrl: z.string().meta({ description: "Where to see deliveries and unsubscribe (keep it private)" }) })
+  .meta({ id: "SubscriptionConfirmed" });
+
+export const subscriptionViewSchema = z
+  .object({
+    id: z.int(),
+    channel: z.enum(["email", "push", "slack", "discord", "teams", "webhook"]),
+    target: z.string().meta({ description: "Partly hidden: jo…@example.com, hooks.slack.com/…" }),
+    level: z.enum(ALERT_LEVELS),
+    countries: z.array(z.string()),
+    services: z.array(z.object({ slug: z.string(), name: z.string() })),
+    createdAt: z.string(),
+    deliveries: z.array(
+      z.object({
+        id: z.int(),
+        change: z.enum(["opened", "escalated", "resolved"]),
+        service: z.string(),
+        incidentId: z.int(),
+        state: z.enum(["pending", "sent", "failed", "skipped"]),
+        attempts: z.int(),
+        changedAt: z.string(),
+        sentAt: z.string().nullable(),
+        note: z.string().nullable().meta({ description: "The message's title once sent; otherwise why not" }),
+      }),
+    ),
+  })
+  .meta({ id: "Subscription" });

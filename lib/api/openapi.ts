@@ -11,6 +11,7 @@ import { regionSchema } from "@/lib/regions/schemas";
 import * as reports from "@/lib/reports/schemas";
 import * as services from "@/lib/services/schemas";
 import * as webhooks from "@/lib/webhooks/schemas";
+import * as alerts from "@/lib/alerts/schemas";
 import { serviceChangeSchema, tickEventSchema } from "@/lib/live/changes";
 
 const json = (schema: z.ZodType, description: string) => ({
@@ -179,6 +180,61 @@ export function openApiDocument(serverUrl: string) {
             "400": error("Bad or too long date range"),
             "404": error("No such service"),
           },
+        },
+      },
+      "/api/v1/subscriptions": {
+        post: {
+          summary: "Subscribe to alerts about services' incidents (e-mail, Web Push or a chat webhook)",
+          description:
+            "No account: the answer (or, for e-mail, the confirmation) carries a manage link. E-mail gets a " +
+            "confirmation link and nothing else until it is used (it works for 24 hours); chat webhooks and push " +
+            "subscriptions get a test message first and are refused if it fails. Limited per network and per address.",
+          tags: ["Alerts"],
+          requestBody: body(alerts.subscriptionRequestSchema),
+          responses: {
+            "202": json(alerts.subscriptionAcceptedSchema, "E-mail: the confirmation was sent"),
+            "201": json(alerts.subscriptionAcceptedSchema, "Chat or push: subscribed after a test message"),
+            "400": error("A field is wrong, or the test message was not accepted"),
+            "429": error("Too many requests from this network or for this address; see Retry-After"),
+            "503": error("The confirmation e-mail could not be sent, or this server sends no e-mail"),
+          },
+        },
+      },
+      "/api/v1/subscriptions/confirm": {
+        post: {
+          summary: "Confirm an e-mail subscription with its link's token",
+          tags: ["Alerts"],
+          requestBody: body(alerts.confirmInputSchema),
+          responses: {
+            "201": json(alerts.subscriptionConfirmedSchema, "Subscribed; the address is stored from now on"),
+            "404": error("Not a token of ours"),
+            "410": error("The link expired (after 24 hours)"),
+          },
+        },
+      },
+      "/api/v1/subscriptions/{token}": {
+        get: {
+          summary: "A subscription and its newest deliveries, by its manage token",
+          tags: ["Alerts"],
+          requestParams: { path: z.object({ token: z.string() }) },
+          responses: {
+            "200": json(alerts.subscriptionViewSchema, "The subscription"),
+            "404": error("No such subscription"),
+          },
+        },
+        delete: {
+          summary: "Unsubscribe, forgetting the address and the delivery log",
+          tags: ["Alerts"],
+          requestParams: { path: z.object({ token: z.string() }) },
+          responses: { "204": { description: "Unsubscribed" }, "404": error("No such subscription") },
+        },
+      },
+      "/api/v1/subscriptions/{token}/unsubscribe": {
+        post: {
+          summary: "One-click unsubscribe (RFC 8058), as alert e-mails' List-Unsubscribe header gives it",
+          tags: ["Alerts"],
+          requestParams: { path: z.object({ token: z.string() }) },
+          responses: { "200": { description: "Unsubscribed" }, "404": error("No such subscription") },
         },
       },
       "/api/v1/reports": {
@@ -362,7 +418,13 @@ export function openApiDocument(serverUrl: string) {
           summary: "The audit log of admin actions, newest first",
           requestParams: {
             query: z.object({
-              before: z.coerce.number().int().positive().max(ROW_ID_MAX).optional().meta({ description: "Page: ids below this" }),
+              before: z.coerce
+                .number()
+                .int()
+                .positive()
+                .max(ROW_ID_MAX)
+                .optional()
+                .meta({ description: "Page: ids below this" }),
             }),
           },
           responses: { "200": json(z.array(auditEntrySchema), "Up to 100 entries"), ...adminErrors },
