@@ -131,6 +131,7 @@ test("subscribe a Slack channel from the alerts page: a test message arrives in 
     await form.getByRole("checkbox", { name: "Netflix" }).check();
     await form.getByRole("searchbox").fill("");
     await form.getByRole("checkbox", { name: "YouTube" }).check();
+    await expect(form.getByTestId("picked")).toHaveText("Chosen: Netflix, YouTube");
     await form.getByRole("radio", { name: "Outages only" }).check();
     await form.getByRole("radio", { name: "Slack" }).check();
     await expect(form.getByLabel("E-mail address")).toBeHidden();

@@ -22,7 +22,6 @@ const CHANNEL_HINTS: Record<AlertChannel, string> = {
   webhook: "Any https URL: we POST signed JSON, as our webhooks do. We post a test message first.",
 };
 
-
 /**
  * Services, level, an optional country and a channel. Works as a plain POST without JavaScript for
  * e-mail and chat; browser notifications need it (the browser makes the push subscription).
@@ -47,7 +46,12 @@ export function SubscribeForm({
   const [filter, setFilter] = useState("");
   const [pushProblem, setPushProblem] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  const selected = new Set(Array.isArray(values.services) ? values.services : chosen);
+  const initial = Array.isArray(values.services) ? values.services : chosen;
+  const selected = new Set(initial);
+  const [picked, setPicked] = useState(initial);
+  const names = new Map(groups.flatMap((g) => g.services.map((s) => [s.slug, s.name] as const)));
+  const toggle = (slug: string, on: boolean) =>
+    setPicked((now) => (on ? [...now.filter((s) => s !== slug), slug] : now.filter((s) => s !== slug)));
   const channel = (typeof values.channel === "string" && values.channel) || "email";
 
   useEffect(() => {
@@ -96,6 +100,9 @@ export function SubscribeForm({
 
       <fieldset aria-describedby={describedBy("services", "services-hint")}>
         <legend>Services</legend>
+        <p className={styles.picked} aria-live="polite" data-testid="picked">
+          {picked.length ? `Chosen: ${picked.map((slug) => names.get(slug) ?? slug).join(", ")}` : "None chosen yet"}
+        </p>
         <label className="label" htmlFor="service-filter">
           <span className="visually-hidden">Find a service</span>
         </label>
@@ -118,7 +125,13 @@ export function SubscribeForm({
                 <div className={`${parts.choices} ${styles.choices}`}>
                   {g.services.map((s) => (
                     <label className={parts.choice} key={s.slug} hidden={!shown.includes(s)}>
-                      <input type="checkbox" name="services" value={s.slug} defaultChecked={selected.has(s.slug)} />
+                      <input
+                        type="checkbox"
+                        name="services"
+                        value={s.slug}
+                        defaultChecked={selected.has(s.slug)}
+                        onChange={(e) => toggle(s.slug, e.target.checked)}
+                      />
                       {s.name}
                     </label>
                   ))}

@@ -2,10 +2,11 @@ import { targetProblem, type TargetPolicy } from "@/lib/webhooks/send";
 import type { ChatChannel } from "./schemas";
 
 /** Where each platform's incoming webhooks live, so a pasted URL of the wrong kind is caught at once. */
-const CHAT_HOSTS: Record<Exclude<ChatChannel, "webhook">, { hosts: RegExp; example: string }> = {
-  slack: { hosts: /^hooks\.slack\.com$/, example: "https://hooks.slack.com/services/…" },
-  discord: { hosts: /^(discord|discordapp)\.com$/, example: "https://discord.com/api/webhooks/…" },
+const CHAT_HOSTS: Record<Exclude<ChatChannel, "webhook">, { name: string; hosts: RegExp; example: string }> = {
+  slack: { name: "Slack", hosts: /^hooks\.slack\.com$/, example: "https://hooks.slack.com/services/…" },
+  discord: { name: "Discord", hosts: /^(discord|discordapp)\.com$/, example: "https://discord.com/api/webhooks/…" },
   teams: {
+    name: "Microsoft Teams",
     hosts: /(\.webhook\.office\.com|\.logic\.azure\.com|\.api\.powerplatform\.com)$/,
     example: "https://….webhook.office.com/… or a Workflows URL",
   },
@@ -20,6 +21,6 @@ export function chatTargetProblem(platform: ChatChannel, url: string, policy: Ta
   const problem = targetProblem(url, policy);
   if (problem) return problem;
   if (platform === "webhook" || policy.allowInsecure) return null;
-  const { hosts, example } = CHAT_HOSTS[platform];
-  return hosts.test(new URL(url).hostname) ? null : `is not a ${platform} incoming webhook (expected ${example})`;
+  const { name, hosts, example } = CHAT_HOSTS[platform];
+  return hosts.test(new URL(url).hostname) ? null : `is not a ${name} incoming webhook (expected ${example})`;
 }
