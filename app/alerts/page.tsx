@@ -5,7 +5,7 @@ import { vapidKeys } from "@/lib/alerts/vapid";
 import { CATEGORIES } from "@/lib/catalog/constants";
 import { getDb, getReadDb } from "@/lib/db";
 import { COUNTRIES } from "@/lib/regions/regions";
-import { servicesOverview } from "@/lib/services/queries";
+import { cachedServicesOverview } from "@/lib/services/queries";
 import { subscribeAction } from "./actions";
 import styles from "./alerts.module.css";
 
@@ -20,7 +20,7 @@ export default async function AlertsPage({ searchParams }: PageProps<"/alerts">)
   const wanted = (await searchParams).service;
   const chosen = (Array.isArray(wanted) ? wanted : wanted ? [wanted] : []).slice(0, 50);
   const [services, keys] = await Promise.all([
-    servicesOverview(getReadDb()),
+    cachedServicesOverview(getReadDb()),
     // The push identity is made on first use, so this reads (and may write) the primary.
     vapidKeys(getDb(), alertSecrets().targets),
   ]);

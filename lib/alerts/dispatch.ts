@@ -154,7 +154,11 @@ export async function sendDueAlerts(db: Db, opts: AlertDispatchOptions): Promise
   const live = claimed.filter((d) => d.mergedInto === null);
   const incidents = await loadIncidents(db, [...new Set(live.map((d) => d.incidentId))]);
   const bySubscription = new Map<number, Claimed[]>();
-  for (const d of live) bySubscription.set(d.subscriptionId, [...(bySubscription.get(d.subscriptionId) ?? []), d]);
+  for (const d of live) {
+    const group = bySubscription.get(d.subscriptionId);
+    if (group) group.push(d);
+    else bySubscription.set(d.subscriptionId, [d]);
+  }
 
   let sent = 0;
   await Promise.all(

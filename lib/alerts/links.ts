@@ -28,16 +28,17 @@ export interface AlertSecrets {
 
 let cached: AlertSecrets | undefined;
 
-export function alertSecrets(key = sealingKey()): AlertSecrets {
-  if (cached && key === sealingKey()) return cached;
-  const made = {
+/** The alert boxes and keys, each derived for its own purpose from the deployment's sealing key. */
+export function alertSecrets(): AlertSecrets {
+  if (cached) return cached;
+  const key = sealingKey();
+  cached = {
     targets: secretBox(key, "alert-target"),
     pending: secretBox(key, "alert-confirm"),
     linkKey: derivedKey("alert-manage-link", key),
     hashKey: derivedKey("alert-target-hash", key),
   };
-  if (key === sealingKey()) cached = made;
-  return made;
+  return cached;
 }
 
 export function sealPending(s: AlertSecrets, p: PendingSubscription): string {
