@@ -509,3 +509,63 @@ export const localMail = pgTable(
   },
   (t) => [index("local_mail_created").on(t.createdAt)],
 );
+
+/**
+ * A service's official status page, polled (lib/official). One row per catalog service whose page
+ * runs on a platform with a public machine-readable feed; the catalog decides which (db/catalog.ts).
+ * The row holds the poll's bookkeeping and the page's last reading.
+ */
+export const officialSources = pgTable(
+  "official_sources",
+  {
+    serviceId: integer("service_id")
+      .primaryKey()
+      .references(() => services.id),
+    /** statuspage, incidentio, instatus, statusio, slack, gcp, aws or azure (lib/official/platforms.ts). */
+    platform: varchar("platform", { length: 16 }).notNull(),
+    /** The platform's main feed (lib/official/platforms.ts derives any second one from it). */
+    feedUrl: text("feed_url").notNull(),
+    /** Backoff is per host: one slow vendor host holds back only its own pages. */
+    host: text("host").notNull(),
+    /** ETag and Last-Modified per feed URL, for conditional requests. */
+    validators: jsonb("validators").$type<Record<string, { etag?: string; lastModified?: string }>>().notNull().default({}),
+    nextPollAt: tstz("next_poll_at").notNull().defaultNow(),
+    failures: integer("failures").notNull().default(0),
+    lastError: text("last_error"),
+    /** When a poll last succeeded (a 304 counts): the age shown beside the status. */
+    checkedAt: tstz("checked_at"),
+    /** operational, degraded, major or maintenance; null until the first good poll. */
+    status: varchar("status", { length: 16 }),
+    description: text("description"),
+    components: jsonb("components").$type<{ name: string; status: string }[]>().notNull().default([]),
+  },
+  (t) => [index("official_sources_due").on(t.nextPollAt)],
+);
+
+/**
+ * Incidents the vendors published on their own pages. `posted_at` is when the page first said so
+ * (what "who was first" compares with); `started_at` is the start the vendor claims, often earlier.
+ */
+export const officialIncidents = pgTable(
+  "official_incidents",
+  {
+    id: serial("id").primaryKey(),
+    serviceId: integer("service_id")
+      .notNull()
+      .references(() => services.id),
+    externalId: text("external_id").notNull(),
+    title: text("title").notNull(),
+    /** minor, major or critical; maintenance for planned work (never scored). */
+    impact: varchar("impact", { length: 16 }).notNull(),
+    url: text("url"),
+    startedAt: tstz("started_at").notNull(),
+    postedAt: tstz("posted_at").notNull(),
+    resolvedAt: tstz("resolved_at"),
+    updatedAt: tstz("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("official_incidents_external").on(t.serviceId, t.externalId),
+    index("official_incidents_service_posted").on(t.serviceId, t.postedAt),
+  ],
+);
+export type OfficialIncident = typeof officialIncidents.$inferSelect;

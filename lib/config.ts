@@ -129,6 +129,18 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).optional(),
     /** Development and tests only: webhooks may use http:// and point at loopback or private addresses. */
     WEBHOOK_ALLOW_INSECURE: z.enum(["on", "off"]).default("off"),
+    /** Read the official status pages of the services that have one (lib/official). */
+    OFFICIAL_STATUS: z.enum(["on", "off"]).default("on"),
+    /** Seconds between two reads of one official status page; a failing host backs off up to an hour. */
+    OFFICIAL_POLL_SECONDS: z.coerce.number().int().min(15).max(3600).default(60),
+    /**
+     * Read every official feed from this origin instead, https://host/path becoming <origin>/host/path:
+     * a mirror, or the fixture server the demo starts for itself when this is unset.
+     */
+    OFFICIAL_STATUS_ORIGIN: z
+      .string()
+      .regex(/^https?:\/\/[^/]+\/?$/, "must be an origin such as http://127.0.0.1:4600")
+      .optional(),
     /** Longest a client may take to send a whole request; a slower one gets 408 and is disconnected. */
     REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     /** Most connections one process keeps open at once; more are closed as they arrive. */

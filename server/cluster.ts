@@ -1,6 +1,6 @@
 import cluster from "node:cluster";
 import { getDbHandle } from "@/lib/db";
-import type { Job } from "./jobs/job";
+import type { DemoJob } from "./jobs/demo-traffic";
 import { log } from "./log";
 import { serveWorkerMetrics } from "./front/metrics";
 
@@ -8,7 +8,7 @@ import { serveWorkerMetrics } from "./front/metrics";
  * With WEB_CONCURRENCY > 1 (a Postgres server only) the primary prepares the database and runs the
  * demo, and that many workers share the port, so request handling can use every core.
  */
-export async function runCluster(workers: number, demo: Job | null): Promise<void> {
+export async function runCluster(workers: number, demo: DemoJob | null): Promise<void> {
   // A report lives in a worker for one batch commit (tens of ms), longer than the young generation
   // lasts under a flood at its default size, so each got copied into the old one and collected
   // there. A young space of up to 64 MB (V8 grows it only when allocation is that fast) saves worker
@@ -16,7 +16,10 @@ export async function runCluster(workers: number, demo: Job | null): Promise<voi
   cluster.setupPrimary({ execArgv: [...process.execArgv, "--max-semi-space-size=64"] });
   serveWorkerMetrics();
   const startedAt = new Map<number, number>();
-  const fork = () => startedAt.set(cluster.fork().id, Date.now());
+  // Workers read the demo's vendor pages, which this process serves.
+  const env =
+    demo?.officialOrigin && !process.env.OFFICIAL_STATUS_ORIGIN ? { OFFICIAL_STATUS_ORIGIN: demo.officialOrigin } : {};
+  const fork = () => startedAt.set(cluster.fork(env).id, Date.now());
   for (let i = 0; i < workers; i++) fork();
   let stopping = false;
   // A worker that dies right after starting will die again: restart it ever more slowly, and give

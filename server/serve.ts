@@ -12,17 +12,20 @@ import type { Job } from "./jobs/job";
 import { startMaintenance } from "./jobs/maintenance";
 import { startWebhookDispatch } from "./jobs/webhook-dispatch";
 import { startAlertDispatch } from "./jobs/alert-dispatch";
+import { startOfficialPoll } from "./jobs/official-poll";
+import type { DemoJob } from "./jobs/demo-traffic";
 import { log } from "./log";
 import { LiveHub } from "./front/live-events";
 import { createMetrics } from "./front/metrics";
 import { pageCacheControl } from "@/lib/http/cache-control";
 import { replicaReads } from "@/lib/db";
+import { publicUrl } from "@/lib/http/public-url";
 
 /**
  * One HTTP server: the front (report POSTs and health answered directly, pages cached) before
  * Next.js, plus the scheduled jobs. Stops cleanly on SIGTERM/SIGINT: no acknowledged report is lost.
  */
-export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): Promise<void> {
+export async function serve(handle: DbHandle, demo: DemoJob | null, dev: boolean): Promise<void> {
   const cfg = config();
   const detector = startDetectorTick(handle, cfg.DETECTOR_TICK_SECONDS * 1000, log);
   const jobs: Job[] = [
@@ -34,6 +37,20 @@ export async function serve(handle: DbHandle, demo: Job | null, dev: boolean): P
     startWebhookDispatch(handle),
     startAlertDispatch(handle),
   ];
+  const officialOrigin = cfg.OFFICIAL_STATUS_ORIGIN ?? demo?.officialOrigin;
+  if (cfg.OFFICIAL_STATUS === "on")
+    jobs.push(
+      startOfficialPoll(
+        handle,
+        {
+          intervalS: cfg.OFFICIAL_POLL_SECONDS,
+          timeoutMs: 10_000,
+          userAgent: `OutageRadar/0.1 (+${publicUrl()})`,
+          origin: officialOrigin,
+        },
+        log,
+      ),
+    );
 
   // Replicas are probed from the start, so the first page is already read from one that keeps up.
   await replicaReads()?.start();

@@ -86,3 +86,16 @@ export interface Symptom {
 
 /** A service's slug as it appears in URLs and the API. */
 export const SERVICE_SLUG = /^[a-z0-9-]{1,64}$/;
+
+/** Status-page platforms whose public feeds lib/official reads; db/official-feeds.ts names each service's. */
+export const OFFICIAL_PLATFORMS = [
+  "statuspage",
+  "incidentio",
+  "instatus",
+  "statusio",
+  "slack",
+  "gcp",
+  "aws",
+  "azure",
+] as const;
+export type OfficialPlatform = (typeof OFFICIAL_PLATFORMS)[number];

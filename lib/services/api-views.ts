@@ -7,6 +7,7 @@ import type { reportTextSchema } from "@/lib/reports/schemas";
 import type { serviceStatusSchema } from "@/lib/services/schemas";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { reportersLastHour } from "./activity";
+import { officialView } from "@/lib/official/views";
 import type { ServiceDetail } from "./queries";
 
 /** GET /api/v1/services/{slug}: the service and where it stands now. */
@@ -15,7 +16,7 @@ export async function serviceStatusView(
   service: ServiceDetail,
   now = new Date(),
 ): Promise<z.infer<typeof serviceStatusSchema>> {
-  const [[status], lastHour, [open]] = await Promise.all([
+  const [[status], lastHour, [open], official] = await Promise.all([
     db
       .select({ level: serviceStatus.level, since: serviceStatus.since })
       .from(serviceStatus)
@@ -25,6 +26,7 @@ export async function serviceStatusView(
       .select({ id: incidents.id, level: incidents.level, startedAt: incidents.startedAt })
       .from(incidents)
       .where(and(eq(incidents.serviceId, service.id), isNull(incidents.endedAt))),
+    officialView(db, service.id, service.statusPage, now),
   ]);
   return {
     slug: service.slug,
@@ -37,6 +39,7 @@ export async function serviceStatusView(
     statusSince: (status?.since ?? now).toISOString(),
     reportersLastHour: lastHour,
     openIncident: open ? { id: open.id, level: open.level, startedAt: open.startedAt.toISOString() } : null,
+    official,
   };
 }
 

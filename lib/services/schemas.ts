@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CATEGORY_SLUGS } from "@/lib/catalog/constants";
 import { instant, level, slug, symptom } from "@/lib/catalog/schemas";
 import { readableTextSchema } from "@/lib/reports/schemas";
+import { officialSchema } from "@/lib/official/schemas";
 
 // The services API's shapes: routes and pages build values of these types, and the OpenAPI
 // document (lib/api/openapi.ts) is generated from them.
@@ -22,6 +23,9 @@ export const serviceStatusSchema = z
     statusSince: instant,
     reportersLastHour: z.int().min(0).meta({ description: "Distinct people reporting in the last 60 minutes" }),
     openIncident: z.object({ id: z.int(), level, startedAt: instant }).nullable(),
+    official: officialSchema
+      .nullable()
+      .meta({ description: "What the company's own status page says; null when it has no feed we read" }),
   })
   .meta({ id: "ServiceStatus" });
 

@@ -18,7 +18,8 @@ const BATCH = 2_000;
 /** Demo history: the baseline learns from the first days, the detector replays the rest. */
 const DEMO_LEARNING_DAYS = 3;
 
-async function loadServices(db: Db) {
+/** The catalog as the simulator sees it. */
+export async function loadSimServices(db: Db) {
   const list = await db
     .select({ id: services.id, slug: services.slug, category: services.category, symptoms: services.symptoms })
     .from(services);
@@ -74,7 +75,7 @@ export async function seedDemoHistory(
   db: Db,
   opts: DemoOptions & { now: Date; days: number; onProgress?: (day: number, days: number, reports: number) => void },
 ): Promise<number> {
-  const { ids, sim } = await loadServices(db);
+  const { ids, sim } = await loadSimServices(db);
   const end = opts.now.getTime();
   const start = end - opts.days * 86_400_000;
   await ensureReportPartitions(db, new Date(start), new Date(end));
@@ -103,7 +104,7 @@ export function startDemoTraffic(
 ) {
   let last = opts.from.getTime();
   let running: Promise<void> = Promise.resolve();
-  const servicesPromise = loadServices(db);
+  const servicesPromise = loadSimServices(db);
   const timer = setInterval(() => {
     running = running
       .then(async () => {
