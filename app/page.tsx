@@ -7,6 +7,8 @@ import { ServiceGrid } from "@/components/service-card";
 import { ServiceDirectory } from "@/components/service-directory";
 import { directoryHref } from "@/lib/catalog/directory";
 import { LiveRefresh } from "@/components/live-refresh";
+import { cachedOpenCauses } from "@/lib/upstreams/queries";
+import { CommonCause } from "@/components/common-causes";
 import styles from "./page.module.css";
 
 /** The home page follows every service's changes, re-drawn at most this often. */
@@ -18,7 +20,7 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const category = CATEGORIES.some((c) => c.slug === params.category) ? (params.category as string) : null;
   const showAll = params.all === "1";
-  const all = await cachedServicesOverview(getReadDb());
+  const [all, causes] = await Promise.all([cachedServicesOverview(getReadDb()), cachedOpenCauses(getReadDb())]);
   const broken = all.filter((s) => s.status !== "ok");
   const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
   const cards = all.map(({ slug, name, category: c, aliases, status, reportersLastHour, sparkline }) => ({
@@ -69,6 +71,9 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         <div className={styles["section-head"]}>
           <h2 id="now-heading">Problems right now</h2>
         </div>
+        {causes.map((c) => (
+          <CommonCause key={c.id} cause={c} />
+        ))}
         {broken.length > 0 ? (
           <ServiceGrid services={broken} data-testid="broken-now" />
         ) : (

@@ -14,7 +14,6 @@ interface Region {
   name: string;
 }
 
-
 /** One form for everyone: a server action that also works as a plain POST without JavaScript. */
 export function ReportForm({
   action,

@@ -528,7 +528,10 @@ export const officialSources = pgTable(
     /** Backoff is per host: one slow vendor host holds back only its own pages. */
     host: text("host").notNull(),
     /** ETag and Last-Modified per feed URL, for conditional requests. */
-    validators: jsonb("validators").$type<Record<string, { etag?: string; lastModified?: string }>>().notNull().default({}),
+    validators: jsonb("validators")
+      .$type<Record<string, { etag?: string; lastModified?: string }>>()
+      .notNull()
+      .default({}),
     nextPollAt: tstz("next_poll_at").notNull().defaultNow(),
     failures: integer("failures").notNull().default(0),
     lastError: text("last_error"),
@@ -569,3 +572,32 @@ export const officialIncidents = pgTable(
   ],
 );
 export type OfficialIncident = typeof officialIncidents.$inferSelect;
+
+/**
+ * Several services breaking at once because of one upstream they share (db/upstreams.ts): opened
+ * by the detector's tick (lib/upstreams/tick.ts), with the evidence it saw.
+ */
+export const upstreamEvents = pgTable(
+  "upstream_events",
+  {
+    id: serial("id").primaryKey(),
+    /** The upstream's key in db/upstreams.ts, which is also its catalog slug. */
+    upstream: varchar("upstream", { length: 64 }).notNull(),
+    startedAt: tstz("started_at").notNull(),
+    endedAt: tstz("ended_at"),
+    /** The dependents that broke with it, each with its incident. */
+    members: jsonb("members").$type<{ serviceId: number; incidentId: number; startedAt: string }[]>().notNull(),
+    /** The upstream's official status when it last showed trouble while this lasted. */
+    official: jsonb("official").$type<{ status: string; title: string | null; at: string } | null>(),
+    /** The upstream's own users reported an incident while this lasted. */
+    crowdIncidentId: integer("crowd_incident_id"),
+    updatedAt: tstz("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("upstream_events_one_open")
+      .on(t.upstream)
+      .where(sql`ended_at is null`),
+    index("upstream_events_start").on(t.startedAt),
+  ],
+);
+export type UpstreamEvent = typeof upstreamEvents.$inferSelect;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { IntentLink } from "@/components/intent-link";
 import { config } from "@/lib/config";
 import { saltCarryMinutes } from "@/lib/reports/identity";
@@ -9,6 +10,10 @@ import { NETWORK_WINDOW_MINUTES } from "@/lib/reports/rules";
 import { perPeriod } from "@/lib/text/duration";
 import { formatCount, formatUtcDay } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
+import { getReadDb } from "@/lib/db";
+import { cachedScorecards } from "@/lib/official/scorecard";
+import { MATCH_SLACK_MS } from "@/lib/official/match";
+import { ScorecardByService, ScorecardByWindow } from "@/components/scorecard-table";
 import styles from "./page.module.css";
 
 export const metadata: Metadata = {
@@ -39,7 +44,11 @@ const ROWS: Array<{ label: string; value: (s: DetectionScores) => string }> = [
   { label: "Alarms from report floods", value: (s) => formatCount(s.flood_alarms) },
 ];
 
-export default function AboutPage() {
+export default async function AboutPage() {
+  // The scorecard is counted from stored incidents: drawn per request (the front caches it briefly).
+  await connection();
+  const scorecards = await cachedScorecards(getReadDb(), null);
+  const quarter = scorecards.find((r) => r.days === 90)!;
   const { REPORT_COOLDOWN_MINUTES: cooldown, NETWORK_CAP: networkCap, REPORT_RETENTION_DAYS: retention } = config();
   const {
     possible,
@@ -242,6 +251,29 @@ export default function AboutPage() {
           labellers did not mark. The best published detectors score 65 to 79 on the same files scored the same way.
           These five series also helped us design the burst rule above, so this is not a blind test; the simulated runs
           are. The figures come from <code>npm run bench:real</code>.
+        </p>
+      </section>
+
+      <section aria-labelledby="scorecard-heading" id="scorecard">
+        <h2 id="scorecard-heading">Against the companies&apos; own status pages</h2>
+        <p>
+          For the {quarter.services.length} services whose official status page publishes a feed we can read, we keep
+          what those pages say and compare it with our own incidents: how many of ours the company acknowledged, how
+          many of the company&apos;s incidents our reports caught, and who said so first. Nobody writes these numbers
+          down; they are counted from the stored incidents every time this page is drawn.
+        </p>
+        <ScorecardByWindow
+          reports={scorecards}
+          caption="All services with an official feed"
+          testId="scorecard-overall"
+        />
+        <ScorecardByService report={quarter} caption="By service, last 90 days" testId="scorecard-services" />
+        <p>
+          An incident of ours and one on the company&apos;s page are the same event when they overlap, give or take{" "}
+          {MATCH_SLACK_MS / 60_000} minutes. &ldquo;We said so&rdquo; compares the moment our detector declared the
+          incident with the moment the company first posted its own: &ldquo;earlier&rdquo; means we were first. Planned
+          maintenance is never counted. A window starts no earlier than a day after our first reports, so neither side
+          is scored for a time we were not watching.
         </p>
       </section>
 

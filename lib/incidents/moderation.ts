@@ -69,7 +69,10 @@ export async function setIncidentCause(
 export async function mergeIncidents(
   db: Db,
   actor: Actor,
-  duplicateId: number, intoId: number, now = new Date()): Promise<Outcome> {
+  duplicateId: number,
+  intoId: number,
+  now = new Date(),
+): Promise<Outcome> {
   if (duplicateId === intoId) return conflict("an incident cannot be merged into itself");
   return db.transaction(async (tx) => {
     // Locked in id order, so two merges of the same pair cannot deadlock.

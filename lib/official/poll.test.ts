@@ -49,14 +49,12 @@ describe.each(testTargets())("official status polling on $name", (target) => {
     for (const [slug, f] of Object.entries(OFFICIAL_FEEDS)) {
       const [s] = await t.handle.db.select({ id: services.id }).from(services).where(eq(services.slug, slug));
       ids[slug] = s!.id;
-      PLATFORMS[f.platform]
-        .feeds(f.feed)
-        .forEach((feed, i) =>
-          pages.set(feed.url, {
-            body: PAYLOADS[f.platform]![i],
-            contentType: feed.format === "xml" ? "application/rss+xml" : "application/json",
-          }),
-        );
+      PLATFORMS[f.platform].feeds(f.feed).forEach((feed, i) =>
+        pages.set(feed.url, {
+          body: PAYLOADS[f.platform]![i],
+          contentType: feed.format === "xml" ? "application/rss+xml" : "application/json",
+        }),
+      );
     }
     // Nothing is due before its time: the seed made every page due at once.
     await t.handle.db.update(officialSources).set({ nextPollAt: new Date(T0) });

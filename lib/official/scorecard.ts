@@ -3,6 +3,7 @@ import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { incidents, officialIncidents, officialSources, services } from "@/db/schema";
 import { DEFAULT_PARAMS } from "@/lib/detection/params";
+import { cachedRead } from "@/lib/cache/read-cache";
 import { scorecard, type Scorecard } from "./match";
 
 export const SCORECARD_WINDOWS = [30, 90, 365] as const;
@@ -12,6 +13,8 @@ export interface ScorecardReport {
   days: number;
   /** The window's start: never before we held a day of reports, so neither side is scored for a time we were not watching. */
   since: Date;
+  /** We have not been watching for the whole window. */
+  partial: boolean;
   overall: Scorecard;
   services: { slug: string; name: string; card: Scorecard }[];
 }
@@ -69,6 +72,7 @@ export async function scorecardReport(
   return {
     days,
     since,
+    partial: since.getTime() > now.getTime() - days * 86_400_000,
     overall: scorecard(ours, theirs, now, since),
     services: sourced.map((s) => ({
       slug: s.slug,
@@ -82,3 +86,10 @@ export async function scorecardReport(
     })),
   };
 }
+
+/** Every window's report, for the About page (all services) and a service's history page; a minute old at most. */
+export const cachedScorecards = cachedRead(
+  (db: Db, slug: string | null) =>
+    Promise.all(SCORECARD_WINDOWS.map((days) => scorecardReport(db, days, { slug: slug ?? undefined }))),
+  60_000,
+);

@@ -1,7 +1,7 @@
 import { OFFICIAL_FEEDS } from "@/db/official-feeds";
 import type { OfficialImpact, OfficialPlatform } from "@/lib/official/types";
 import { hashSeed, rng } from "./random";
-import { outagesBetween, type SimService } from "./outages";
+import { outagesBetween, type SimOutage, type SimService } from "./outages";
 
 // The demo's vendors: each service with an official feed runs a status page that acknowledges
 // most of the demo's simulated outages late (as vendors do), misses some, and posts a few
@@ -34,18 +34,23 @@ export function vendorIncidents(
   now: Date,
   days: number,
   startedAt: Date,
+  scripted: readonly SimOutage[] = [],
 ): VendorIncident[] {
   const sourced = services.filter((s) => s.slug in OFFICIAL_FEEDS);
   const to = now.getTime();
   const from = to - days * 86_400_000;
   const out: VendorIncident[] = [];
-  for (const o of outagesBetween(seed, from, to, sourced)) {
+  const scriptedHere = scripted.filter((o) => o.slug in OFFICIAL_FEEDS && o.start < to && o.end > from);
+  const random = outagesBetween(seed, from, to, sourced).filter((o) => !scriptedHere.some((x) => x.slug === o.slug));
+  for (const o of [...scriptedHere, ...random]) {
     const r = rng(hashSeed(seed, "vendor", o.slug, o.start));
-    // Vendors rarely admit to a problem confined to one country.
-    if (r() > (o.country ? 0.3 : 0.75)) continue;
+    // Vendors rarely admit to a problem confined to one country; a demo scenario's always shows.
+    const admitted = r() <= (o.country ? 0.3 : 0.75) || scriptedHere.includes(o);
+    if (!admitted) continue;
     const posted = o.start + (8 + r() * 37) * MINUTE;
     if (posted > to) continue;
-    const resolved = o.end + (5 + r() * 25) * MINUTE;
+    // A short outage can be over before the vendor posts; the vendor then resolves soon after.
+    const resolved = Math.max(o.end + (5 + r() * 25) * MINUTE, posted + (5 + r() * 10) * MINUTE);
     out.push({
       slug: o.slug,
       id: `demo-${o.slug}-${o.start}`,
@@ -59,7 +64,7 @@ export function vendorIncidents(
   for (const s of sourced)
     for (let slot = Math.floor(from / QUIET_SLOT_MS); slot * QUIET_SLOT_MS < to; slot++) {
       const r = rng(hashSeed(seed, "vendor-quiet", s.slug, slot));
-      if (r() > 0.06) continue;
+      if (r() > 0.03) continue;
       const start = slot * QUIET_SLOT_MS + r() * (QUIET_SLOT_MS - 3 * 3_600_000);
       const end = start + (30 + r() * 90) * MINUTE;
       if (start > to) continue;

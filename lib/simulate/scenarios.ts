@@ -1,4 +1,5 @@
 import type { DemoScenario } from "@/lib/config";
+import { UPSTREAMS } from "@/db/upstreams";
 import type { SimOutage, SimService } from "./outages";
 
 /**
@@ -10,6 +11,9 @@ import type { SimOutage, SimService } from "./outages";
  *   Spectrum fails in California only: six times the state's usual reports at that hour (at least
  *   33 more people an hour), while the US total (Spectrum's whole traffic) rises by about two fifths,
  *   under what the service-wide detector asks for.
+ * - `aws`: from 30 minutes before start, twelve services that run on AWS fail at once (eight times
+ *   their usual reports), and so do AWS's own users, whose status page the demo's vendor marks:
+ *   what the upstream correlation names "Likely common cause: Amazon Web Services".
  */
 
 export function scenarioOutages(
@@ -21,6 +25,22 @@ export function scenarioOutages(
 }
 
 function scenarioOutage(name: DemoScenario, start: number, services: readonly SimService[]): SimOutage[] {
+  if (name === "aws")
+    return ["aws", ...UPSTREAMS.aws!.dependents.slice(0, 12)].flatMap((slug) => {
+      const service = services.find((s) => s.slug === slug);
+      if (!service) return [];
+      const from = start - 30 * 60_000;
+      return [
+        {
+          slug,
+          start: from,
+          end: from + 3 * 3_600_000,
+          magnitude: 8,
+          country: null,
+          symptom: service.symptoms[0] ?? "",
+        },
+      ];
+    });
   const script = {
     germany: { slug: "whatsapp", magnitude: 12, country: "DE", subdivision: undefined, lead: 40 },
     california: { slug: "spectrum", magnitude: 6, country: "US", subdivision: "US-CA", lead: 90 },

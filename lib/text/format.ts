@@ -36,3 +36,13 @@ export function formatUtcTime(iso: string, withDate = false): string {
 export function formatUtcDay(iso: string): string {
   return utcDay().format(new Date(iso));
 }
+
+/** "just now", "4 min ago", "2 h ago", "3 days ago": how old a reading was when the page was drawn. */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.floor(hours / 24)} days ago`;
+}

@@ -3,8 +3,9 @@ import { OFFICIAL_FEEDS } from "@/db/official-feeds";
 import type { config } from "@/lib/config";
 import { loadSimServices, seedDemoIfEmpty, startDemoTraffic } from "@/lib/simulate/demo";
 import { renderFeed, vendorIncidents } from "@/lib/simulate/official";
+import { scenarioOutages } from "@/lib/simulate/scenarios";
 import { logError } from "@/lib/text/error-text";
-import { startOfficialFixtures } from "../official-fixtures";
+import { startOfficialFixtures } from "../demo/official-fixtures";
 import type { Job } from "./job";
 
 export interface DemoJob extends Job {
@@ -37,12 +38,13 @@ export async function startDemo(
   let fixtures: Awaited<ReturnType<typeof startOfficialFixtures>> | null = null;
   if (cfg.OFFICIAL_STATUS === "on" && !cfg.OFFICIAL_STATUS_ORIGIN) {
     const { sim } = await loadSimServices(handle.db);
+    const scripted = scenarioOutages(cfg.DEMO_SCENARIO, now.getTime(), sim);
     fixtures = await startOfficialFixtures((slug, path, at) =>
       renderFeed(
         OFFICIAL_FEEDS[slug]!.platform,
         path,
         slug,
-        vendorIncidents(cfg.DEMO_SEED, sim, at, cfg.DEMO_HISTORY_DAYS, now).filter((i) => i.slug === slug),
+        vendorIncidents(cfg.DEMO_SEED, sim, at, cfg.DEMO_HISTORY_DAYS, now, scripted).filter((i) => i.slug === slug),
         at,
       ),
     );

@@ -18,7 +18,22 @@ import { config } from "@/lib/config";
 import { formatCount, formatUtcDay } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
 import { regionName } from "@/lib/regions/regions";
+import { officialForIncident, type IncidentOfficial } from "@/lib/official/views";
+import { findServiceForRequest } from "@/lib/services/queries";
+import { causeOfIncident } from "@/lib/upstreams/queries";
 import styles from "./page.module.css";
+
+/** "Reports rose 23 minutes before the official status page changed", or the other way round. */
+function whoWasFirst(o: IncidentOfficial): string | null {
+  const lead = o.reportsLeadMinutes;
+  if (lead === null) return null;
+  if (Math.abs(lead) < 1) return "Reports rose as the official status page changed.";
+  const n = Math.abs(lead);
+  const span = `${n} minute${n === 1 ? "" : "s"}`;
+  return lead > 0
+    ? `Reports rose ${span} before the official status page changed.`
+    : `The official status page changed ${span} before reports rose.`;
+}
 
 export async function generateMetadata({ params }: PageProps<"/incidents/[id]">): Promise<Metadata> {
   const id = pathId((await params).id);
@@ -34,6 +49,18 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
   const story = id === undefined ? undefined : await incidentDetailForRequest(getReadDb(), id);
   if (!story) notFound();
   if (story.mergedInto !== null) permanentRedirect(`/incidents/${story.mergedInto}`);
+  const db = getReadDb();
+  const service = await findServiceForRequest(db, story.service.slug);
+  const cause = await causeOfIncident(db, story.id);
+  const official = service
+    ? await officialForIncident(db, {
+        id: story.id,
+        serviceId: service.id,
+        startedAt: new Date(story.startedAt),
+        detectedAt: new Date(story.detectedAt),
+        endedAt: story.endedAt ? new Date(story.endedAt) : null,
+      })
+    : null;
   const detectedAfter = Math.round(
     (new Date(story.detectedAt).getTime() - new Date(story.startedAt).getTime()) / 60_000,
   );
@@ -88,6 +115,40 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
           <dd data-testid="incident-where">{story.regions.length ? nameList(story.regions.map(regionName)) : "–"}</dd>
           <dt>Cause</dt>
           <dd>{story.cause ? CAUSE_LABELS[story.cause] : "Not determined yet"}</dd>
+          {cause ? (
+            <>
+              <dt>Likely common cause</dt>
+              <dd data-testid="incident-cause">
+                <IntentLink href={`/causes/${cause.id}`}>{cause.name}</IntentLink>: {cause.services.length}{" "}
+                {cause.services.length === 1 ? "service" : "services"} broke at once
+              </dd>
+            </>
+          ) : null}
+          {official?.polled ? (
+            <>
+              <dt>Official status</dt>
+              <dd data-testid="incident-official">
+                {official.match ? (
+                  <>
+                    {story.service.name} posted{" "}
+                    {official.match.url ? (
+                      <a href={official.match.url} rel="noopener external">
+                        “{official.match.title}”
+                      </a>
+                    ) : (
+                      `“${official.match.title}”`
+                    )}{" "}
+                    at <LocalTime iso={official.match.postedAt.toISOString()} withDate />.{" "}
+                    <strong>{whoWasFirst(official)}</strong>
+                  </>
+                ) : story.endedAt ? (
+                  `${story.service.name}'s status page posted no incident about it.`
+                ) : (
+                  `${story.service.name}'s status page has posted no incident about it so far.`
+                )}
+              </dd>
+            </>
+          ) : null}
         </dl>
       </section>
 

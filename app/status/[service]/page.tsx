@@ -21,6 +21,10 @@ import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
 import { formatCount } from "@/lib/text/format";
 import { PAGE_TEXTS } from "@/lib/services/api-views";
+import { officialView } from "@/lib/official/views";
+import { OfficialStatusLine } from "@/components/official-status";
+import { causesForService } from "@/lib/upstreams/queries";
+import { CommonCause } from "@/components/common-causes";
 import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
@@ -43,11 +47,14 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
   const db = getReadDb();
   const service = await findServiceForRequest(db, (await params).service);
   if (!service) notFound();
-  const [snapshot, regions, recent, requestHeaders] = await Promise.all([
-    serviceSnapshot(db, service),
+  const drawnAt = new Date();
+  const [snapshot, regions, recent, requestHeaders, official, causes] = await Promise.all([
+    serviceSnapshot(db, service, drawnAt),
     cachedRegionActivity(db, { serviceId: service.id, country: null }, 60),
     listIncidents(db, { service: service.slug }, 1, 5),
     headers(),
+    officialView(db, service.id, service.statusPage, drawnAt),
+    causesForService(db, service.id),
   ]);
   const country = countryFromHeaders(requestHeaders, config().REGION_HEADERS) ?? "US";
   const cooldownMinutes = config().REPORT_COOLDOWN_MINUTES;
@@ -66,6 +73,10 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
         events={`/api/v1/services/${encodeURIComponent(service.slug)}/events`}
       />
       <LiveBanner initial={snapshot} />
+      {official ? <OfficialStatusLine official={official} name={service.name} drawnAt={drawnAt} /> : null}
+      {causes.map((c) => (
+        <CommonCause key={c.id} cause={c} exclude={service.id} />
+      ))}
       <div className={styles["service-layout"]}>
         <div className={styles["area-activity"]}>
           <LiveActivity initial={snapshot} />

@@ -11,6 +11,8 @@ import { listIncidents } from "@/lib/incidents/queries";
 import { cachedServiceStats } from "@/lib/services/stats";
 import { findServiceForRequest } from "@/lib/services/queries";
 import { formatCount } from "@/lib/text/format";
+import { cachedScorecards } from "@/lib/official/scorecard";
+import { ScorecardByWindow } from "@/components/scorecard-table";
 import styles from "./page.module.css";
 
 const PAGE_SIZE = 25;
@@ -36,10 +38,12 @@ export default async function ServiceIncidentsPage({ params, searchParams }: Pag
   const service = await findServiceForRequest(db, (await params).service);
   if (!service) notFound();
   const { page } = incidentQuery(await searchParams);
-  const [{ items, total }, stats] = await Promise.all([
+  const [{ items, total }, stats, scorecards] = await Promise.all([
     listIncidents(db, { service: service.slug }, page, PAGE_SIZE),
     cachedServiceStats(db, service.id),
+    cachedScorecards(db, service.slug),
   ]);
+  const scored = scorecards[0]!.services.length > 0;
   return (
     <>
       <Breadcrumb trail={[{ href: `/status/${service.slug}`, label: service.name }]} current="Incidents" />
@@ -57,6 +61,19 @@ export default async function ServiceIncidentsPage({ params, searchParams }: Pag
         <ServiceStatsList stats={stats} />
         <DowntimeHeatmap heatmap={stats.heatmap} serviceName={service.name} />
       </section>
+      {scored ? (
+        <section aria-labelledby="scorecard-heading">
+          <h2 id="scorecard-heading">Against {service.name}&apos;s own status page</h2>
+          <ScorecardByWindow
+            reports={scorecards.map((r) => ({ ...r, overall: r.services[0]!.card }))}
+            caption={`Outage Radar and ${service.name}'s status page`}
+            testId="scorecard-service"
+          />
+          <p className="muted">
+            How the two are compared: <a href="/about#scorecard">How Outage Radar works</a>.
+          </p>
+        </section>
+      ) : null}
       <h2>Incidents</h2>
       <IncidentList items={items} caption={`${service.name} incidents, newest first`} showService={false} />
       <Pagination
