@@ -25,8 +25,9 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], launchOptions: chromiumLaunchOptions } },
   ],
   webServer: {
-    // A fresh embedded database with two days of demo history, WhatsApp failing in Germany and
-    // Spectrum in California (the `germany` and `california` scenarios); the test client's address comes
+    // A fresh embedded database with a week of demo history, WhatsApp failing in Germany, Spectrum in
+    // California, twelve AWS services at once and Comcast's users (the `germany`, `california`, `aws`
+    // and `comcast` scenarios), and the demo's vendors' status pages; the test client's address comes
     // from X-Forwarded-For so every test is a distinct reporter.
     command: "rm -rf .data/e2e && npm start",
     url: `${baseURL}/api/health`,
@@ -41,7 +42,7 @@ export default defineConfig({
       // A week: the history the maps compare each window with (fewer days are rightly read as
       // uncertain, and then a real regional outage reads only "above usual" in small regions).
       DEMO_HISTORY_DAYS: "7",
-      DEMO_SCENARIO: "germany,california",
+      DEMO_SCENARIO: "germany,california,aws,comcast",
       TRUSTED_PROXIES: "loopback",
       // The moderator console's tests sign in with it and issue named tokens.
       ADMIN_TOKEN: E2E_ADMIN_TOKEN,

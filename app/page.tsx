@@ -9,6 +9,8 @@ import { directoryHref } from "@/lib/catalog/directory";
 import { LiveRefresh } from "@/components/live-refresh";
 import { cachedOpenCauses } from "@/lib/upstreams/queries";
 import { CommonCause } from "@/components/common-causes";
+import { cachedOpenIspIncidents } from "@/lib/isp/queries";
+import { IspNotice } from "@/components/isp-notice";
 import styles from "./page.module.css";
 
 /** The home page follows every service's changes, re-drawn at most this often. */
@@ -20,7 +22,11 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const category = CATEGORIES.some((c) => c.slug === params.category) ? (params.category as string) : null;
   const showAll = params.all === "1";
-  const [all, causes] = await Promise.all([cachedServicesOverview(getReadDb()), cachedOpenCauses(getReadDb())]);
+  const [all, causes, isps] = await Promise.all([
+    cachedServicesOverview(getReadDb()),
+    cachedOpenCauses(getReadDb()),
+    cachedOpenIspIncidents(getReadDb()),
+  ]);
   const broken = all.filter((s) => s.status !== "ok");
   const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
   const cards = all.map(({ slug, name, category: c, aliases, status, reportersLastHour, sparkline }) => ({
@@ -73,6 +79,9 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
         </div>
         {causes.map((c) => (
           <CommonCause key={c.id} cause={c} />
+        ))}
+        {isps.map((i) => (
+          <IspNotice key={i.id} incident={i} />
         ))}
         {broken.length > 0 ? (
           <ServiceGrid services={broken} data-testid="broken-now" />

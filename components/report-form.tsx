@@ -37,6 +37,9 @@ export function ReportForm({
   const justMe = state.kind === "saved" ? justMeAnswer(state) : null;
   const [country, setCountry] = useState(values.country || defaultCountry);
   const [subdivisions, setSubdivisions] = useState(defaultSubdivisions);
+  /** The subdivision our lookup of the visitor's address suggests, pre-selected until they choose. */
+  const [guessedSubdivision, setGuessedSubdivision] = useState("");
+  const touched = useRef(false);
   const [textLength, setTextLength] = useState([...(values.text ?? "")].length);
   const noticeRef = useRef<HTMLDivElement>(null);
 
@@ -52,6 +55,28 @@ export function ReportForm({
     const response = await fetch(`/api/v1/regions/${code}`);
     if (response.ok) setSubdivisions((await response.json()) as Region[]);
   }
+
+  // The page is the same for everyone (and cached so); where this visitor is comes afterwards, from a
+  // private answer, and only fills in what they have not chosen themselves.
+  useEffect(() => {
+    if (values.country) return;
+    const controller = new AbortController();
+    void (async () => {
+      try {
+        const response = await fetch("/api/v1/location", { signal: controller.signal });
+        if (!response.ok || touched.current) return;
+        const guess = (await response.json()) as { country: string | null; subdivision: string | null };
+        if (!guess.country || !countries.some((c) => c.code === guess.country)) return;
+        if (guess.country !== country) await changeCountry(guess.country);
+        if (!touched.current) setGuessedSubdivision(guess.subdivision ?? "");
+      } catch {
+        // No guess: the form keeps the one it was drawn with.
+      }
+    })();
+    return () => controller.abort();
+    // Once, when the form appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const describedBy = (field: string, hint?: string) =>
     [errors[field] ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
@@ -111,7 +136,11 @@ export function ReportForm({
           id="report-country"
           name="country"
           value={country}
-          onChange={(e) => void changeCountry(e.target.value)}
+          onChange={(e) => {
+            touched.current = true;
+            setGuessedSubdivision("");
+            void changeCountry(e.target.value);
+          }}
           aria-invalid={errors.country ? true : undefined}
           aria-describedby={describedBy("country")}
         >
@@ -130,8 +159,9 @@ export function ReportForm({
         <select
           id="report-subdivision"
           name="subdivision"
-          key={country}
-          defaultValue={values.subdivision ?? ""}
+          key={`${country} ${guessedSubdivision} ${subdivisions.length}`}
+          defaultValue={values.subdivision ?? guessedSubdivision}
+          onChange={() => (touched.current = true)}
           aria-invalid={errors.subdivision ? true : undefined}
           aria-describedby={describedBy("subdivision")}
         >
@@ -143,6 +173,12 @@ export function ReportForm({
           ))}
         </select>
         <FieldError id="subdivision-error" message={errors.subdivision} />
+        <p className={`muted ${styles.hint}`}>
+          Guessed from your network; change it if it is wrong.{" "}
+          <a href="https://db-ip.com" rel="noopener external">
+            IP Geolocation by DB-IP
+          </a>
+        </p>
       </div>
       <div>
         <label className="label" htmlFor="report-text">

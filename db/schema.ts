@@ -73,6 +73,8 @@ export const reports = pgTable(
     country: varchar("country", { length: 2 }).notNull(),
     subdivision: varchar("subdivision", { length: 6 }),
     text: varchar("text", { length: 280 }),
+    /** The reporter's network operator (autonomous system number), looked up in memory from the address. */
+    asn: bigint("asn", { mode: "number" }),
     /** False for repeats within the reporter's cooldown and for suppressed floods. */
     counted: boolean("counted").notNull(),
     /** Why a report that was not a repeat still did not count: "network_cap" for a flood from one network. */
@@ -601,3 +603,50 @@ export const upstreamEvents = pgTable(
   ],
 );
 export type UpstreamEvent = typeof upstreamEvents.$inferSelect;
+
+/**
+ * Counted reports per network operator and hour, folded by the tick from the reports: how much of
+ * everyone's reporting each network usually sends (lib/isp).
+ */
+export const networkHours = pgTable(
+  "network_hours",
+  {
+    hour: tstz("hour").notNull(),
+    asn: bigint("asn", { mode: "number" }).notNull(),
+    reporters: integer("reporters").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.hour, t.asn] }), index("network_hours_asn").on(t.asn, t.hour)],
+);
+
+/** Network operators' names, for their pages: written when one is first seen in an incident. */
+export const networks = pgTable("networks", {
+  asn: bigint("asn", { mode: "number" }).primaryKey(),
+  name: text("name").notNull(),
+});
+
+/**
+ * Reports for many unrelated services concentrating on one network operator while others report as
+ * usual: a problem with that network, not with the services (lib/isp/tick.ts).
+ */
+export const ispIncidents = pgTable(
+  "isp_incidents",
+  {
+    id: serial("id").primaryKey(),
+    asn: bigint("asn", { mode: "number" }).notNull(),
+    startedAt: tstz("started_at").notNull(),
+    endedAt: tstz("ended_at"),
+    /** Services its users reported while it lasted. */
+    serviceIds: jsonb("service_ids").$type<number[]>().notNull(),
+    /** Most of its users reporting in one 30-minute window, and how many the network usually sends then. */
+    peakReporters: integer("peak_reporters").notNull(),
+    expected: doublePrecision("expected").notNull(),
+    updatedAt: tstz("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("isp_incidents_one_open")
+      .on(t.asn)
+      .where(sql`ended_at is null`),
+    index("isp_incidents_start").on(t.startedAt),
+  ],
+);
+export type IspIncident = typeof ispIncidents.$inferSelect;

@@ -14,6 +14,8 @@ export const SITE_PAGES = [
   ["compare", "/compare"],
   ["about", "/about"],
   ["alerts", "/alerts?service=whatsapp"],
+  ["official-status", "/status/github"],
+  ["isp", "/isp/7922"],
 ] as const;
 
 /** The newest incident's page: ids depend on the demo history, so it is looked up. */

@@ -6,7 +6,7 @@ import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STATEMENT_TIMEOUT_MS } from "@/db/time
 /** Reporters counted from one network block per service per window, unless NETWORK_CAP says otherwise. */
 export const DEFAULT_NETWORK_CAP = 20;
 /** The outages DEMO_SCENARIO may name (lib/simulate/scenarios.ts defines each). */
-export const DEMO_SCENARIOS = ["germany", "california", "aws"] as const;
+export const DEMO_SCENARIOS = ["germany", "california", "aws", "comcast"] as const;
 export type DemoScenario = (typeof DEMO_SCENARIOS)[number];
 
 const list = z.string().transform((s) =>

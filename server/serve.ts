@@ -20,6 +20,8 @@ import { createMetrics } from "./front/metrics";
 import { pageCacheControl } from "@/lib/http/cache-control";
 import { replicaReads } from "@/lib/db";
 import { publicUrl } from "@/lib/http/public-url";
+import { asnDatabase } from "@/lib/networks/asn";
+import { ipRegionDatabase } from "@/lib/networks/ip-region";
 
 /**
  * One HTTP server: the front (report POSTs and health answered directly, pages cached) before
@@ -27,6 +29,9 @@ import { publicUrl } from "@/lib/http/public-url";
  */
 export async function serve(handle: DbHandle, demo: DemoJob | null, dev: boolean): Promise<void> {
   const cfg = config();
+  // Read in the background (about a second and 150 MB): until then reports carry no network operator.
+  void asnDatabase();
+  void ipRegionDatabase();
   const detector = startDetectorTick(handle, cfg.DETECTOR_TICK_SECONDS * 1000, log);
   const jobs: Job[] = [
     startMaintenance(handle, {

@@ -7,7 +7,7 @@ import * as tokens from "@/lib/admin/tokens";
 import { ROW_ID_MAX } from "@/lib/http/path-id";
 import { errorSchema } from "@/lib/http/responses";
 import * as incidents from "@/lib/incidents/schemas";
-import { regionSchema } from "@/lib/regions/schemas";
+import { locationGuessSchema, regionSchema } from "@/lib/regions/schemas";
 import * as reports from "@/lib/reports/schemas";
 import * as services from "@/lib/services/schemas";
 import * as webhooks from "@/lib/webhooks/schemas";
@@ -296,6 +296,15 @@ export function openApiDocument(serverUrl: string) {
           tags: ["Regions"],
           requestParams: { path: z.object({ country: z.string().length(2).meta({ example: "DE" }) }) },
           responses: { "200": json(z.array(regionSchema), "Subdivisions"), "404": error("No such country") },
+        },
+      },
+      "/api/v1/location": {
+        get: {
+          summary: "Where we think you are",
+          description:
+            "The report form's first guess: from the caller's address (an offline database, in memory; the address is not kept), else the edge's country header, else Accept-Language. Private, never cached.",
+          tags: ["Regions"],
+          responses: { "200": json(locationGuessSchema, "The guess") },
         },
       },
       "/api/v1/admin/incidents/{id}": {

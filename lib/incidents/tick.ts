@@ -6,6 +6,7 @@ import { statusSeverity, type StatusLevel } from "@/lib/catalog/constants";
 import { enqueueAlert } from "@/lib/alerts/outbox";
 import { enqueueIncidentEvent } from "@/lib/webhooks/outbox";
 import { correlateUpstreams } from "@/lib/upstreams/tick";
+import { detectIspIncidents } from "@/lib/isp/tick";
 import { affectedBy } from "./affected";
 import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, regionPrior, type DetectorParams } from "@/lib/detection/params";
@@ -163,6 +164,7 @@ export async function runTick(
 
     await saveTracks(tx, tracks);
     await correlateUpstreams(tx, now);
+    await detectIspIncidents(tx, now);
     await announceChanges(tx, await changesOf(tx, changed, from, lastMinute));
     return summary;
   });

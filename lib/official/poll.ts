@@ -50,7 +50,7 @@ export async function pollDueSources(db: Db, opts: PollOptions): Promise<PollOut
     sql`update official_sources set next_poll_at = ${now.toISOString()}::timestamptz + make_interval(secs => ${LEASE_S})
         where service_id in (
           select service_id from official_sources where next_poll_at <= ${now.toISOString()}::timestamptz
-          order by next_poll_at limit ${opts.limit ?? 8} for update skip locked)
+          order by next_poll_at limit ${opts.limit ?? 32} for update skip locked)
         returning service_id, platform, feed_url, host, validators, failures`,
   );
   // Hosts in parallel, one host's pages in turn: after a failure its other pages wait out the backoff.

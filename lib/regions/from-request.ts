@@ -1,4 +1,12 @@
-import { isCountry } from "./regions";
+import { isCountry, subdivision } from "./regions";
+
+/**
+ * The front writes the region it found for the client's address here ("US" or "US-CA"), and drops
+ * any value the client sent (server/front/front.ts).
+ */
+export const IP_REGION_HEADER = "x-outage-radar-ip-region";
+/** The private answer that tells a visitor where we think they are. */
+export const LOCATION_PATH = "/api/v1/location";
 
 /** Edge headers use placeholders for "unknown" (Cloudflare: XX, Tor: T1); those are not countries. */
 function asCountry(value: string | null | undefined): string | undefined {
@@ -30,14 +38,41 @@ export function countryFromAcceptLanguage(header: string | null | undefined): st
   return undefined;
 }
 
-/** Best guess of the reporter's country: a trusted edge header first, then the browser's language. */
+export interface RegionGuess {
+  country: string;
+  subdivision?: string;
+}
+
+/**
+ * Best guess of where the reporter is: a trusted edge header first, then our own lookup of the
+ * address (which may also know the subdivision), then the browser's language.
+ */
+export function regionFromHeaders(
+  headers: Pick<Headers, "get">,
+  regionHeaders: readonly string[],
+): RegionGuess | undefined {
+  const fromIp = ipRegion(headers.get(IP_REGION_HEADER));
+  for (const name of regionHeaders) {
+    const code = asCountry(headers.get(name));
+    if (code) return fromIp?.country === code ? fromIp : { country: code };
+  }
+  if (fromIp) return fromIp;
+  const country = countryFromAcceptLanguage(headers.get("accept-language"));
+  return country ? { country } : undefined;
+}
+
 export function countryFromHeaders(
   headers: Pick<Headers, "get">,
   regionHeaders: readonly string[],
 ): string | undefined {
-  for (const name of regionHeaders) {
-    const code = asCountry(headers.get(name));
-    if (code) return code;
-  }
-  return countryFromAcceptLanguage(headers.get("accept-language"));
+  return regionFromHeaders(headers, regionHeaders)?.country;
+}
+
+function ipRegion(value: string | null): RegionGuess | undefined {
+  if (!value) return undefined;
+  const country = asCountry(value.slice(0, 2));
+  if (!country) return undefined;
+  if (value.length === 2) return { country };
+  const sub = subdivision(value);
+  return sub && value.startsWith(`${country}-`) ? { country, subdivision: sub.code } : { country };
 }

@@ -5,6 +5,8 @@ import ipaddr from "ipaddr.js";
  * the client sent, so code behind it can trust it. It never reaches storage or logs: only hashes do.
  */
 export const CLIENT_IP_HEADER = "x-outage-radar-client-ip";
+/** The front also writes the client's network operator (autonomous system number) here, when known. */
+export const CLIENT_ASN_HEADER = "x-outage-radar-client-asn";
 
 // Dotted-quad IPv4 is nearly all traffic; this avoids a full parse for it.
 const IPV4 =
@@ -75,6 +77,15 @@ export function limitKeys(ip: string): { address: number | string; network: numb
 }
 
 /** Who is reporting, as far as hashing needs to know; read from the header the front server set. */
-export function clientFromHeaders(headers: Headers): { ip: string; userAgent: string } {
-  return { ip: headers.get(CLIENT_IP_HEADER) ?? "unknown", userAgent: headers.get("user-agent") ?? "" };
+export function clientFromHeaders(headers: Headers): { ip: string; userAgent: string; asn: number | null } {
+  return {
+    ip: headers.get(CLIENT_IP_HEADER) ?? "unknown",
+    userAgent: headers.get("user-agent") ?? "",
+    asn: asnFromHeader(headers.get(CLIENT_ASN_HEADER)),
+  };
+}
+
+export function asnFromHeader(value: string | string[] | null | undefined): number | null {
+  const n = typeof value === "string" && /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n > 0 && n < 2 ** 32 ? n : null;
 }

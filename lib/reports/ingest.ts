@@ -10,6 +10,8 @@ export interface IngestItem {
   country: string;
   subdivision: string | null;
   text: string | null;
+  /** The reporter's network operator, when known. */
+  asn?: number | null;
   reporter: string;
   /** The reporter under yesterday's salt early in a UTC day, so a cooldown carries over midnight. */
   previousReporter?: string | null;
@@ -127,6 +129,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       country: r.country,
       subdivision: r.subdivision ?? undefined,
       text: r.text ?? undefined,
+      asn: r.asn ?? undefined,
       reporter: r.reporter,
       prev: r.previousReporter ?? undefined,
       network: r.network,
@@ -141,7 +144,7 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       select x.*, x.reporter::uuid as ru, x.prev::uuid as pu, x.network::uuid as nu, x.prev_net::uuid as pnu,
              nextval('reports_id_seq') as id
       from json_to_recordset(${payload}::json) as x(
-        ord int, service_id int, symptom text, country text, subdivision text, text text,
+        ord int, service_id int, symptom text, country text, subdivision text, text text, asn bigint,
         reporter text, prev text, network text, prev_net text, created_at timestamptz, idem text,
         idem_req text)`;
   // A reporter's first report for the service in the batch is the one that may count.
@@ -237,8 +240,8 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
       left join sighting s on j.fresh and s.service_id = j.service_id and s.network = j.nu
     ),
     stored as (
-      insert into reports (id, created_at, service_id, symptom, country, subdivision, text, counted, flag)
-      select id, created_at, service_id, symptom, country, subdivision, text, coalesce(counted, false),
+      insert into reports (id, created_at, service_id, symptom, country, subdivision, text, asn, counted, flag)
+      select id, created_at, service_id, symptom, country, subdivision, text, asn, coalesce(counted, false),
              case when capped then 'network_cap' end
       from final
     ),

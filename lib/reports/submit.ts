@@ -18,6 +18,8 @@ import { currentLevel, reportableService } from "./service-cache";
 export interface ClientInfo {
   ip: string;
   userAgent: string;
+  /** The network operator the address belongs to (server/front), kept with the report; the address never is. */
+  asn?: number | null;
 }
 
 export type SubmitOutcome =
@@ -172,6 +174,7 @@ export async function submitReport(
       country: input.country,
       subdivision: input.subdivision ?? null,
       text: input.text ?? null,
+      asn: client.asn ?? null,
       reporter,
       previousReporter,
       network,

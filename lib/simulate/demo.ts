@@ -13,6 +13,7 @@ import { profileFor } from "./profiles";
 import type { SimService } from "./outages";
 import type { DemoScenario } from "@/lib/config";
 import { scenarioOutages } from "./scenarios";
+import { asnDatabase } from "@/lib/networks/asn";
 
 const BATCH = 2_000;
 /** Demo history: the baseline learns from the first days, the detector replays the rest. */
@@ -34,6 +35,7 @@ export async function loadSimServices(db: Db) {
 
 /** Writes simulated reports through the same hashing and ingest path as real ones. */
 async function store(db: Db, reports: SimReport[], ids: Map<string, number>, cooldownMinutes: number): Promise<void> {
+  const networks = await asnDatabase();
   for (let i = 0; i < reports.length; i += BATCH) {
     const batch = reports.slice(i, i + BATCH);
     // Simulated reports are hashed with the real salts of their days, like everyone's.
@@ -49,6 +51,7 @@ async function store(db: Db, reports: SimReport[], ids: Map<string, number>, coo
         country: r.country,
         subdivision: r.subdivision,
         text: r.text,
+        asn: networks.lookup(r.ip)?.asn ?? null,
         ...identify(salts.get(dayOf(r.createdAt))!, r.ip, r.userAgent, serviceId, r.createdAt, cooldownMinutes),
         createdAt: r.createdAt,
       };

@@ -127,10 +127,14 @@ export function generateReports(
         let extra = 0;
         let outageSymptom: string | null = null;
         let outageSubdivision: string | null = null;
+        let outageNetwork: number | null = null;
         for (const o of active) {
           const shape = outageShape(o, minute);
           if (shape === 0 || (o.country && o.country !== country)) continue;
-          if (o.subdivision) {
+          if (o.network) {
+            extra += (o.network.perHour / 60) * shape * fraction;
+            outageNetwork = o.network.firstOctet;
+          } else if (o.subdivision) {
             // Magnitude is over the subdivision's rate at that hour, and never under its daily average,
             // so the outage stands out as plainly at the busiest hour as at night.
             const { codes, weights } = firstLevel(country);
@@ -166,9 +170,8 @@ export function generateReports(
           if (fresh.length > 0 && random() < REPEAT_SHARE) {
             who = fresh[Math.floor(random() * fresh.length)] as { ip: string; userAgent: string };
           } else {
-            const ip = [1 + Math.floor(random() * 222), random() * 256, random() * 256, 1 + random() * 254]
-              .map((x) => Math.floor(x))
-              .join(".");
+            const first = fromOutage && outageNetwork !== null ? outageNetwork : 1 + Math.floor(random() * 222);
+            const ip = [first, random() * 256, random() * 256, 1 + random() * 254].map((x) => Math.floor(x)).join(".");
             who = { ip, userAgent: USER_AGENTS[Math.floor(random() * USER_AGENTS.length)] as string };
             fresh.push({ ...who, at });
           }

@@ -47,7 +47,9 @@ export function vendorIncidents(
     // Vendors rarely admit to a problem confined to one country; a demo scenario's always shows.
     const admitted = r() <= (o.country ? 0.3 : 0.75) || scriptedHere.includes(o);
     if (!admitted) continue;
-    const posted = o.start + (8 + r() * 37) * MINUTE;
+    // A scenario's vendor posts twelve minutes in, so the demo shows who was first from its start.
+    const lag = (8 + r() * 37) * MINUTE;
+    const posted = o.start + (scriptedHere.includes(o) ? 12 * MINUTE : lag);
     if (posted > to) continue;
     // A short outage can be over before the vendor posts; the vendor then resolves soon after.
     const resolved = Math.max(o.end + (5 + r() * 25) * MINUTE, posted + (5 + r() * 10) * MINUTE);

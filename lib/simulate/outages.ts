@@ -18,6 +18,11 @@ export interface SimOutage {
   /** Set when it is confined to one of that country's subdivisions (ISO 3166-2, "US-CA"). */
   subdivision?: string;
   symptom: string;
+  /**
+   * Set when the outage is one network operator's: its extra reports come from addresses in this
+   * /8 (73 for Comcast), at `perHour` people an hour whatever the service's usual rate.
+   */
+  network?: { firstOctet: number; perHour: number };
 }
 
 const SLOT_MS = 8 * 3_600_000;

@@ -14,7 +14,22 @@ import type { SimOutage, SimService } from "./outages";
  * - `aws`: from 30 minutes before start, twelve services that run on AWS fail at once (eight times
  *   their usual reports), and so do AWS's own users, whose status page the demo's vendor marks:
  *   what the upstream correlation names "Likely common cause: Amazon Web Services".
+ * - `comcast`: from 25 minutes before start, people on Comcast (addresses in 73.0.0.0/8) report ten
+ *   unrelated services, thirty more people an hour each, while everyone else reports as usual: an
+ *   ISP incident, "Problems reported by Comcast users across 10 services".
  */
+const COMCAST_SERVICES = [
+  "youtube",
+  "tiktok",
+  "instagram",
+  "whatsapp",
+  "gmail",
+  "facebook",
+  "steam",
+  "telegram",
+  "messenger",
+  "google-drive",
+];
 
 export function scenarioOutages(
   names: readonly DemoScenario[] | undefined,
@@ -25,6 +40,23 @@ export function scenarioOutages(
 }
 
 function scenarioOutage(name: DemoScenario, start: number, services: readonly SimService[]): SimOutage[] {
+  if (name === "comcast")
+    return COMCAST_SERVICES.flatMap((slug) => {
+      const service = services.find((s) => s.slug === slug);
+      if (!service) return [];
+      const from = start - 25 * 60_000;
+      return [
+        {
+          slug,
+          start: from,
+          end: from + 3 * 3_600_000,
+          magnitude: 1,
+          country: "US",
+          symptom: service.symptoms[0] ?? "",
+          network: { firstOctet: 73, perHour: 30 },
+        },
+      ];
+    });
   if (name === "aws")
     return ["aws", ...UPSTREAMS.aws!.dependents.slice(0, 12)].flatMap((slug) => {
       const service = services.find((s) => s.slug === slug);

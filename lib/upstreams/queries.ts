@@ -1,7 +1,7 @@
 import "server-only";
-import { desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { services, upstreamEvents, type UpstreamEvent } from "@/db/schema";
+import { officialIncidents, officialSources, services, upstreamEvents, type UpstreamEvent } from "@/db/schema";
 import { UPSTREAMS } from "@/db/upstreams";
 import { cachedRead } from "@/lib/cache/read-cache";
 
@@ -18,8 +18,54 @@ export interface CauseView {
   crowdIncidentId: number | null;
 }
 
+const TROUBLE = ["degraded", "major"];
+
 async function views(db: Db, events: UpstreamEvent[]): Promise<CauseView[]> {
   const ids = [...new Set(events.flatMap((e) => e.members.map((m) => m.serviceId)))];
+  // An event in progress also shows what its upstream's page says now, should the tick not have
+  // recorded it yet.
+  const live = events.filter((e) => !e.endedAt && !e.official).map((e) => e.upstream);
+  const current = new Map(
+    live.length
+      ? (
+          await db
+            .select({
+              slug: services.slug,
+              status: officialSources.status,
+              checkedAt: officialSources.checkedAt,
+              id: services.id,
+            })
+            .from(officialSources)
+            .innerJoin(services, eq(services.id, officialSources.serviceId))
+            .where(inArray(services.slug, live))
+        ).map((r) => [r.slug, r])
+      : [],
+  );
+  const openTitles = new Map(
+    current.size
+      ? (
+          await db
+            .select({ serviceId: officialIncidents.serviceId, title: officialIncidents.title })
+            .from(officialIncidents)
+            .where(
+              and(
+                inArray(
+                  officialIncidents.serviceId,
+                  [...current.values()].map((c) => c.id),
+                ),
+                isNull(officialIncidents.resolvedAt),
+              ),
+            )
+            // Oldest first: the newest one's title is the one the map keeps.
+            .orderBy(officialIncidents.postedAt)
+        ).map((r) => [r.serviceId, r.title])
+      : [],
+  );
+  const officialNow = (upstream: string): CauseView["official"] => {
+    const c = current.get(upstream);
+    if (!c?.status || !c.checkedAt || !TROUBLE.includes(c.status)) return null;
+    return { status: c.status, title: openTitles.get(c.id) ?? null, at: c.checkedAt.toISOString() };
+  };
   const names = new Map(
     ids.length
       ? (
@@ -46,7 +92,7 @@ async function views(db: Db, events: UpstreamEvent[]): Promise<CauseView[]> {
         startedAt: new Date(m.startedAt),
       }))
       .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.name.localeCompare(b.name)),
-    official: e.official ?? null,
+    official: e.official ?? officialNow(e.upstream),
     crowdIncidentId: e.crowdIncidentId,
   }));
 }

@@ -3,14 +3,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Duplex } from "node:stream";
 import compression from "compression";
 import type { Db } from "@/db/client";
-import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
+import { CLIENT_ASN_HEADER, CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
+import { countryFromHeaders, IP_REGION_HEADER, LOCATION_PATH } from "@/lib/regions/from-request";
+import { networkOf } from "@/lib/networks/asn";
+import { regionOfIp } from "@/lib/networks/ip-region";
 import { resolveClient, rewriteForwardedHeaders, type ProxyTrust } from "./client-address";
 import type { Health } from "./health";
 import { METRICS_PATH, type Metrics } from "./metrics";
 import { handleReportRequest, REPORTS_PATH } from "./report-endpoint";
 import { applySecurityHeaders, type SecurityOptions } from "./security-headers";
 import type { PageCache } from "./page-cache";
-import { countryFromHeaders } from "@/lib/regions/from-request";
 import { errorBody } from "@/lib/http/responses";
 import { sendJson } from "./send-json";
 import { eventStreamOf, type LiveHub } from "./live-events";
@@ -70,6 +72,7 @@ export function createFront(opts: {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
+    describeNetwork(req, client.ip, path);
     if (path === REPORTS_PATH) return handleReportRequest(req, res, opts.db());
     if (path === HEALTH_PATH) {
       // Answered here so a health check costs nothing and still works when Next.js is busy.
@@ -111,6 +114,25 @@ export function createFront(opts: {
 }
 
 export const HEALTH_PATH = "/api/health";
+
+/**
+ * What code behind the front may know of the address without holding it: the network operator
+ * (reports keep it) and, for the one private answer that tells the visitor, the region (the report
+ * form's first guess; pages themselves never vary by it, so shared caches can keep them). Looked up
+ * in memory from offline databases; whatever the client sent under these names is dropped.
+ */
+function describeNetwork(req: IncomingMessage, ip: string, path: string): void {
+  delete req.headers[CLIENT_ASN_HEADER];
+  delete req.headers[IP_REGION_HEADER];
+  if (req.method === "POST") {
+    const network = networkOf(ip);
+    if (network) req.headers[CLIENT_ASN_HEADER] = String(network.asn);
+  }
+  if (path === LOCATION_PATH) {
+    const region = regionOfIp(ip);
+    if (region) req.headers[IP_REGION_HEADER] = region.subdivision ?? region.country;
+  }
+}
 
 const isPrivatePath = (path: string) =>
   path === "/admin" || path.startsWith("/admin/") || /^\/alerts\/(confirm|manage|unsubscribe|outbox)(\/|$)/.test(path);

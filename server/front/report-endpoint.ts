@@ -1,7 +1,7 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@/db/client";
-import { CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
+import { asnFromHeader, CLIENT_ASN_HEADER, CLIENT_IP_HEADER } from "@/lib/reports/client-ip";
 import { CommitTimeoutError, QueueClosedError, QueueFullError, QueueStalledError } from "@/lib/reports/ingest-queue";
 import { submitReport } from "@/lib/reports/submit";
 import { readJsonBody } from "./json-body";
@@ -56,7 +56,11 @@ export async function handleReportRequest(req: IncomingMessage, res: ServerRespo
     return;
   }
   const ip = req.headers[CLIENT_IP_HEADER];
-  const client = { ip: typeof ip === "string" ? ip : "unknown", userAgent: req.headers["user-agent"] ?? "" };
+  const client = {
+    ip: typeof ip === "string" ? ip : "unknown",
+    userAgent: req.headers["user-agent"] ?? "",
+    asn: asnFromHeader(req.headers[CLIENT_ASN_HEADER]),
+  };
   const key = req.headers["idempotency-key"];
   let outcome;
   try {

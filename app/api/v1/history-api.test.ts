@@ -160,6 +160,7 @@ describe.each(testTargets())("API v1, feeds and administration on $name", (targe
       "/api/v1/incidents",
       "/api/v1/incidents/{id}",
       "/api/v1/admin/webhooks",
+      "/api/v1/location",
     ])
       expect(Object.keys(doc.paths)).toContain(path);
     // A broken document is refused by the same validator: the check can fail.

@@ -25,6 +25,8 @@ import { officialView } from "@/lib/official/views";
 import { OfficialStatusLine } from "@/components/official-status";
 import { causesForService } from "@/lib/upstreams/queries";
 import { CommonCause } from "@/components/common-causes";
+import { ispIncidentsForService } from "@/lib/isp/queries";
+import { IspNotice } from "@/components/isp-notice";
 import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/status/[service]">): Promise<Metadata> {
@@ -48,13 +50,14 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
   const service = await findServiceForRequest(db, (await params).service);
   if (!service) notFound();
   const drawnAt = new Date();
-  const [snapshot, regions, recent, requestHeaders, official, causes] = await Promise.all([
+  const [snapshot, regions, recent, requestHeaders, official, causes, isps] = await Promise.all([
     serviceSnapshot(db, service, drawnAt),
     cachedRegionActivity(db, { serviceId: service.id, country: null }, 60),
     listIncidents(db, { service: service.slug }, 1, 5),
     headers(),
     officialView(db, service.id, service.statusPage, drawnAt),
     causesForService(db, service.id),
+    ispIncidentsForService(db, service.id),
   ]);
   const country = countryFromHeaders(requestHeaders, config().REGION_HEADERS) ?? "US";
   const cooldownMinutes = config().REPORT_COOLDOWN_MINUTES;
@@ -76,6 +79,9 @@ export default async function ServicePage({ params }: PageProps<"/status/[servic
       {official ? <OfficialStatusLine official={official} name={service.name} drawnAt={drawnAt} /> : null}
       {causes.map((c) => (
         <CommonCause key={c.id} cause={c} exclude={service.id} />
+      ))}
+      {isps.map((i) => (
+        <IspNotice key={i.id} incident={i} serviceName={service.name} />
       ))}
       <div className={styles["service-layout"]}>
         <div className={styles["area-activity"]}>
