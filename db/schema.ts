@@ -650,3 +650,9 @@ export const ispIncidents = pgTable(
   ],
 );
 export type IspIncident = typeof ispIncidents.$inferSelect;
+
+/** Each network's counted reports over the history in network_hours, summed once an hour (lib/isp/tick.ts). */
+export const networkShares = pgTable("network_shares", {
+  asn: bigint("asn", { mode: "number" }).primaryKey(),
+  reporters: integer("reporters").notNull(),
+});

@@ -299,6 +299,21 @@ export default async function AboutPage() {
             outside the database and only protects retries of a report (the Idempotency-Key, kept a day).
           </li>
           <li>
+            A report keeps the number of the network operator your address belongs to (its &ldquo;autonomous
+            system&rdquo;, such as Comcast&rsquo;s 7922, shared by millions), looked up in memory from an offline
+            database, so we can tell when one provider&rsquo;s customers are in trouble. The report form&rsquo;s first
+            guess of your country and state comes from the same kind of lookup, answered to you alone and never kept.
+            Network and location data:{" "}
+            <a href="https://www.routeviews.org/" rel="noopener external">
+              RouteViews
+            </a>{" "}
+            and{" "}
+            <a href="https://db-ip.com" rel="noopener external">
+              DB-IP
+            </a>
+            .
+          </li>
+          <li>
             Maps, tables and downloads leave out any region with fewer than {MIN_REGION_REPORTERS} people reporting.
           </li>
           <li>

@@ -16,6 +16,11 @@ CREATE TABLE "network_hours" (
 	CONSTRAINT "network_hours_hour_asn_pk" PRIMARY KEY("hour","asn")
 );
 --> statement-breakpoint
+CREATE TABLE "network_shares" (
+	"asn" bigint PRIMARY KEY NOT NULL,
+	"reporters" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "networks" (
 	"asn" bigint PRIMARY KEY NOT NULL,
 	"name" text NOT NULL

@@ -109,26 +109,34 @@ async function foldHours(tx: Tx, now: Date): Promise<void> {
     sql`insert into network_hours (hour, asn, reporters) values (${new Date(current - HOUR).toISOString()}::timestamptz, 0, 0)
         on conflict (hour, asn) do nothing`,
   );
+  // Once an hour, each network's sum over the history, so a tick reads a row per network, not a week.
+  const since = new Date(current - HISTORY_DAYS * 24 * HOUR).toISOString();
+  await tx.execute(sql`delete from network_hours where hour < ${since}::timestamptz`);
+  await tx.execute(sql`delete from network_shares`);
+  await tx.execute(
+    sql`insert into network_shares (asn, reporters)
+        select asn, sum(reporters)::int from network_hours where asn <> 0 group by asn`,
+  );
 }
 
 async function historiesOf(tx: Tx, asns: number[], now: Date): Promise<Map<number, NetworkHistory>> {
   if (!asns.length) return new Map();
-  const since = new Date(now.getTime() - HISTORY_DAYS * 24 * HOUR).toISOString();
-  const [totals] = await rows<{ total: number; hours: number }>(
-    tx,
-    sql`select coalesce(sum(reporters), 0)::int as total, count(distinct hour)::int as hours
-        from network_hours where hour >= ${since}::timestamptz`,
-  );
-  const own = await rows<{ asn: number | string; reporters: number }>(
-    tx,
-    sql`select asn, sum(reporters)::int as reporters from network_hours
-        where hour >= ${since}::timestamptz and asn in (${sql.join(
-          asns.map((a) => sql`${a}`),
-          sql`, `,
-        )}) group by asn`,
-  );
+  const [[totals], own] = await Promise.all([
+    rows<{ total: number; first: Date | string | null }>(
+      tx,
+      sql`select (select coalesce(sum(reporters), 0)::int from network_shares) as total,
+                 (select min(hour) from network_hours) as first`,
+    ),
+    rows<{ asn: number | string; reporters: number }>(
+      tx,
+      sql`select asn, reporters from network_shares where asn in (${sql.join(
+        asns.map((a) => sql`${a}`),
+        sql`, `,
+      )})`,
+    ),
+  ]);
+  const folded = Math.floor(now.getTime() / HOUR) * HOUR;
+  const hours = totals?.first ? Math.round((folded - new Date(totals.first).getTime()) / HOUR) : 0;
   const byAsn = new Map(own.map((r) => [Number(r.asn), r.reporters]));
-  return new Map(
-    asns.map((asn) => [asn, { reporters: byAsn.get(asn) ?? 0, total: totals?.total ?? 0, hours: totals?.hours ?? 0 }]),
-  );
+  return new Map(asns.map((asn) => [asn, { reporters: byAsn.get(asn) ?? 0, total: totals?.total ?? 0, hours }]));
 }

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { incidents, officialIncidents, officialSources, services } from "@/db/schema";
+import {
+  incidents,
+  officialIncidents,
+  officialSources,
+  reportRollups,
+  serviceMinuteRollups,
+  services,
+} from "@/db/schema";
 import { OFFICIAL_FEEDS } from "@/db/official-feeds";
 import { testTargets, type TestDb } from "@/test/db";
 import { startStatusPages } from "@/test/status-pages";
@@ -12,6 +19,7 @@ import { findService } from "@/lib/services/queries";
 import { PLATFORMS } from "./platforms";
 import { MAX_BACKOFF_S, pollDueSources, type PollOptions } from "./poll";
 import { officialForIncident, officialView, STALE_AFTER_MS } from "./views";
+import { scorecardReport } from "./scorecard";
 
 const T0 = new Date("2026-11-20T14:06:00Z").getTime();
 const INTERVAL_S = 60;
@@ -234,5 +242,65 @@ describe.each(testTargets())("official status polling on $name", (target) => {
     );
     expect(none).toEqual({ polled: false, match: null, reportsLeadMinutes: null, detectionLeadMinutes: null });
     await t.handle.db.delete(incidents).where(eq(incidents.id, ours!.id));
+  });
+
+  it("counts the scorecard from the stored incidents, from when we were watching", async () => {
+    // We have held reports since 40 days before T0.
+    await t.handle.db.insert(serviceMinuteRollups).values({
+      serviceId: ids.github!,
+      bucket: new Date(T0 - 40 * 86_400_000),
+      reports: 1,
+      reporters: 1,
+      networks: 1,
+    });
+    await t.handle.db.insert(reportRollups).values({
+      serviceId: ids.github!,
+      bucket: new Date(T0 - 40 * 86_400_000),
+      country: "US",
+      symptom: "login",
+      reports: 1,
+      reporters: 1,
+      networks: 1,
+    });
+    const mine = await t.handle.db
+      .insert(incidents)
+      .values([
+        // Matches "Disruption with some GitHub services" (posted 09:21:07), detected 11 minutes before it.
+        {
+          serviceId: ids.github!,
+          level: "outage",
+          startedAt: new Date("2026-11-18T09:05:00Z"),
+          detectedAt: new Date("2026-11-18T09:10:00Z"),
+          endedAt: new Date("2026-11-18T10:30:00Z"),
+        },
+        // Nothing on GitHub's page.
+        {
+          serviceId: ids.github!,
+          level: "possible",
+          startedAt: new Date("2026-11-15T03:00:00Z"),
+          detectedAt: new Date("2026-11-15T03:05:00Z"),
+          endedAt: new Date("2026-11-15T03:40:00Z"),
+        },
+      ])
+      .returning();
+    const [month, year] = await Promise.all([
+      scorecardReport(t.handle.db, 30, { now: new Date(T0) }),
+      scorecardReport(t.handle.db, 365, { now: new Date(T0) }),
+    ]);
+    const github = month.services.find((s) => s.slug === "github")!.card;
+    // GitHub's three incidents were all posted within 30 days; ours caught one of them.
+    expect(github).toMatchObject({ ours: 2, acknowledged: 1, theirs: 3, caught: 1 });
+    expect(github.medianLeadMinutes).toBeCloseTo(11.12, 2);
+    expect(month.partial).toBe(false);
+    // A year reaches back before we were watching: it starts a day after our first reports.
+    expect(year.partial).toBe(true);
+    expect(year.since).toEqual(new Date(T0 - 39 * 86_400_000));
+    // Overall adds the other services' vendor incidents, and only theirs.
+    expect(month.overall.ours).toBe(2);
+    expect(month.overall.theirs).toBeGreaterThan(3);
+    expect(await scorecardReport(t.handle.db, 30, { slug: "netflix", now: new Date(T0) })).toMatchObject({
+      services: [],
+    });
+    for (const m of mine) await t.handle.db.delete(incidents).where(eq(incidents.id, m.id));
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, notInArray, sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import { officialIncidents, officialSources } from "@/db/schema";
 import { PLATFORMS } from "./platforms";
@@ -173,12 +173,4 @@ async function recordFailure(db: Db, source: Claimed, now: Date, intervalS: numb
     .update(officialSources)
     .set({ nextPollAt: next })
     .where(and(eq(officialSources.host, source.host), lt(officialSources.nextPollAt, next)));
-}
-
-/** Tests and the demo: every page due now. */
-export async function makeAllDue(db: Db, serviceIds?: number[]): Promise<void> {
-  await db
-    .update(officialSources)
-    .set({ nextPollAt: new Date(0) })
-    .where(serviceIds ? inArray(officialSources.serviceId, serviceIds) : undefined);
 }

@@ -59,7 +59,3 @@ const RANK: Record<OfficialStatus, number> = { operational: 0, maintenance: 1, d
 export function worstStatus(list: readonly OfficialStatus[]): OfficialStatus {
   return list.reduce<OfficialStatus>((w, s) => (RANK[s] > RANK[w] ? s : w), "operational");
 }
-
-export function statusOfImpact(impact: OfficialImpact): OfficialStatus {
-  return impact === "minor" ? "degraded" : "major";
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { officialIncidents, officialSources } from "@/db/schema";
@@ -94,13 +94,4 @@ export async function officialForIncident(db: Db, ours: OurSpan, now = new Date(
     reportsLeadMinutes: Math.round((m.postedAt.getTime() - ours.startedAt.getTime()) / 60_000),
     detectionLeadMinutes: Math.round(leadMinutes(ours, m)),
   };
-}
-
-/** Statuses of every polled page, for the home page and tests. */
-export async function officialStatuses(db: Db): Promise<Map<number, OfficialStatus>> {
-  const list = await db
-    .select({ serviceId: officialSources.serviceId, status: officialSources.status })
-    .from(officialSources)
-    .where(sql`${officialSources.status} is not null`);
-  return new Map(list.map((r) => [r.serviceId, r.status as OfficialStatus]));
 }
