@@ -44,13 +44,14 @@ function Head({ first }: { first: string }) {
   );
 }
 
-/** One row per window (30, 90, 365 days). */
-export function ScorecardByWindow({
-  reports,
+function Table({
+  first,
+  rows,
   caption,
   testId,
 }: {
-  reports: ScorecardReport[];
+  first: string;
+  rows: { key: string; head: React.ReactNode; card: Scorecard }[];
   caption: string;
   testId: string;
 }) {
@@ -58,15 +59,12 @@ export function ScorecardByWindow({
     <div className="data-table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="data" data-testid={testId}>
         <caption>{caption}</caption>
-        <Head first="Last" />
+        <Head first={first} />
         <tbody>
-          {reports.map((r) => (
-            <tr key={r.days}>
-              <th scope="row">
-                {r.days} days
-                {r.partial ? <span className="muted"> (since {formatUtcDay(r.since.toISOString())})</span> : null}
-              </th>
-              <Cells card={r.overall} />
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.head}</th>
+              <Cells card={r.card} />
             </tr>
           ))}
         </tbody>
@@ -75,32 +73,27 @@ export function ScorecardByWindow({
   );
 }
 
+/** One row per window (30, 90, 365 days). */
+export function ScorecardByWindow(props: { reports: ScorecardReport[]; caption: string; testId: string }) {
+  const rows = props.reports.map((r) => ({
+    key: String(r.days),
+    card: r.overall,
+    head: (
+      <>
+        {r.days} days
+        {r.partial ? <span className="muted"> (since {formatUtcDay(r.since.toISOString())})</span> : null}
+      </>
+    ),
+  }));
+  return <Table first="Last" rows={rows} caption={props.caption} testId={props.testId} />;
+}
+
 /** One row per service with an official feed, for one window. */
-export function ScorecardByService({
-  report,
-  caption,
-  testId,
-}: {
-  report: ScorecardReport;
-  caption: string;
-  testId: string;
-}) {
-  return (
-    <div className="data-table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data" data-testid={testId}>
-        <caption>{caption}</caption>
-        <Head first="Service" />
-        <tbody>
-          {report.services.map((s) => (
-            <tr key={s.slug}>
-              <th scope="row">
-                <a href={`/status/${s.slug}/incidents`}>{s.name}</a>
-              </th>
-              <Cells card={s.card} />
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+export function ScorecardByService(props: { report: ScorecardReport; caption: string; testId: string }) {
+  const rows = props.report.services.map((s) => ({
+    key: s.slug,
+    card: s.card,
+    head: <a href={`/status/${s.slug}/incidents`}>{s.name}</a>,
+  }));
+  return <Table first="Service" rows={rows} caption={props.caption} testId={props.testId} />;
 }

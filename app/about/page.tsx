@@ -14,6 +14,7 @@ import { getReadDb } from "@/lib/db";
 import { cachedScorecards } from "@/lib/official/scorecard";
 import { MATCH_SLACK_MS } from "@/lib/official/match";
 import { ScorecardByService, ScorecardByWindow } from "@/components/scorecard-table";
+import { NetworkDataCredit } from "@/components/network-data-credit";
 import styles from "./page.module.css";
 
 export const metadata: Metadata = {
@@ -303,15 +304,7 @@ export default async function AboutPage() {
             system&rdquo;, such as Comcast&rsquo;s 7922, shared by millions), looked up in memory from an offline
             database, so we can tell when one provider&rsquo;s customers are in trouble. The report form&rsquo;s first
             guess of your country and state comes from the same kind of lookup, answered to you alone and never kept.
-            Network and location data:{" "}
-            <a href="https://www.routeviews.org/" rel="noopener external">
-              RouteViews
-            </a>{" "}
-            and{" "}
-            <a href="https://db-ip.com" rel="noopener external">
-              DB-IP
-            </a>
-            .
+            <NetworkDataCredit />
           </li>
           <li>
             Maps, tables and downloads leave out any region with fewer than {MIN_REGION_REPORTERS} people reporting.

@@ -140,4 +140,32 @@ describe.each(testTargets())("ISP incidents on $name", (target) => {
     const [ended] = await t.handle.db.select().from(ispIncidents);
     expect(ended!.endedAt).not.toBeNull();
   }, 120_000);
+
+  it("keeps each network's running total equal to its hours, as hours join and leave the week", async () => {
+    const totals = async () => {
+      const [kept, summed] = await Promise.all([
+        rows<{ asn: string; reporters: number }>(
+          t.handle.db,
+          sql`select asn::text, reporters from network_shares order by asn`,
+        ),
+        rows<{ asn: string; reporters: number }>(
+          t.handle.db,
+          sql`select asn::text, sum(reporters)::int as reporters from network_hours where asn <> 0 group by asn having sum(reporters) > 0 order by asn`,
+        ),
+      ]);
+      return { kept, summed };
+    };
+    const now = await totals();
+    expect(now.kept.length).toBe(ASNS.length);
+    expect(now.kept).toEqual(now.summed);
+    // Six days on, the first days have left the week.
+    await runTick(t.handle.db, new Date(T0 + 6 * 1440 * MINUTE));
+    const later = await totals();
+    expect(later.kept).toEqual(later.summed);
+    const [oldest] = await rows<{ first: string }>(
+      t.handle.db,
+      sql`select min(hour)::text as first from network_hours`,
+    );
+    expect(new Date(oldest!.first).getTime()).toBeGreaterThanOrEqual(T0 - 1440 * MINUTE);
+  }, 120_000);
 });

@@ -109,14 +109,23 @@ async function foldHours(tx: Tx, now: Date): Promise<void> {
     sql`insert into network_hours (hour, asn, reporters) values (${new Date(current - HOUR).toISOString()}::timestamptz, 0, 0)
         on conflict (hour, asn) do nothing`,
   );
-  // Once an hour, each network's sum over the history, so a tick reads a row per network, not a week.
-  const since = new Date(current - HISTORY_DAYS * 24 * HOUR).toISOString();
-  await tx.execute(sql`delete from network_hours where hour < ${since}::timestamptz`);
-  await tx.execute(sql`delete from network_shares`);
+  // Each network's sum over the history, kept as a running total: the hours just folded are added,
+  // the hours that left the week subtracted, so a tick reads one row per network and an hour's fold
+  // costs that hour, never the week.
   await tx.execute(
     sql`insert into network_shares (asn, reporters)
-        select asn, sum(reporters)::int from network_hours where asn <> 0 group by asn`,
+        select asn, sum(reporters)::int from network_hours
+        where hour >= ${new Date(from).toISOString()}::timestamptz and hour < ${new Date(current).toISOString()}::timestamptz and asn <> 0
+        group by asn
+        on conflict (asn) do update set reporters = network_shares.reporters + excluded.reporters`,
   );
+  const since = new Date(current - HISTORY_DAYS * 24 * HOUR).toISOString();
+  await tx.execute(
+    sql`with gone as (delete from network_hours where hour < ${since}::timestamptz returning asn, reporters),
+             lost as (select asn, sum(reporters)::int as reporters from gone where asn <> 0 group by asn)
+        update network_shares s set reporters = s.reporters - lost.reporters from lost where s.asn = lost.asn`,
+  );
+  await tx.execute(sql`delete from network_shares where reporters <= 0`);
 }
 
 async function historiesOf(tx: Tx, asns: number[], now: Date): Promise<Map<number, NetworkHistory>> {

@@ -1,15 +1,4 @@
-/** The official platforms we can read (lib/official/platforms.ts holds how). */
-export const OFFICIAL_PLATFORMS = [
-  "statuspage",
-  "incidentio",
-  "instatus",
-  "statusio",
-  "slack",
-  "gcp",
-  "aws",
-  "azure",
-] as const;
-export type OfficialPlatform = (typeof OFFICIAL_PLATFORMS)[number];
+export { OFFICIAL_PLATFORMS, type OfficialPlatform } from "@/lib/catalog/constants";
 
 /** What a vendor's page says, in our words; maintenance is planned work, never an outage. */
 export const OFFICIAL_STATUSES = ["operational", "degraded", "major", "maintenance"] as const;
@@ -58,4 +47,9 @@ const RANK: Record<OfficialStatus, number> = { operational: 0, maintenance: 1, d
 
 export function worstStatus(list: readonly OfficialStatus[]): OfficialStatus {
   return list.reduce<OfficialStatus>((w, s) => (RANK[s] > RANK[w] ? s : w), "operational");
+}
+
+/** An official status that counts as the upstream admitting trouble (maintenance does not). */
+export function isTrouble(status: string | null | undefined): boolean {
+  return status === "degraded" || status === "major";
 }

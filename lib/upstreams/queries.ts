@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { officialIncidents, officialSources, services, upstreamEvents, type UpstreamEvent } from "@/db/schema";
 import { UPSTREAMS } from "@/db/upstreams";
 import { cachedRead } from "@/lib/cache/read-cache";
+import { isTrouble } from "@/lib/official/types";
 
 export interface CauseView {
   id: number;
@@ -17,8 +18,6 @@ export interface CauseView {
   official: { status: string; title: string | null; at: string } | null;
   crowdIncidentId: number | null;
 }
-
-const TROUBLE = ["degraded", "major"];
 
 async function views(db: Db, events: UpstreamEvent[]): Promise<CauseView[]> {
   const ids = [...new Set(events.flatMap((e) => e.members.map((m) => m.serviceId)))];
@@ -63,7 +62,7 @@ async function views(db: Db, events: UpstreamEvent[]): Promise<CauseView[]> {
   );
   const officialNow = (upstream: string): CauseView["official"] => {
     const c = current.get(upstream);
-    if (!c?.status || !c.checkedAt || !TROUBLE.includes(c.status)) return null;
+    if (!c?.status || !c.checkedAt || !isTrouble(c.status)) return null;
     return { status: c.status, title: openTitles.get(c.id) ?? null, at: c.checkedAt.toISOString() };
   };
   const names = new Map(

@@ -4,8 +4,7 @@ import type { Tx } from "@/db/client";
 import { incidents, officialIncidents, officialSources, services, upstreamEvents } from "@/db/schema";
 import { UPSTREAMS } from "@/db/upstreams";
 import { correlate, type UpstreamInput } from "./correlate";
-
-const TROUBLE = new Set(["degraded", "major"]);
+import { isTrouble } from "@/lib/official/types";
 
 /**
  * The tick's step after the detectors: opens, grows and ends upstream events from the incidents
@@ -42,7 +41,7 @@ export async function correlateUpstreams(tx: Tx, now: Date): Promise<{ opened: n
   const inputs: UpstreamInput[] = Object.entries(UPSTREAMS).map(([upstream, def]) => {
     const own = ids.get(upstream);
     const crowd = own !== undefined && open.some((i) => i.serviceId === own);
-    const page = own !== undefined && TROUBLE.has(statusOf.get(own) ?? "");
+    const page = own !== undefined && isTrouble(statusOf.get(own));
     const event = current.find((e) => e.upstream === upstream);
     return {
       upstream,
@@ -58,7 +57,7 @@ export async function correlateUpstreams(tx: Tx, now: Date): Promise<{ opened: n
     const status = statusOf.get(own);
     const crowd = open.find((i) => i.serviceId === own);
     return {
-      ...(status && TROUBLE.has(status)
+      ...(status && isTrouble(status)
         ? {
             official: {
               status,

@@ -13,6 +13,7 @@ import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { formatDuration } from "@/lib/text/duration";
 import { formatCount } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
+import { NetworkDataCredit } from "@/components/network-data-credit";
 import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/isp/[asn]">): Promise<Metadata> {
@@ -140,16 +141,8 @@ export default async function NetworkOperatorPage({ params }: PageProps<"/isp/[a
         <p className="muted">
           We call it a network problem when, over {WINDOW_MINUTES} minutes, a network&apos;s users report at least{" "}
           {MIN_SERVICES} services and at least {OPEN_RATIO} times their usual share of everyone&apos;s reports, while
-          people on other networks do not. Reports keep the network operator&apos;s number, never your address. Network
-          data:{" "}
-          <a href="https://www.routeviews.org/" rel="noopener external">
-            RouteViews
-          </a>{" "}
-          and{" "}
-          <a href="https://db-ip.com" rel="noopener external">
-            DB-IP
-          </a>
-          .
+          people on other networks do not. Reports keep the network operator&apos;s number, never your address.{" "}
+          <NetworkDataCredit />
         </p>
       </section>
     </>
