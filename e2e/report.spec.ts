@@ -13,7 +13,7 @@ test.describe("report a problem", () => {
     const service = new ServicePage(page);
     await service.open("tiktok");
     await expect(service.banner()).toContainText("TikTok");
-    // Region comes from Accept-Language when no edge header is present, and stays editable.
+    // Region comes from Accept-Language when neither the address nor an edge header says, and stays editable.
     await expect(page.getByLabel("Country")).toHaveValue("DE");
     const bucketBefore = await service.latestBucket();
     await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));

@@ -29,7 +29,10 @@ test("a service page shows what the company's own status page says", async ({ pa
   await expect(page.getByTestId("official-status")).toHaveCount(0);
 });
 
-test("twelve AWS services at once name AWS as the likely common cause, with the evidence", async ({ page, request }) => {
+test("twelve AWS services at once name AWS as the likely common cause, with the evidence", async ({
+  page,
+  request,
+}) => {
   // AWS's own page is read within seconds of the server starting.
   await expect
     .poll(async () => ((await (await request.get("/api/v1/services/aws")).json()) as { official: unknown }).official)

@@ -37,6 +37,8 @@ export interface IncidentFilter {
   from?: Date;
   /** Incidents that started before this instant. */
   to?: Date;
+  /** Only incidents still open (true) or only those that ended (false). */
+  open?: boolean;
 }
 
 interface IncidentRow {
@@ -94,6 +96,7 @@ export async function listIncidents(
   if (filter.level) where.push(sql`i.level = ${filter.level}`);
   if (filter.from) where.push(sql`i.started_at >= ${filter.from.toISOString()}::timestamptz`);
   if (filter.to) where.push(sql`i.started_at < ${filter.to.toISOString()}::timestamptz`);
+  if (filter.open !== undefined) where.push(filter.open ? sql`i.ended_at is null` : sql`i.ended_at is not null`);
   const condition = sql.join(where, sql` and `);
   const [items, [count]] = await Promise.all([
     rows<IncidentRow>(

@@ -33,14 +33,12 @@ describe("network lookups in the front", () => {
         health: async () => ({ ok: true, detector: "leader", queued: 0 }),
         // Echoes what Next.js would be told.
         next: (req, res) =>
-          void res
-            .writeHead(200, { "content-type": "application/json" })
-            .end(
-              JSON.stringify({
-                asn: req.headers[CLIENT_ASN_HEADER] ?? null,
-                region: req.headers[IP_REGION_HEADER] ?? null,
-              }),
-            ),
+          void res.writeHead(200, { "content-type": "application/json" }).end(
+            JSON.stringify({
+              asn: req.headers[CLIENT_ASN_HEADER] ?? null,
+              region: req.headers[IP_REGION_HEADER] ?? null,
+            }),
+          ),
       }),
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -82,19 +82,28 @@ function IncidentTools({ incident }: { incident: IncidentSummary }) {
   );
 }
 
+const ENDED_SHOWN = 30;
+
 /** Recent incidents, each with what a moderator can do to it: cause, official update, merge, split. */
 export default async function IncidentsConsolePage() {
   const access = await consoleAccess("read");
   if (!access.ok) return <ConsoleRefusal access={access} />;
   const { actor } = access;
-  const { items } = await listIncidents(getDb(), {}, 1, 20);
+  // Every open incident, however many broke at once (an upstream can take out a dozen), and the
+  // newest ended ones: only those can be merged or split.
+  const [open, ended] = await Promise.all([
+    listIncidents(getDb(), { open: true }, 1, 200),
+    listIncidents(getDb(), { open: false }, 1, ENDED_SHOWN),
+  ]);
+  const items = [...open.items, ...ended.items];
   return (
     <>
       <ConsoleNav current="incidents" actor={actor} signOut={signOut} />
       <h1>Incidents</h1>
       <p className="muted">
-        The 20 newest incidents. Merge two that were one outage; split one that joined two; say what caused it; copy the
-        company&apos;s own updates into its timeline. An open incident belongs to the detector until it ends.
+        Every open incident, then the {ENDED_SHOWN} newest that have ended. Merge two that were one outage; split one
+        that joined two; say what caused it; copy the company&apos;s own updates into its timeline. An open incident
+        belongs to the detector until it ends.
       </p>
       {items.map((incident) => (
         <section key={incident.id} className={styles.incident} aria-labelledby={`incident-${incident.id}`}>
