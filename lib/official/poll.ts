@@ -167,8 +167,9 @@ async function recordFailure(db: Db, source: Claimed, now: Date, intervalS: numb
   const next = new Date(now.getTime() + waitS * 1000);
   await db
     .update(officialSources)
-    .set({ failures: sql`${officialSources.failures} + 1`, lastError: error.slice(0, 300) })
+    .set({ failures: sql`${officialSources.failures} + 1`, lastError: error.slice(0, 300), nextPollAt: next })
     .where(eq(officialSources.serviceId, source.service_id));
+  // The host's other pages wait at least as long (those claimed meanwhile keep their longer lease).
   await db
     .update(officialSources)
     .set({ nextPollAt: next })

@@ -7,7 +7,7 @@ import type { locationGuessSchema } from "@/lib/regions/schemas";
  * Where we think the visitor is, for the report form's first guess: from the address (looked up by
  * the front), else the edge's country header, else the browser's language. Private: never cached.
  */
-export function GET(request: Request) {
+export async function GET(request: Request) {
   const guess = regionFromHeaders(request.headers, config().REGION_HEADERS);
   const body: z.infer<typeof locationGuessSchema> = {
     country: guess?.country ?? null,
