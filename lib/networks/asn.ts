@@ -62,25 +62,23 @@ export function asnDatabase(): Promise<AsnDatabase> {
     const v4Ends = Uint32Array.from(v4.ends);
     const v6Starts = BigUint64Array.from(v6.starts);
     const v6Ends = BigUint64Array.from(v6.ends);
+    const v4Asns = Uint32Array.from(v4.asns);
+    const v6Asns = Uint32Array.from(v6.asns);
     const db: AsnDatabase = {
       ranges: v4Starts.length + v6Starts.length,
       name: (asn) => names.get(asn),
       lookup(ip) {
         const key = ipKey(ip);
         if (!key) return null;
-        const [i, asn] =
-          "v4" in key
-            ? (() => {
-                const at = floorIndex(v4Starts, key.v4);
-                return [at >= 0 && v4Ends[at]! >= key.v4 ? at : -1, v4.asns] as const;
-              })()
-            : (() => {
-                const at = floorIndex(v6Starts, key.v6);
-                return [at >= 0 && v6Ends[at]! >= key.v6 ? at : -1, v6.asns] as const;
-              })();
-        if (i < 0) return null;
-        const n = asn[i]!;
-        return { asn: n, name: names.get(n) ?? `AS${n}` };
+        let n = -1;
+        if ("v4" in key) {
+          const at = floorIndex(v4Starts, key.v4);
+          if (at >= 0 && v4Ends[at]! >= key.v4) n = v4Asns[at]!;
+        } else {
+          const at = floorIndex(v6Starts, key.v6);
+          if (at >= 0 && v6Ends[at]! >= key.v6) n = v6Asns[at]!;
+        }
+        return n < 0 ? null : { asn: n, name: names.get(n) ?? `AS${n}` };
       },
     };
     loaded = db;
