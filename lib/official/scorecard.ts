@@ -24,7 +24,8 @@ const EDGE_MS = 86_400_000;
 
 /**
  * How our incidents and the vendors' own compare over the last `days`, for services whose official
- * page we read; computed from the stored rows every time.
+ * page we read (with `slug`, that one service, whose card `overall` then is); computed from the
+ * stored rows every time.
  */
 export async function scorecardReport(
   db: Db,

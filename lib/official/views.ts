@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { officialIncidents, officialSources } from "@/db/schema";
 import type { officialSchema } from "./schemas";
 import { leadMinutes, MATCH_SLACK_MS, officialMatch, type OurSpan } from "./match";
-import type { OfficialImpact, OfficialStatus } from "./types";
+import { isTrouble, type OfficialImpact, type OfficialStatus } from "./types";
 
 /** A reading older than this is shown as out of date: the vendor's page could not be read lately. */
 export const STALE_AFTER_MS = 15 * 60_000;
@@ -22,21 +22,23 @@ export async function officialView(
   statusPage: string | null,
   now = new Date(),
 ): Promise<OfficialView | null> {
-  const [source] = await db
-    .select({
-      status: officialSources.status,
-      description: officialSources.description,
-      checkedAt: officialSources.checkedAt,
-    })
-    .from(officialSources)
-    .where(eq(officialSources.serviceId, serviceId));
+  const [[source], [open]] = await Promise.all([
+    db
+      .select({
+        status: officialSources.status,
+        description: officialSources.description,
+        checkedAt: officialSources.checkedAt,
+      })
+      .from(officialSources)
+      .where(eq(officialSources.serviceId, serviceId)),
+    db
+      .select()
+      .from(officialIncidents)
+      .where(and(eq(officialIncidents.serviceId, serviceId), isNull(officialIncidents.resolvedAt)))
+      .orderBy(desc(officialIncidents.postedAt))
+      .limit(1),
+  ]);
   if (!source?.status || !source.checkedAt) return null;
-  const [open] = await db
-    .select()
-    .from(officialIncidents)
-    .where(and(eq(officialIncidents.serviceId, serviceId), isNull(officialIncidents.resolvedAt)))
-    .orderBy(desc(officialIncidents.postedAt))
-    .limit(1);
   return {
     status: source.status as OfficialStatus,
     description: source.description ?? "",
@@ -94,4 +96,48 @@ export async function officialForIncident(db: Db, ours: OurSpan, now = new Date(
     reportsLeadMinutes: Math.round((m.postedAt.getTime() - ours.startedAt.getTime()) / 60_000),
     detectionLeadMinutes: Math.round(leadMinutes(ours, m)),
   };
+}
+
+export interface OfficialTrouble {
+  status: OfficialStatus;
+  /** The newest open official incident's title, if the page has one. */
+  title: string | null;
+  checkedAt: Date;
+}
+
+/**
+ * The pages among these services' that admit trouble (degraded or major) at their last reading:
+ * the evidence an upstream's own page gives (lib/upstreams).
+ */
+export async function officialTrouble(db: Db | Tx, serviceIds: number[]): Promise<Map<number, OfficialTrouble>> {
+  if (!serviceIds.length) return new Map();
+  const [sources, open] = await Promise.all([
+    db
+      .select({
+        serviceId: officialSources.serviceId,
+        status: officialSources.status,
+        checkedAt: officialSources.checkedAt,
+      })
+      .from(officialSources)
+      .where(inArray(officialSources.serviceId, serviceIds)),
+    db
+      .select({ serviceId: officialIncidents.serviceId, title: officialIncidents.title })
+      .from(officialIncidents)
+      .where(and(inArray(officialIncidents.serviceId, serviceIds), isNull(officialIncidents.resolvedAt)))
+      // Oldest first: the newest one's title is the one the map keeps.
+      .orderBy(officialIncidents.postedAt),
+  ]);
+  const titles = new Map(open.map((o) => [o.serviceId, o.title]));
+  return new Map(
+    sources.flatMap((s) =>
+      s.checkedAt && isTrouble(s.status)
+        ? [
+            [
+              s.serviceId,
+              { status: s.status as OfficialStatus, title: titles.get(s.serviceId) ?? null, checkedAt: s.checkedAt },
+            ],
+          ]
+        : [],
+    ),
+  );
 }

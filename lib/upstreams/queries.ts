@@ -1,10 +1,10 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { officialIncidents, officialSources, services, upstreamEvents, type UpstreamEvent } from "@/db/schema";
+import { services, upstreamEvents, type UpstreamEvent } from "@/db/schema";
 import { UPSTREAMS } from "@/db/upstreams";
 import { cachedRead } from "@/lib/cache/read-cache";
-import { isTrouble } from "@/lib/official/types";
+import { officialTrouble } from "@/lib/official/views";
 
 export interface CauseView {
   id: number;
@@ -24,46 +24,17 @@ async function views(db: Db, events: UpstreamEvent[]): Promise<CauseView[]> {
   // An event in progress also shows what its upstream's page says now, should the tick not have
   // recorded it yet.
   const live = events.filter((e) => !e.endedAt && !e.official).map((e) => e.upstream);
-  const current = new Map(
+  const upstreamIds = new Map(
     live.length
       ? (
-          await db
-            .select({
-              slug: services.slug,
-              status: officialSources.status,
-              checkedAt: officialSources.checkedAt,
-              id: services.id,
-            })
-            .from(officialSources)
-            .innerJoin(services, eq(services.id, officialSources.serviceId))
-            .where(inArray(services.slug, live))
-        ).map((r) => [r.slug, r])
+          await db.select({ id: services.id, slug: services.slug }).from(services).where(inArray(services.slug, live))
+        ).map((s) => [s.slug, s.id])
       : [],
   );
-  const openTitles = new Map(
-    current.size
-      ? (
-          await db
-            .select({ serviceId: officialIncidents.serviceId, title: officialIncidents.title })
-            .from(officialIncidents)
-            .where(
-              and(
-                inArray(
-                  officialIncidents.serviceId,
-                  [...current.values()].map((c) => c.id),
-                ),
-                isNull(officialIncidents.resolvedAt),
-              ),
-            )
-            // Oldest first: the newest one's title is the one the map keeps.
-            .orderBy(officialIncidents.postedAt)
-        ).map((r) => [r.serviceId, r.title])
-      : [],
-  );
+  const trouble = await officialTrouble(db, [...upstreamIds.values()]);
   const officialNow = (upstream: string): CauseView["official"] => {
-    const c = current.get(upstream);
-    if (!c?.status || !c.checkedAt || !isTrouble(c.status)) return null;
-    return { status: c.status, title: openTitles.get(c.id) ?? null, at: c.checkedAt.toISOString() };
+    const t = trouble.get(upstreamIds.get(upstream) ?? -1);
+    return t ? { status: t.status, title: t.title, at: t.checkedAt.toISOString() } : null;
   };
   const names = new Map(
     ids.length

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { incidents, officialIncidents, officialSources, services, upstreamEvents } from "@/db/schema";
+import { incidents, services, upstreamEvents } from "@/db/schema";
 import { UPSTREAMS } from "@/db/upstreams";
 import { correlate, type UpstreamInput } from "./correlate";
-import { isTrouble } from "@/lib/official/types";
+import { officialTrouble } from "@/lib/official/views";
 
 /**
  * The tick's step after the detectors: opens, grows and ends upstream events from the incidents
@@ -18,30 +18,18 @@ export async function correlateUpstreams(tx: Tx, now: Date): Promise<{ opened: n
     ),
   );
   const upstreamIds = Object.keys(UPSTREAMS).flatMap((u) => (ids.has(u) ? [ids.get(u)!] : []));
-  const [open, current, official, officialOpen] = await Promise.all([
+  const [open, current, trouble] = await Promise.all([
     tx
       .select({ id: incidents.id, serviceId: incidents.serviceId, startedAt: incidents.startedAt })
       .from(incidents)
       .where(and(isNull(incidents.endedAt), isNull(incidents.mergedInto))),
     tx.select().from(upstreamEvents).where(isNull(upstreamEvents.endedAt)),
-    upstreamIds.length
-      ? tx
-          .select({ serviceId: officialSources.serviceId, status: officialSources.status })
-          .from(officialSources)
-          .where(inArray(officialSources.serviceId, upstreamIds))
-      : [],
-    upstreamIds.length
-      ? tx
-          .select({ serviceId: officialIncidents.serviceId, title: officialIncidents.title })
-          .from(officialIncidents)
-          .where(and(inArray(officialIncidents.serviceId, upstreamIds), isNull(officialIncidents.resolvedAt)))
-      : [],
+    officialTrouble(tx, upstreamIds),
   ]);
-  const statusOf = new Map(official.map((o) => [o.serviceId, o.status]));
   const inputs: UpstreamInput[] = Object.entries(UPSTREAMS).map(([upstream, def]) => {
     const own = ids.get(upstream);
     const crowd = own !== undefined && open.some((i) => i.serviceId === own);
-    const page = own !== undefined && isTrouble(statusOf.get(own));
+    const page = own !== undefined && trouble.has(own);
     const event = current.find((e) => e.upstream === upstream);
     return {
       upstream,
@@ -54,18 +42,10 @@ export async function correlateUpstreams(tx: Tx, now: Date): Promise<{ opened: n
   const evidenceOf = (upstream: string) => {
     const own = ids.get(upstream);
     if (own === undefined) return {};
-    const status = statusOf.get(own);
+    const page = trouble.get(own);
     const crowd = open.find((i) => i.serviceId === own);
     return {
-      ...(status && isTrouble(status)
-        ? {
-            official: {
-              status,
-              title: officialOpen.find((o) => o.serviceId === own)?.title ?? null,
-              at: now.toISOString(),
-            },
-          }
-        : {}),
+      ...(page ? { official: { status: page.status, title: page.title, at: now.toISOString() } } : {}),
       ...(crowd ? { crowdIncidentId: crowd.id } : {}),
     };
   };

@@ -50,8 +50,10 @@ export default async function IncidentPage({ params }: PageProps<"/incidents/[id
   if (!story) notFound();
   if (story.mergedInto !== null) permanentRedirect(`/incidents/${story.mergedInto}`);
   const db = getReadDb();
-  const service = await findServiceForRequest(db, story.service.slug);
-  const cause = await causeOfIncident(db, story.id);
+  const [service, cause] = await Promise.all([
+    findServiceForRequest(db, story.service.slug),
+    causeOfIncident(db, story.id),
+  ]);
   const official = service
     ? await officialForIncident(db, {
         id: story.id,

@@ -45,17 +45,13 @@ export const aws: PlatformReader = {
             incidents.push(incident);
           }
         }
-        const live = [...open.values()];
-        const status = worstStatus(live.map((i) => (i.impact === "minor" ? "degraded" : "major")));
+        const components = [...open].map(([name, i]) => ({
+          name,
+          status: i.impact === "minor" ? ("degraded" as const) : ("major" as const),
+        }));
+        const status = worstStatus(components.map((c) => c.status));
         return {
-          status: {
-            status,
-            description: live.at(-1)?.title ?? describe(status),
-            components: [...open.keys()].map((name) => ({
-              name,
-              status: open.get(name)!.impact === "minor" ? "degraded" : "major",
-            })),
-          },
+          status: { status, description: [...open.values()].at(-1)?.title ?? describe(status), components },
           incidents,
           activeOnly: false,
         };

@@ -65,7 +65,7 @@ export default async function ServiceIncidentsPage({ params, searchParams }: Pag
         <section aria-labelledby="scorecard-heading">
           <h2 id="scorecard-heading">Against {service.name}&apos;s own status page</h2>
           <ScorecardByWindow
-            reports={scorecards.map((r) => ({ ...r, overall: r.services[0]!.card }))}
+            reports={scorecards}
             caption={`Outage Radar and ${service.name}'s status page`}
             testId="scorecard-service"
           />
