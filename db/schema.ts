@@ -10,6 +10,7 @@ import {
   pgSequence,
   pgTable,
   primaryKey,
+  real,
   serial,
   text,
   timestamp,
@@ -79,6 +80,8 @@ export const reports = pgTable(
     counted: boolean("counted").notNull(),
     /** Why a report that was not a repeat still did not count: "network_cap" for a flood from one network. */
     flag: varchar("flag", { length: 16 }),
+    /** Counted from a network block the service had not seen for a window: how operators' rates are learnt. */
+    newNetwork: boolean("new_network").notNull().default(false),
     /** Set when a moderator hid the text as abusive: the report still counts, its text is never shown. */
     textHiddenAt: tstz("text_hidden_at"),
   },
@@ -94,9 +97,10 @@ export const reports = pgTable(
 export type Report = typeof reports.$inferSelect;
 
 /**
- * Per (service, minute, country, symptom): all reports, distinct reporters (= counted reports), and
+ * Per (service, minute, country, symptom): all reports, distinct reporters (= counted reports),
  * networks: counted reports from a network block not seen for the service in the previous 15
- * minutes (the detector's network-diversity signal: a flood from a few networks adds few).
+ * minutes (the detector's network-diversity signal: a flood from a few networks adds few), and
+ * shared: how much of the reporters sit behind shared addresses, by their operators' `network_shares.shared`.
  */
 export const reportRollups = pgTable(
   "report_rollups",
@@ -108,6 +112,7 @@ export const reportRollups = pgTable(
     reports: integer("reports").notNull(),
     reporters: integer("reporters").notNull(),
     networks: integer("networks").notNull().default(0),
+    shared: real("shared").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.serviceId, t.bucket, t.country, t.symptom] }),
@@ -129,6 +134,7 @@ export const subdivisionRollups = pgTable(
     reports: integer("reports").notNull(),
     reporters: integer("reporters").notNull(),
     networks: integer("networks").notNull().default(0),
+    shared: real("shared").notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.serviceId, t.bucket, t.subdivision] }),
@@ -145,6 +151,7 @@ export const serviceMinuteRollups = pgTable(
     reports: integer("reports").notNull(),
     reporters: integer("reporters").notNull(),
     networks: integer("networks").notNull().default(0),
+    shared: real("shared").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.bucket] }), index("service_minute_rollups_bucket").on(t.bucket)],
 );
@@ -614,6 +621,8 @@ export const networkHours = pgTable(
     hour: tstz("hour").notNull(),
     asn: bigint("asn", { mode: "number" }).notNull(),
     reporters: integer("reporters").notNull(),
+    /** Of those, reports from a network block new to their service (`reports.new_network`). */
+    networks: integer("networks").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.hour, t.asn] }), index("network_hours_asn").on(t.asn, t.hour)],
 );
@@ -655,4 +664,12 @@ export type IspIncident = typeof ispIncidents.$inferSelect;
 export const networkShares = pgTable("network_shares", {
   asn: bigint("asn", { mode: "number" }).primaryKey(),
   reporters: integer("reporters").notNull(),
+  networks: integer("networks").notNull().default(0),
+  /**
+   * How far this operator's customers sit behind shared addresses: 1 − its new networks per reporter
+   * relative to everyone's (shrunk toward everyone's while it has few reports), between 0 and
+   * SHARED_MAX. Ingest adds it per counted report to the rollups' `shared`; the detector asks fewer
+   * new networks of such a crowd (lib/detection, `Minute.shared`).
+   */
+  shared: real("shared").notNull().default(0),
 });

@@ -24,6 +24,11 @@ const published = scores.extend({
   seeds: z.object({ tuning: z.array(z.int()), reporting: z.array(z.int()) }),
   scenario: z.object({ services: z.int(), weeks: z.int(), warmupWeeks: z.int() }),
   targets: z.object({ recall_3x_15min: z.string().regex(/^>= 0\.\d+$/) }),
+  /** Our recall of clear outages by where they happened (global, regional, isp, state). */
+  recall_3x_15min_by_kind: z.record(
+    z.string(),
+    z.object({ recall: z.number().min(0).max(1), outages: z.int().min(0) }),
+  ),
   commit: z.string().optional(),
   generated_at: z.iso.datetime(),
 });

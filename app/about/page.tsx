@@ -35,6 +35,14 @@ function falseAlarmPace(perWeek: number): string {
   return `about one every ${(weeks / 52.18).toFixed(1)} years`;
 }
 
+/** The benchmark's outage kinds (bench/detection), as the recall sentence names them. */
+const KIND_NAMES: Record<string, string> = {
+  global: "outages everywhere at once",
+  regional: "in one region (a tenth to half of the service's users)",
+  state: "in one US state",
+  isp: "behind one internet provider",
+};
+
 const ROWS: Array<{ label: string; value: (s: DetectionScores) => string }> = [
   { label: "Clear outages caught", value: (s) => percent(s.recall_3x_15min) },
   { label: "All outages caught", value: (s) => percent(s.recall) },
@@ -64,6 +72,12 @@ export default async function AboutPage() {
   const r = REAL_FIGURES;
   const f = DETECTION_FIGURES;
   const caught = Math.round(f.recall_3x_15min * f.outages_3x_15min);
+  const byKind = nameList(
+    Object.entries(KIND_NAMES).flatMap(([kind, name]) => {
+      const k = f.recall_3x_15min_by_kind[kind];
+      return k ? [`${Math.round(k.recall * 100)}% of the ${formatCount(k.outages)} ${name}`] : [];
+    }),
+  );
   return (
     <article className={styles.prose}>
       <h1>How Outage Radar works</h1>
@@ -136,9 +150,11 @@ export default async function AboutPage() {
           minutes is a problem however bursty the service is, because no burst lasts that long.
         </p>
         <p>
-          A rise has to come from many networks that were not already reporting, as real outages do. Countries with
-          enough reports of their own also have a detector each, so an outage in one country shows even when the
-          worldwide count barely moves. These are signals from what people report, not statements by the services.
+          A rise has to come from many networks that were not already reporting, as real outages do; people whose
+          provider puts many customers behind shared addresses, as mobile carriers do, bring fewer, and we learn which
+          providers do that from their reports. Countries with enough reports of their own also have a detector each, so
+          an outage in one country shows even when the worldwide count barely moves. These are signals from what people
+          report, not statements by the services.
         </p>
       </section>
 
@@ -201,10 +217,11 @@ export default async function AboutPage() {
         <p>
           Outage Radar caught {formatCount(caught)} of the {formatCount(f.outages_3x_15min)} clear outages,{" "}
           {f.recall_3x_15min >= RECALL_TARGET ? "meeting" : "below"} our own target of {Math.round(RECALL_TARGET * 100)}
-          %. What it misses most are outages behind one internet provider, whose customers reach us through a few shared
-          addresses and look like a flood from a few networks. The other rules catch fewer outages at a similar rate of
-          false alarms, or raise many more. The figures come from <code>npm run bench:detection</code>; the method,
-          every setting, and its known limits are in <code>docs/detection.md</code> beside the code.
+          %. By where the outage was, it caught {byKind}. Outages behind one internet provider are the hardest: its
+          customers reach us through a few shared addresses, which look like a flood from a few networks unless we have
+          learnt that the provider shares them. The other rules catch fewer outages at a similar rate of false alarms,
+          or raise many more. The figures come from <code>npm run bench:detection</code>; the method, every setting, and
+          its known limits are in <code>docs/detection.md</code> beside the code.
         </p>
       </section>
 

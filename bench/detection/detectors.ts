@@ -34,13 +34,19 @@ function alarmedMinutes(
   prior: number,
   params: DetectorParams,
   from = 0,
+  shared?: Float32Array,
 ) {
   let state = createDetector(params);
   const levels = new Uint8Array(scenario.minutes);
   for (let m = from; m < scenario.minutes; m++) {
     const r = stepMinute(
       state,
-      { t: scenario.start + m * MINUTE, reporters: rep[m]!, networks: net[m]! },
+      {
+        t: scenario.start + m * MINUTE,
+        reporters: rep[m]!,
+        networks: net[m]!,
+        ...(shared ? { shared: shared[m]! } : {}),
+      },
       prior,
       params,
     );
@@ -63,6 +69,7 @@ export function ours(params: DetectorParams): Detector {
       prior,
       params,
       from,
+      scenario.shared?.[service],
     );
     const region = scenario.regional?.[service];
     if (region) {

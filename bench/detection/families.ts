@@ -4,6 +4,7 @@
 // brand-new services. The first family (scenario.ts) stays as it is.
 import { hashSeed, poisson, rng } from "@/lib/simulate/random";
 import type { CategorySlug } from "@/lib/catalog/constants";
+import { SHARED_MAX } from "@/lib/detection/params";
 import {
   logUniform,
   MINUTE,
@@ -37,6 +38,13 @@ export interface Traits {
   /** Share of the service's reporters in its tracked US state. */
   stateShare: number;
 }
+
+/** New networks per reporter of a carrier behind NAT: its customers share a few addresses. */
+const ISP_NETWORK_RATE = 0.2;
+
+/** What the product's operator weights say of one reporter: 1 − its operator's rate relative to everyone's, at least 0. */
+const sharedShare = (operatorRate: number, everyone: number) =>
+  Math.min(SHARED_MAX, Math.max(0, 1 - operatorRate / everyone));
 
 /** US daylight saving in 2026 starts on 8 March, 02:00 local (07:00 UTC). */
 const US_DST_2026 = Date.UTC(2026, 2, 8, 7);
@@ -79,6 +87,7 @@ export function generateHardScenario(
 
   const reporters: Int32Array[] = [];
   const networks: Int32Array[] = [];
+  const shared: Float32Array[] = [];
   const regional: Array<RegionalSeries | null> = [];
   const outages: LabelledOutage[] = [];
   const floods: Flood[] = [];
@@ -118,6 +127,11 @@ export function generateHardScenario(
       ramps.set(outage, logUniform(rs, 1, 20) * MINUTE);
     }
     const myFloods: Flood[] = [];
+    // Each flood comes from one operator: a host, where every customer has a network of their own,
+    // or (the attacker's best case) a carrier whose customers share a few NAT networks, like the ISP
+    // outages' reporters. Drawn apart so the traffic itself is as before.
+    const floodOperator = rng(hashSeed("hard-flood-operator", seed, s.id));
+    const floodNetworkRate = new Map<Flood, number>();
     for (let k = 0; k < poisson(rs, opts.weeks * 0.5); k++) {
       const duration = Math.floor(logUniform(rs, 10, 60)) * MINUTE;
       const begin = start + Math.floor((rs() * (minutes * MINUTE - duration - HOUR)) / MINUTE) * MINUTE;
@@ -132,6 +146,7 @@ export function generateHardScenario(
         perMinute: rotating ? logUniform(rs, 0.5, 5) : logUniform(rs, 2, 40),
         rotating,
       });
+      floodNetworkRate.set(myFloods.at(-1)!, !rotating && floodOperator() < 0.5 ? ISP_NETWORK_RATE : 1);
     }
     // Viral waves: the burst adds K × the usual rate, decaying with a time constant of minutes.
     const waves: Array<{ at: number; size: number; tau: number }> = [];
@@ -145,6 +160,7 @@ export function generateHardScenario(
 
     const rep = new Int32Array(minutes);
     const net = new Int32Array(minutes);
+    const sharedBy = new Float32Array(minutes);
     const stateRep = new Int32Array(minutes);
     const stateNet = new Int32Array(minutes);
     let w = 0;
@@ -184,16 +200,19 @@ export function generateHardScenario(
           o.extraFirst15 += o.kind === "state" ? inState : o.kind === "isp" ? isp : global;
       let flooded = 0;
       let floodNetworks = 0;
+      let floodShared = 0;
       for (const f of myFloods) {
         if (t < f.start || t >= f.end) continue;
         const n = poisson(rs, f.perMinute);
         flooded += n;
         floodNetworks += f.rotating ? n : t === f.start ? f.networks : 0;
+        floodShared += n * sharedShare(floodNetworkRate.get(f)!, networkShare);
       }
       const organicNet = Math.round((organic + global) * networkShare);
       // An ISP's customers reach us through a few carrier-NAT blocks: about one new network in five.
       rep[m] = organic + global + isp + inState + flooded;
-      net[m] = organicNet + Math.round(isp * 0.2) + inState + floodNetworks;
+      net[m] = organicNet + Math.round(isp * ISP_NETWORK_RATE) + inState + floodNetworks;
+      sharedBy[m] = isp * sharedShare(ISP_NETWORK_RATE, networkShare) + floodShared;
       if (tr.stateShare > 0) {
         const own = Math.round(organic * tr.stateShare + (rs() - 0.5));
         stateRep[m] = Math.max(0, own) + inState;
@@ -202,10 +221,25 @@ export function generateHardScenario(
     }
     reporters.push(rep);
     networks.push(net);
+    shared.push(sharedBy);
     regional.push(tr.stateShare > 0 ? { reporters: stateRep, networks: stateNet, priorDivisor: 25 } : null);
     outages.push(...mine);
     floods.push(...myFloods);
   }
   const bornAt = traits.map((tr) => start + tr.bornAt * MINUTE);
-  return { start, minutes, evalFrom, services, bornAt, reporters, networks, regional, outages, floods, traits, gaps };
+  return {
+    start,
+    minutes,
+    evalFrom,
+    services,
+    bornAt,
+    reporters,
+    networks,
+    shared,
+    regional,
+    outages,
+    floods,
+    traits,
+    gaps,
+  };
 }

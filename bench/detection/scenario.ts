@@ -57,6 +57,11 @@ export interface Scenario {
   services: ServiceSpec[];
   reporters: Int32Array[];
   networks: Int32Array[];
+  /**
+   * Per service and minute, how much of the crowd sits behind shared addresses (`Minute.shared`),
+   * when the family knows the reporters' operators; absent, the detector assumes none do.
+   */
+  shared?: Float32Array[];
   /** Per service, when it was added to the catalog (its detector starts then), if not at the start. */
   bornAt?: number[];
   /** Per service, a region with a detector of its own, or null. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { emptyBaseline, expectedHour, hourOfWeek, updateBaseline } from "./baseline";
+import { burstBar } from "./burst";
 import { calmNeeded, createDetector, fading, stepMinute, warmStart, type DetectorState } from "./detector";
 import { nbTailScore } from "./negative-binomial";
-import { DEFAULT_PARAMS as P } from "./params";
+import { DEFAULT_PARAMS as P, SHARED_MAX as P_SHARED_MAX } from "./params";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -58,10 +59,16 @@ function run(
   reporters: (m: number) => number,
   networks = reporters,
   prior = 6,
+  shared: (m: number) => number = () => 0,
 ) {
   const evaluations = [];
   for (let m = 0; m < minutes; m++) {
-    const r = stepMinute(state, { t: from + m * MINUTE, reporters: reporters(m), networks: networks(m) }, prior, P);
+    const r = stepMinute(
+      state,
+      { t: from + m * MINUTE, reporters: reporters(m), networks: networks(m), shared: shared(m) },
+      prior,
+      P,
+    );
     state = r.state;
     evaluations.push(r.evaluation);
   }
@@ -125,6 +132,55 @@ describe("state machine", () => {
       (m) => (m === 10 ? 3 : m > 10 && m < 60 ? 0 : 1),
     );
     expect(evaluations.every((e) => e.level === "ok")).toBe(true);
+  });
+
+  describe("a crowd behind one carrier's shared addresses", () => {
+    // Ten more people a minute, all on a carrier whose customers share a few NAT networks: they
+    // bring one new network in five, and their operator is known to (shared 0.8 each).
+    const surge = (m: number) => m >= 10 && m < 70;
+    const reporters = (m: number) => (surge(m) ? 11 : 1);
+    const networks = (m: number) => (surge(m) ? 3 : 1);
+    const shared = (m: number) => (surge(m) ? 8 : 0);
+
+    it("is raised within minutes once its operator is known to share addresses, much later when not", () => {
+      const known = run(steady(), start, 120, reporters, networks, 6, shared).evaluations;
+      const unknown = run(steady(), start, 120, reporters, networks).evaluations;
+      const raised = (evaluations: typeof known) => evaluations.findIndex((e) => e.transition === "raised");
+      expect(known.filter((e) => e.transition === "raised")).toHaveLength(1);
+      expect(raised(known)).toBeLessThanOrEqual(16);
+      // Unknown, the crowd must first grow past what a flood from a handful of networks could bring.
+      expect(raised(unknown) === -1 || raised(unknown) > raised(known) + 15).toBe(true);
+    });
+
+    it("still needs more networks than a flood on that carrier brings", () => {
+      // Forty a minute from three of its networks: the carrier excuses most of them, not all.
+      const { evaluations } = run(
+        steady(),
+        start,
+        120,
+        (m) => (surge(m) ? 41 : 1),
+        (m) => (m === 10 ? 4 : surge(m) ? 0 : 1),
+        6,
+        (m) => (surge(m) ? 40 * P_SHARED_MAX : 0),
+      );
+      expect(evaluations.every((e) => e.level === "ok")).toBe(true);
+    });
+  });
+
+  it("does not learn a flood from a few networks as one of the service's bursts", () => {
+    const calm = run(steady(), start, 240, () => 1).state;
+    const flooded = run(
+      steady(),
+      start,
+      240,
+      (m) => (m >= 10 && m < 60 ? 40 : 1),
+      (m) => (m === 10 ? 3 : m > 10 && m < 60 ? 0 : 1),
+    ).state;
+    for (const window of P.windows.keys())
+      expect(burstBar(flooded.burst!, window, P.possible.burstReach, P)).toBeCloseTo(
+        burstBar(calm.burst!, window, P.possible.burstReach, P),
+        1,
+      );
   });
 
   it("works for a brand-new service from its category prior", () => {

@@ -11,6 +11,13 @@ export interface Minute {
   reporters: number;
   /** Reporters from a network block not seen for the service in the previous 15 minutes. */
   networks: number;
+  /**
+   * How much of the minute's crowd sits behind shared addresses: the sum, over its reporters, of one
+   * minus their network operator's new networks per reporter relative to everyone's (0 for most, about
+   * 0.8 behind a carrier's NAT). A crowd from one such carrier brings few networks and is still a
+   * crowd. Absent or 0 when reports carry no operator.
+   */
+  shared?: number;
 }
 
 /** Everything the detector carries from one minute to the next; plain JSON. */
@@ -32,6 +39,8 @@ export interface DetectorState {
   recent: number[];
   recentNetworks: number[];
   recentExpected: number[];
+  /** Each minute's `shared`; absent in older states. */
+  recentShared?: number[];
   /** Consecutive minutes the surge has held without the burst bar (see `sustainMinutes`); absent in older states. */
   sustain?: number;
   /**
@@ -50,6 +59,8 @@ export interface WindowEvidence {
   observed: number;
   expected: number;
   networks: number;
+  /** The window's `shared` reporters (see `Minute.shared`). */
+  shared: number;
   /** −log10 of the negative-binomial tail probability of `observed`. */
   score: number;
   /** The score the service's usual bursts reach at `possible.burstReach` (see burst.ts). */
@@ -94,23 +105,35 @@ export function createDetector(params: DetectorParams): DetectorState {
 }
 
 /**
- * `nu` is the service's usual networks per reporter: a real surge brings new networks at about
- * that rate, a flood from a few networks does not.
+ * Whether a window's surge brings the networks a crowd would, rather than coming from a few
+ * networks as a flood does. `nu` is the service's usual networks per reporter.
  */
-function passes(w: WindowEvidence, th: Threshold, nu: number, bar: number, params: DetectorParams): boolean {
+function crowdLike(w: WindowEvidence, th: Threshold, nu: number, params: DetectorParams): boolean {
   const excess = w.observed - w.expected;
   const newNetworks = w.networks - nu * w.expected;
-  // A crowd brings new networks in proportion; one behind a carrier's shared addresses brings fewer
-  // per person, but many more than a flood from a handful can, beyond the usual networks' chance.
-  const crowd = w.networks >= th.minNetworks && newNetworks >= th.networkShare * nu * excess;
+  // A crowd brings new networks at ν per person, except the part behind shared addresses, whose
+  // operators are known to bring few. The more of the surge they explain, the more what networks it
+  // does bring must stand out from the usual networks' chance: they are all that tells it from a
+  // flood on one carrier.
+  const explained = excess > 0 ? Math.min(1, w.shared / excess) : 0;
+  const due = nu * excess * (1 - explained);
+  const crowd =
+    w.networks >= th.minNetworks &&
+    newNetworks >= th.networkShare * due + explained * params.sharedNetworkZ * Math.sqrt(nu * w.expected);
+  // A crowd behind shared addresses whose operators are unknown brings fewer networks per person,
+  // but many more than a flood from a handful can, beyond the usual networks' chance.
   const sharedCrowd =
     newNetworks >=
     Math.max(params.sharedNetworkMin, params.sharedNetworkShare * nu * excess) + 3 * Math.sqrt(nu * w.expected);
+  return crowd || sharedCrowd;
+}
+
+function passes(w: WindowEvidence, th: Threshold, nu: number, bar: number, params: DetectorParams): boolean {
   return (
     w.score >= th.score &&
-    excess >= th.minExcess &&
+    w.observed - w.expected >= th.minExcess &&
     w.observed >= th.minRatio * w.expected &&
-    (crowd || sharedCrowd) &&
+    crowdLike(w, th, nu, params) &&
     w.score >= bar
   );
 }
@@ -186,6 +209,7 @@ export function stepMinute(
   const recent = [...s.recent.slice(1), minute.reporters];
   const recentNetworks = [...s.recentNetworks.slice(1), minute.networks];
   const recentExpected = [...s.recentExpected.slice(1), expectedPerMinute];
+  const recentShared = [...(s.recentShared ?? s.recent.map(() => 0)).slice(1), minute.shared ?? 0];
 
   // Thin history means an uncertain baseline: widen the distribution until warm-up ends.
   const warm = Math.min(1, baseline.hours / params.warmupHours);
@@ -197,6 +221,7 @@ export function stepMinute(
     observed: 0,
     expected: 0,
     networks: 0,
+    shared: 0,
     score: 0,
     burstBar: 0,
   };
@@ -218,6 +243,7 @@ export function stepMinute(
       observed,
       expected,
       networks,
+      shared: sumLast(recentShared, minutes),
       score: worth ? nbTailScore(observed, expected, phi) : 0,
       burstBar: burstBar(envelope, i, params.possible.burstReach, params),
     };
@@ -290,9 +316,16 @@ export function stepMinute(
           envelope,
           minute.t,
           // The loop scored only the windows worth it; a sample needs every window above its expectation.
+          // A flood from a few networks is no burst of this service's crowd: the network test holds it
+          // back, and learnt as a burst it would raise the bar every later outage is judged by.
           () =>
             evidence.map((w) =>
-              w.score > 0 || w.observed <= w.expected ? w.score : nbTailScore(w.observed, w.expected, phi),
+              w.observed - w.expected >= params.possible.minExcess &&
+              !crowdLike(w, params.possible, baseline.networkRate, params)
+                ? 0
+                : w.score > 0 || w.observed <= w.expected
+                  ? w.score
+                  : nbTailScore(w.observed, w.expected, phi),
             ),
           params,
         );
@@ -318,6 +351,7 @@ export function stepMinute(
       recent,
       recentNetworks,
       recentExpected,
+      recentShared,
       burst,
       sustain,
       ...(learning

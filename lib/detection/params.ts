@@ -76,12 +76,18 @@ export interface DetectorParams {
   burstShortSamples: number;
   burstShortCensorReach: number;
   /**
-   * A surge behind shared addresses (one carrier's NAT) may pass the network test with fewer new
-   * networks: at least `sharedNetworkMin` and `sharedNetworkShare`·ν per extra reporter, plus three
-   * standard deviations of the usual new networks.
+   * A surge behind shared addresses (one carrier's NAT) whose operators nothing marks as sharing may
+   * pass the network test with fewer new networks: at least `sharedNetworkMin` and
+   * `sharedNetworkShare`·ν per extra reporter, plus three standard deviations of the usual new networks.
    */
   sharedNetworkMin: number;
   sharedNetworkShare: number;
+  /**
+   * When reporters' operators are known to share addresses, a surge needs fewer new networks
+   * (`Minute.shared`), but those must exceed the usual networks' chance by this many standard
+   * deviations, in proportion to how much of the surge the operators explain.
+   */
+  sharedNetworkZ: number;
 }
 
 export interface Threshold {
@@ -147,7 +153,14 @@ export const DEFAULT_PARAMS: DetectorParams = {
   burstShortCensorReach: 40,
   sharedNetworkMin: 25,
   sharedNetworkShare: 0.15,
+  sharedNetworkZ: 2,
 };
+
+/**
+ * The most of one reporter an operator's shared addresses excuse (`Minute.shared` per reporter):
+ * a crowd on any carrier must still bring a fifth of the networks an ordinary one would.
+ */
+export const SHARED_MAX = 0.8;
 
 /** Cold start: distinct reporters per hour a service of the category sees before it has history. */
 export const CATEGORY_PRIOR_PER_HOUR: Record<CategorySlug, number> = {

@@ -142,10 +142,10 @@ export async function runTick(
         let moved = false;
         for (const track of own) {
           if (t <= track.through) continue;
-          const c = counts.get(`${key(serviceId, track.country)}:${t}`) ?? { reporters: 0, networks: 0 };
+          const c = counts.get(`${key(serviceId, track.country)}:${t}`) ?? { reporters: 0, networks: 0, shared: 0 };
           track.state = stepMinute(
             track.state,
-            { t, reporters: c.reporters, networks: c.networks },
+            { t, reporters: c.reporters, networks: c.networks, shared: c.shared },
             track.prior,
             params,
           ).state;
@@ -318,38 +318,37 @@ const regionPairs = (list: Track[]) =>
  * summed over symptoms) and subdivisions (ISO 3166-2 such as "US-NY", from subdivision_rollups).
  */
 const regionalRollups = sql`
-  select service_id, bucket, country as region, reporters, networks from report_rollups
-  union all select service_id, bucket, subdivision as region, reporters, networks from subdivision_rollups`;
+  select service_id, bucket, country as region, reporters, networks, shared from report_rollups
+  union all select service_id, bucket, subdivision as region, reporters, networks, shared from subdivision_rollups`;
 
 async function minuteCounts(tx: Tx, tracks: Track[], from: number, to: number) {
   const range = sql`bucket >= ${new Date(from).toISOString()}::timestamptz and bucket <= ${new Date(to).toISOString()}::timestamptz`;
   const pairs = regionPairs(tracks);
-  const whole = await rows<{ service_id: number; t: Date | string; reporters: number; networks: number }>(
+  type Counted = { reporters: number; networks: number; shared: number };
+  const whole = await rows<{ service_id: number; t: Date | string } & Counted>(
     tx,
-    sql`select service_id, bucket as t, reporters, networks from service_minute_rollups where ${range}`,
+    sql`select service_id, bucket as t, reporters, networks, shared from service_minute_rollups where ${range}`,
   );
   const regional =
     pairs === "[]"
       ? []
-      : await rows<{ service_id: number; country: string; t: Date | string; reporters: number; networks: number }>(
+      : await rows<{ service_id: number; country: string; t: Date | string } & Counted>(
           tx,
-          sql`select r.service_id, r.region as country, r.bucket as t, sum(r.reporters)::int as reporters, sum(r.networks)::int as networks
+          sql`select r.service_id, r.region as country, r.bucket as t, sum(r.reporters)::int as reporters,
+                     sum(r.networks)::int as networks, sum(r.shared)::float8 as shared
               from (${regionalRollups}) r
               join json_to_recordset(${pairs}::json) as p(service_id int, country text) on p.service_id = r.service_id and p.country = r.region
               where r.bucket >= ${new Date(from).toISOString()}::timestamptz and r.bucket <= ${new Date(to).toISOString()}::timestamptz
               group by 1, 2, 3`,
         );
-  const counts = new Map<string, { reporters: number; networks: number }>();
-  for (const r of whole)
-    counts.set(`${key(r.service_id, null)}:${new Date(r.t).getTime()}`, {
-      reporters: Number(r.reporters),
-      networks: Number(r.networks),
-    });
-  for (const r of regional)
-    counts.set(`${key(r.service_id, r.country)}:${new Date(r.t).getTime()}`, {
-      reporters: Number(r.reporters),
-      networks: Number(r.networks),
-    });
+  const counts = new Map<string, Counted>();
+  const counted = (r: Counted): Counted => ({
+    reporters: Number(r.reporters),
+    networks: Number(r.networks),
+    shared: Number(r.shared),
+  });
+  for (const r of whole) counts.set(`${key(r.service_id, null)}:${new Date(r.t).getTime()}`, counted(r));
+  for (const r of regional) counts.set(`${key(r.service_id, r.country)}:${new Date(r.t).getTime()}`, counted(r));
   return counts;
 }
 

@@ -144,13 +144,14 @@ describe.each(testTargets())("ISP incidents on $name", (target) => {
   it("keeps each network's running total equal to its hours, as hours join and leave the week", async () => {
     const totals = async () => {
       const [kept, summed] = await Promise.all([
-        rows<{ asn: string; reporters: number }>(
+        rows<{ asn: string; reporters: number; networks: number }>(
           t.handle.db,
-          sql`select asn::text, reporters from network_shares order by asn`,
+          sql`select asn::text, reporters, networks from network_shares order by asn`,
         ),
-        rows<{ asn: string; reporters: number }>(
+        rows<{ asn: string; reporters: number; networks: number }>(
           t.handle.db,
-          sql`select asn::text, sum(reporters)::int as reporters from network_hours where asn <> 0 group by asn having sum(reporters) > 0 order by asn`,
+          sql`select asn::text, sum(reporters)::int as reporters, sum(networks)::int as networks from network_hours
+              where asn <> 0 group by asn having sum(reporters) > 0 order by asn`,
         ),
       ]);
       return { kept, summed };

@@ -2,12 +2,15 @@ import "server-only";
 import { eq, isNull, sql } from "drizzle-orm";
 import { rows, type Tx } from "@/db/client";
 import { ispIncidents, networks } from "@/db/schema";
+import { SHARED_MAX } from "@/lib/detection/params";
 import { asnDatabase } from "@/lib/networks/asn";
 import { judgeNetwork, MIN_REPORTERS, MIN_SERVICES, standingOut, WINDOW_MINUTES, type NetworkHistory } from "./detect";
 
 const HOUR = 3_600_000;
 /** How far back a network's usual share is learnt, and how far the first fold reaches. */
 const HISTORY_DAYS = 7;
+/** Pseudo-reports at everyone's rate that an operator's own rate is shrunk toward. */
+const SHARED_PRIOR_REPORTERS = 50;
 
 /**
  * The tick's step for networks: folds completed hours into network_hours, then opens, updates and
@@ -97,8 +100,8 @@ async function foldHours(tx: Tx, now: Date): Promise<void> {
   const from = Math.max(last?.hour ? new Date(last.hour).getTime() + HOUR : 0, current - HISTORY_DAYS * 24 * HOUR);
   if (from >= current) return;
   await tx.execute(
-    sql`insert into network_hours (hour, asn, reporters)
-        select date_trunc('hour', created_at), asn, count(*)::int from reports
+    sql`insert into network_hours (hour, asn, reporters, networks)
+        select date_trunc('hour', created_at), asn, count(*)::int, count(*) filter (where new_network)::int from reports
         where created_at >= ${new Date(from).toISOString()}::timestamptz
           and created_at < ${new Date(current).toISOString()}::timestamptz and counted and asn is not null
         group by 1, 2
@@ -113,19 +116,39 @@ async function foldHours(tx: Tx, now: Date): Promise<void> {
   // the hours that left the week subtracted, so a tick reads one row per network and an hour's fold
   // costs that hour, never the week.
   await tx.execute(
-    sql`insert into network_shares (asn, reporters)
-        select asn, sum(reporters)::int from network_hours
+    sql`insert into network_shares (asn, reporters, networks)
+        select asn, sum(reporters)::int, sum(networks)::int from network_hours
         where hour >= ${new Date(from).toISOString()}::timestamptz and hour < ${new Date(current).toISOString()}::timestamptz and asn <> 0
         group by asn
-        on conflict (asn) do update set reporters = network_shares.reporters + excluded.reporters`,
+        on conflict (asn) do update set reporters = network_shares.reporters + excluded.reporters,
+                                        networks = network_shares.networks + excluded.networks`,
   );
   const since = new Date(current - HISTORY_DAYS * 24 * HOUR).toISOString();
   await tx.execute(
-    sql`with gone as (delete from network_hours where hour < ${since}::timestamptz returning asn, reporters),
-             lost as (select asn, sum(reporters)::int as reporters from gone where asn <> 0 group by asn)
-        update network_shares s set reporters = s.reporters - lost.reporters from lost where s.asn = lost.asn`,
+    sql`with gone as (delete from network_hours where hour < ${since}::timestamptz returning asn, reporters, networks),
+             lost as (select asn, sum(reporters)::int as reporters, sum(networks)::int as networks
+                      from gone where asn <> 0 group by asn)
+        update network_shares s set reporters = s.reporters - lost.reporters, networks = s.networks - lost.networks
+        from lost where s.asn = lost.asn`,
   );
   await tx.execute(sql`delete from network_shares where reporters <= 0`);
+  await tx.execute(sharedAddressesStatement());
+}
+
+/**
+ * Each operator's shared-address share (db/schema.ts, network_shares.shared): 1 − its new networks
+ * per reporter over everyone's, its rate shrunk toward everyone's by SHARED_PRIOR_REPORTERS so a
+ * handful of reports cannot move it far, and capped at SHARED_MAX so no operator's customers are
+ * ever excused from bringing networks altogether.
+ */
+function sharedAddressesStatement() {
+  return sql`with everyone as (
+      select sum(networks)::float8 / nullif(sum(reporters), 0) as rate from network_shares
+    )
+    update network_shares s
+    set shared = coalesce(least(${SHARED_MAX}::float8, greatest(0::float8,
+          1 - ((s.networks + ${SHARED_PRIOR_REPORTERS}::float8 * e.rate) / (s.reporters + ${SHARED_PRIOR_REPORTERS}::float8)) / e.rate)), 0)
+    from everyone e`;
 }
 
 async function historiesOf(tx: Tx, asns: number[], now: Date): Promise<Map<number, NetworkHistory>> {

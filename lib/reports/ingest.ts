@@ -186,6 +186,10 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
             and not exists (select 1 from network_sightings t where t.service_id = b.service_id and t.network = b.network)
           order by 1, 2`
     : sql`select service_id, network, null::timestamptz, first_at, first_at, n from net_batch order by 1, 2`;
+  // A counted report adds its operator's shared-address share to the rollups (db/schema.ts, network_shares).
+  const operators = items.some((r) => r.asn != null);
+  const shared = operators ? sql`coalesce(ns.shared, 0)` : sql`0::real`;
+  const operatorJoin = operators ? sql`left join network_shares ns on ns.asn = j.asn` : sql``;
   return sql`
     with ${input}
     -- Early in a UTC day the reporter's hash is new; a cooldown counted under yesterday's still holds.
@@ -235,45 +239,53 @@ export function ingestStatement(items: IngestItem[], { cooldownMinutes, networkC
              (j.fresh and s.window_count - j.net_n + j.net_rank <= ${networkCap}::int) as counted,
              (j.fresh and s.window_count - j.net_n + j.net_rank > ${networkCap}::int) as capped,
              (j.fresh and j.net_rank = 1 and s.window_count - j.net_n < ${networkCap}::int
-              and (s.prev_seen is null or s.prev_seen <= s.last_seen - ${networkWindow})) as new_network
+              and (s.prev_seen is null or s.prev_seen <= s.last_seen - ${networkWindow})) as new_network,
+             ${shared} as shared
       from judged j
       left join sighting s on j.fresh and s.service_id = j.service_id and s.network = j.nu
+      ${operatorJoin}
     ),
     stored as (
-      insert into reports (id, created_at, service_id, symptom, country, subdivision, text, asn, counted, flag)
+      insert into reports (id, created_at, service_id, symptom, country, subdivision, text, asn, counted, flag, new_network)
       select id, created_at, service_id, symptom, country, subdivision, text, asn, coalesce(counted, false),
-             case when capped then 'network_cap' end
+             case when capped then 'network_cap' end, coalesce(new_network, false)
       from final
     ),
     detail as (
-      insert into report_rollups (service_id, bucket, country, symptom, reports, reporters, networks)
+      insert into report_rollups (service_id, bucket, country, symptom, reports, reporters, networks, shared)
       select service_id, date_trunc('minute', created_at), country, symptom,
-             count(*), count(*) filter (where counted), count(*) filter (where new_network)
+             count(*), count(*) filter (where counted), count(*) filter (where new_network),
+             coalesce(sum(shared) filter (where counted), 0)
       from final group by 1, 2, 3, 4 order by 1, 2, 3, 4
       on conflict (service_id, bucket, country, symptom) do update
         set reports = report_rollups.reports + excluded.reports,
             reporters = report_rollups.reporters + excluded.reporters,
-            networks = report_rollups.networks + excluded.networks
+            networks = report_rollups.networks + excluded.networks,
+            shared = report_rollups.shared + excluded.shared
     ),
     subdivisions as (
-      insert into subdivision_rollups (service_id, bucket, subdivision, reports, reporters, networks)
+      insert into subdivision_rollups (service_id, bucket, subdivision, reports, reporters, networks, shared)
       select service_id, date_trunc('minute', created_at), subdivision,
-             count(*), count(*) filter (where counted), count(*) filter (where new_network)
+             count(*), count(*) filter (where counted), count(*) filter (where new_network),
+             coalesce(sum(shared) filter (where counted), 0)
       from final where subdivision is not null group by 1, 2, 3 order by 1, 2, 3
       on conflict (service_id, bucket, subdivision) do update
         set reports = subdivision_rollups.reports + excluded.reports,
             reporters = subdivision_rollups.reporters + excluded.reporters,
-            networks = subdivision_rollups.networks + excluded.networks
+            networks = subdivision_rollups.networks + excluded.networks,
+            shared = subdivision_rollups.shared + excluded.shared
     ),
     totals as (
-      insert into service_minute_rollups (service_id, bucket, reports, reporters, networks)
+      insert into service_minute_rollups (service_id, bucket, reports, reporters, networks, shared)
       select service_id, date_trunc('minute', created_at),
-             count(*), count(*) filter (where counted), count(*) filter (where new_network)
+             count(*), count(*) filter (where counted), count(*) filter (where new_network),
+             coalesce(sum(shared) filter (where counted), 0)
       from final group by 1, 2 order by 1, 2
       on conflict (service_id, bucket) do update
         set reports = service_minute_rollups.reports + excluded.reports,
             reporters = service_minute_rollups.reporters + excluded.reporters,
-            networks = service_minute_rollups.networks + excluded.networks
+            networks = service_minute_rollups.networks + excluded.networks,
+            shared = service_minute_rollups.shared + excluded.shared
     )
     ${answer}`;
 }
