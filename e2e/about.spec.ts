@@ -7,6 +7,7 @@ const measured = JSON.parse(readFileSync("bench/results/detection.json", "utf8")
   flood_alarms: number;
   baselines: { fixed_threshold: { precision: number } };
   targets: { recall_3x_15min: string };
+  recall_3x_15min_by_kind: Record<string, { recall: number; outages: number }>;
 };
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
@@ -34,6 +35,11 @@ test("the footer leads to how it works, which publishes the measured detection q
   const target = Number(measured.targets.recall_3x_15min.slice(2));
   await expect(page.getByText(/clear outages, (meeting|below) our own target of \d+%/)).toContainText(
     `${measured.recall_3x_15min >= target ? "meeting" : "below"} our own target of ${Math.round(target * 100)}%`,
+  );
+  // ...and says where the outages it misses were.
+  const isp = measured.recall_3x_15min_by_kind.isp!;
+  await expect(page.getByText(/By where the outage was, it caught/)).toContainText(
+    `${Math.round(isp.recall * 100)}% of the ${isp.outages} behind one internet provider`,
   );
   await expect(
     row(/^Alarms from report floods/)

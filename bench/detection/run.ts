@@ -168,7 +168,7 @@ Command: \`npm run bench:detection\` (${result.generated_at.slice(0, 10)}, commi
 
 Two families of labelled traffic:
 - **classic** (\`bench/detection/scenario.ts\`), drawn from the detector's own assumptions: quiet (0.2–2/h), medium (5–60/h) and busy (200–5,000/h) services; cosine daily and weekly cycles, growth, level shifts, holidays, negative-binomial hourly noise; outages 2×–200× lasting 10 min–8 h with ramps, 30% regional; floods from one to four networks.
-- **hard** (\`bench/detection/families.ts\`), drawn from others: log-normal noise at the minute scale; self-exciting viral waves (Pareto-sized, decaying in 2–10 minutes, up to 4 a day) that are not outages; outages behind one ISP whose customers share carrier-NAT networks (one new network per five reporters); outages in one US state only (5–40× in a state with 4–12% of the reporters, watched by that state's own detector, as the tick does); floods from one to three networks and floods that rotate addresses and networks with every report; a daily rhythm in US Eastern time across the change to daylight saving (8 March); ingest gaps (the site down for 5–60 minutes, nothing recorded); and services that appear, with no history, after the learning weeks.
+- **hard** (\`bench/detection/families.ts\`), drawn from others: log-normal noise at the minute scale; self-exciting viral waves (Pareto-sized, decaying in 2–10 minutes, up to 4 a day) that are not outages; outages behind one ISP whose customers share carrier-NAT networks (one new network per five reporters), with the share of each minute's reporters behind shared addresses that the product learns per network operator (\`Minute.shared\`), for the ISP's customers and for the half of the few-network floods sent from such a carrier; outages in one US state only (5–40× in a state with 4–12% of the reporters, watched by that state's own detector, as the tick does); floods from one to three networks and floods that rotate addresses and networks with every report; a daily rhythm in US Eastern time across the change to daylight saving (8 March); ingest gaps (the site down for 5–60 minutes, nothing recorded); and services that appear, with no history, after the learning weeks.
 
 Comparison rules, each tuned on the tuning seeds (both families) to the threshold with the best recall_3x_15min among those with at most 0.1 false alarms per service-week (the fewest false alarms if none gets there), from the grids in \`run.ts\`:
 - **fixed_threshold**: N distinct reporters in 15 minutes (N = ${chosen.fixed_threshold});
@@ -186,7 +186,7 @@ ${familyTables}
 
 Our recall on the hard family by where the outage was: ${byKind}.
 
-Our recall_3x_15min by where the outage was (reporting seeds, both families): ${strictByKind}. Outages behind one ISP's shared (carrier-NAT) addresses bring about one new network per five people, which in counts of people and networks is what a flood from a few networks looks like; the detector holds both back, and telling them apart needs the reporters' network operator.
+Our recall_3x_15min by where the outage was (reporting seeds, both families): ${strictByKind}. Outages behind one ISP's shared (carrier-NAT) addresses bring about one new network per five people, which in counts of people and networks alone is what a flood from a few networks looks like; knowing that their operator shares addresses, the detector asks fewer networks of them, but still more than the usual networks' chance brings, so the smallest stay hidden, as does a flood from a few of that carrier's networks.
 
 ## Definitions
 
