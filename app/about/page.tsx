@@ -72,6 +72,7 @@ export default async function AboutPage() {
   const r = REAL_FIGURES;
   const f = DETECTION_FIGURES;
   const caught = Math.round(f.recall_3x_15min * f.outages_3x_15min);
+  const hardest = Object.entries(f.recall_3x_15min_by_kind).sort(([, a], [, b]) => a.recall - b.recall)[0]?.[0];
   const byKind = nameList(
     Object.entries(KIND_NAMES).flatMap(([kind, name]) => {
       const k = f.recall_3x_15min_by_kind[kind];
@@ -217,11 +218,12 @@ export default async function AboutPage() {
         <p>
           Outage Radar caught {formatCount(caught)} of the {formatCount(f.outages_3x_15min)} clear outages,{" "}
           {f.recall_3x_15min >= RECALL_TARGET ? "meeting" : "below"} our own target of {Math.round(RECALL_TARGET * 100)}
-          %. By where the outage was, it caught {byKind}. Outages behind one internet provider are the hardest: its
-          customers reach us through a few shared addresses, which look like a flood from a few networks unless we have
-          learnt that the provider shares them. The other rules catch fewer outages at a similar rate of false alarms,
-          or raise many more. The figures come from <code>npm run bench:detection</code>; the method, every setting, and
-          its known limits are in <code>docs/detection.md</code> beside the code.
+          %. By where the outage was, it caught {byKind}.
+          {hardest === "isp" &&
+            " Outages behind one internet provider are the hardest: its customers reach us through a few shared addresses, which look like a flood from a few networks unless we have learnt that the provider shares them."}{" "}
+          The other rules catch fewer outages at a similar rate of false alarms, or raise many more. The figures come
+          from <code>npm run bench:detection</code>; the method, every setting, and its known limits are in{" "}
+          <code>docs/detection.md</code> beside the code.
         </p>
       </section>
 
