@@ -131,7 +131,7 @@ export function generateHardScenario(
     // or (the attacker's best case) a carrier whose customers share a few NAT networks, like the ISP
     // outages' reporters. Drawn apart so the traffic itself is as before.
     const floodOperator = rng(hashSeed("hard-flood-operator", seed, s.id));
-    const floodNetworkRate = new Map<Flood, number>();
+    const floodSharedPerReport = new Map<Flood, number>();
     for (let k = 0; k < poisson(rs, opts.weeks * 0.5); k++) {
       const duration = Math.floor(logUniform(rs, 10, 60)) * MINUTE;
       const begin = start + Math.floor((rs() * (minutes * MINUTE - duration - HOUR)) / MINUTE) * MINUTE;
@@ -146,7 +146,8 @@ export function generateHardScenario(
         perMinute: rotating ? logUniform(rs, 0.5, 5) : logUniform(rs, 2, 40),
         rotating,
       });
-      floodNetworkRate.set(myFloods.at(-1)!, !rotating && floodOperator() < 0.5 ? ISP_NETWORK_RATE : 1);
+      const operatorRate = !rotating && floodOperator() < 0.5 ? ISP_NETWORK_RATE : 1;
+      floodSharedPerReport.set(myFloods.at(-1)!, sharedShare(operatorRate, networkShare));
     }
     // Viral waves: the burst adds K × the usual rate, decaying with a time constant of minutes.
     const waves: Array<{ at: number; size: number; tau: number }> = [];
@@ -161,6 +162,7 @@ export function generateHardScenario(
     const rep = new Int32Array(minutes);
     const net = new Int32Array(minutes);
     const sharedBy = new Float32Array(minutes);
+    const ispSharedPerReport = sharedShare(ISP_NETWORK_RATE, networkShare);
     const stateRep = new Int32Array(minutes);
     const stateNet = new Int32Array(minutes);
     let w = 0;
@@ -206,13 +208,13 @@ export function generateHardScenario(
         const n = poisson(rs, f.perMinute);
         flooded += n;
         floodNetworks += f.rotating ? n : t === f.start ? f.networks : 0;
-        floodShared += n * sharedShare(floodNetworkRate.get(f)!, networkShare);
+        floodShared += n * floodSharedPerReport.get(f)!;
       }
       const organicNet = Math.round((organic + global) * networkShare);
       // An ISP's customers reach us through a few carrier-NAT blocks: about one new network in five.
       rep[m] = organic + global + isp + inState + flooded;
       net[m] = organicNet + Math.round(isp * ISP_NETWORK_RATE) + inState + floodNetworks;
-      sharedBy[m] = isp * sharedShare(ISP_NETWORK_RATE, networkShare) + floodShared;
+      sharedBy[m] = isp * ispSharedPerReport + floodShared;
       if (tr.stateShare > 0) {
         const own = Math.round(organic * tr.stateShare + (rs() - 0.5));
         stateRep[m] = Math.max(0, own) + inState;

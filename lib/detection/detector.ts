@@ -319,14 +319,13 @@ export function stepMinute(
           // A flood from a few networks is no burst of this service's crowd: the network test holds it
           // back, and learnt as a burst it would raise the bar every later outage is judged by.
           () =>
-            evidence.map((w) =>
-              w.observed - w.expected >= params.possible.minExcess &&
-              !crowdLike(w, params.possible, baseline.networkRate, params)
-                ? 0
-                : w.score > 0 || w.observed <= w.expected
-                  ? w.score
-                  : nbTailScore(w.observed, w.expected, phi),
-            ),
+            evidence.map((w) => {
+              const flood =
+                w.observed - w.expected >= params.possible.minExcess &&
+                !crowdLike(w, params.possible, baseline.networkRate, params);
+              if (flood) return 0;
+              return w.score > 0 || w.observed <= w.expected ? w.score : nbTailScore(w.observed, w.expected, phi);
+            }),
           params,
         );
 
