@@ -26,7 +26,13 @@ function intervals(scenario: Scenario, alarmAt: (m: number) => boolean): Alarm[]
   return out;
 }
 
-/** Minutes in alarm of one detector over one series. */
+/** The whole service's reporters and expectation per minute, which a regional detector compares itself with. */
+interface ParentSeries {
+  reporters: Int32Array;
+  expected: Float64Array;
+}
+
+/** Minutes in alarm of one detector over one series, and its expectation per minute. */
 function alarmedMinutes(
   scenario: Scenario,
   rep: Int32Array,
@@ -35,9 +41,11 @@ function alarmedMinutes(
   params: DetectorParams,
   from = 0,
   shared?: Float32Array,
+  parent?: ParentSeries,
 ) {
   let state = createDetector(params);
   const levels = new Uint8Array(scenario.minutes);
+  const expected = new Float64Array(scenario.minutes);
   for (let m = from; m < scenario.minutes; m++) {
     const r = stepMinute(
       state,
@@ -46,14 +54,16 @@ function alarmedMinutes(
         reporters: rep[m]!,
         networks: net[m]!,
         ...(shared ? { shared: shared[m]! } : {}),
+        ...(parent ? { parent: { reporters: parent.reporters[m]!, expected: parent.expected[m]! } } : {}),
       },
       prior,
       params,
     );
     state = r.state;
     levels[m] = r.evaluation.level === "ok" ? 0 : 1;
+    expected[m] = r.evaluation.expectedPerMinute;
   }
-  return levels;
+  return { levels, expected };
 }
 
 /** As the tick runs it: the service-wide detector, and one per region with a series of its own; the service is alarmed when any is. */
@@ -62,7 +72,7 @@ export function ours(params: DetectorParams): Detector {
     const prior = CATEGORY_PRIOR_PER_HOUR[scenario.services[service]!.category];
     // A service added to the catalog later gets its detector then, with no history: the cold start.
     const from = Math.max(0, ((scenario.bornAt?.[service] ?? scenario.start) - scenario.start) / MINUTE);
-    const levels = alarmedMinutes(
+    const whole = alarmedMinutes(
       scenario,
       scenario.reporters[service]!,
       scenario.networks[service]!,
@@ -71,6 +81,7 @@ export function ours(params: DetectorParams): Detector {
       from,
       scenario.shared?.[service],
     );
+    const levels = whole.levels;
     const region = scenario.regional?.[service];
     if (region) {
       const own = alarmedMinutes(
@@ -80,7 +91,9 @@ export function ours(params: DetectorParams): Detector {
         prior / region.priorDivisor,
         params,
         from,
-      );
+        undefined,
+        { reporters: scenario.reporters[service]!, expected: whole.expected },
+      ).levels;
       for (let m = 0; m < levels.length; m++) levels[m] = levels[m]! | own[m]!;
     }
     return intervals(scenario, (m) => levels[m] === 1);

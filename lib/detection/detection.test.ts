@@ -60,14 +60,22 @@ function run(
   networks = reporters,
   prior = 6,
   shared: (m: number) => number = () => 0,
+  params = P,
+  parent?: (m: number) => { reporters: number; expected: number },
 ) {
   const evaluations = [];
   for (let m = 0; m < minutes; m++) {
     const r = stepMinute(
       state,
-      { t: from + m * MINUTE, reporters: reporters(m), networks: networks(m), shared: shared(m) },
+      {
+        t: from + m * MINUTE,
+        reporters: reporters(m),
+        networks: networks(m),
+        shared: shared(m),
+        ...(parent ? { parent: parent(m) } : {}),
+      },
       prior,
-      P,
+      params,
     );
     state = r.state;
     evaluations.push(r.evaluation);
@@ -181,6 +189,39 @@ describe("state machine", () => {
         burstBar(calm.burst!, window, P.possible.burstReach, P),
         1,
       );
+  });
+
+  describe("a regional detector", () => {
+    // The region usually has a tenth of the service's 60 reporters an hour.
+    const regional = () =>
+      warmStart(
+        Array.from({ length: 14 * 24 }, (_, h) => ({ t: MONDAY + h * HOUR, reporters: 6, networks: 6 })),
+        6,
+        P,
+      );
+    const surge = (m: number) => m >= 10 && m < 50;
+    const alarmed = (regionAt: number, serviceAt: number) =>
+      run(
+        regional(),
+        start,
+        80,
+        (m) => (surge(m) && m % 2 === 0 ? regionAt : m % 10 === 0 ? 1 : 0),
+        undefined,
+        6,
+        () => 0,
+        P,
+        (m) => ({ reporters: surge(m) ? serviceAt : 1, expected: 1 }),
+      ).evaluations.some((e) => e.level !== "ok");
+
+    it("raises an alarm when its region stands out from the service", () => {
+      // 8 a minute in the region, while the whole service goes from 1 to 1.4 a minute plus them.
+      expect(alarmed(16, 9)).toBe(true);
+    });
+
+    it("leaves a surge across the whole service to the service-wide detector", () => {
+      // The same 8 a minute, but the whole service has ten times as many: the region only carries its share.
+      expect(alarmed(16, 80)).toBe(false);
+    });
   });
 
   it("works for a brand-new service from its category prior", () => {

@@ -18,6 +18,11 @@ export interface Minute {
    * crowd. Absent or 0 when reports carry no operator.
    */
   shared?: number;
+  /**
+   * For a regional detector: the whole service's reporters in this minute and their expectation (the
+   * service-wide detector's). Absent for the service-wide detector itself.
+   */
+  parent?: { reporters: number; expected: number };
 }
 
 /** Everything the detector carries from one minute to the next; plain JSON. */
@@ -41,6 +46,9 @@ export interface DetectorState {
   recentExpected: number[];
   /** Each minute's `shared`; absent in older states. */
   recentShared?: number[];
+  /** A regional detector's `Minute.parent`, per minute; absent for the service-wide detector. */
+  recentParent?: number[];
+  recentParentExpected?: number[];
   /** Consecutive minutes the surge has held without the burst bar (see `sustainMinutes`); absent in older states. */
   sustain?: number;
   /**
@@ -164,6 +172,13 @@ export function fading(recent: number[], expected: number[], params: DetectorPar
   return last < params.fadeShare * before || last < params.fadeMinExcess * Math.sqrt(Math.max(1, usual));
 }
 
+/** Whether a regional window's surge is its own, not its share of one across the whole service. */
+function standsOut(w: WindowEvidence, parent: number[], parentExpected: number[], params: DetectorParams): boolean {
+  const expected = sumLast(parentExpected, w.minutes);
+  const ratio = expected > 0 ? sumLast(parent, w.minutes) / expected : 0;
+  return w.observed >= params.regionStandOut * ratio * w.expected;
+}
+
 /** Pure: the state after one more minute, and what the detector says about that minute. */
 export function stepMinute(
   state: DetectorState,
@@ -210,6 +225,14 @@ export function stepMinute(
   const recentNetworks = [...s.recentNetworks.slice(1), minute.networks];
   const recentExpected = [...s.recentExpected.slice(1), expectedPerMinute];
   const recentShared = [...(s.recentShared ?? s.recent.map(() => 0)).slice(1), minute.shared ?? 0];
+  const regional = minute.parent !== undefined || s.recentParent !== undefined;
+  // A minute without its service's figures (none was stepped) stands out from nothing: 0 of 0.
+  const recentParent = regional
+    ? [...(s.recentParent ?? s.recent.map(() => 0)).slice(1), minute.parent?.reporters ?? 0]
+    : undefined;
+  const recentParentExpected = regional
+    ? [...(s.recentParentExpected ?? s.recent.map(() => 0)).slice(1), minute.parent?.expected ?? 0]
+    : undefined;
 
   // Thin history means an uncertain baseline: widen the distribution until warm-up ends.
   const warm = Math.min(1, baseline.hours / params.warmupHours);
@@ -250,6 +273,9 @@ export function stepMinute(
     evidence.push(w);
     if (w.score > strongest.score || strongest.observed === 0) strongest = w;
     if (s.resolvedAt !== null && minute.t - minutes * MINUTE < s.resolvedAt) continue;
+    if (minutes === params.calmWindowMinutes)
+      calmWindow = observed < params.resolveRatio * expected + 1 || w.score < params.resolveScore;
+    if (recentParent && recentParentExpected && !standsOut(w, recentParent, recentParentExpected, params)) continue;
     // Before warm-up ends the usual level is mostly the category's guess: only strong evidence counts.
     // Every condition of "possible" but the burst bar: what a surge that outlasts any burst needs.
     const unbarred = warm >= 1 && passes(w, params.possible, baseline.networkRate, 0, params);
@@ -264,10 +290,7 @@ export function stepMinute(
     );
     // The 60-minute window remembers a surge for an hour; whether it is still going is for the short ones.
     if (minutes <= params.calmWindowMinutes) shortHit ||= hit;
-    if (minutes === params.calmWindowMinutes) {
-      sustainHit = unbarred;
-      calmWindow = observed < params.resolveRatio * expected + 1 || w.score < params.resolveScore;
-    }
+    if (minutes === params.calmWindowMinutes) sustainHit = unbarred;
   }
 
   let { level, since, confirm, calm, resolvedAt } = s;
@@ -351,6 +374,7 @@ export function stepMinute(
       recentNetworks,
       recentExpected,
       recentShared,
+      ...(recentParent ? { recentParent, recentParentExpected } : {}),
       burst,
       sustain,
       ...(learning

@@ -9,6 +9,12 @@ export interface DetectorParams {
   /** Consecutive minutes a "possible" condition must hold before the level is raised. */
   confirmMinutes: number;
   /**
+   * A regional detector (a country or a state) raises an alarm only where its region stands out from
+   * its service: the window's observed / expected at least `regionStandOut` × the whole service's. A
+   * wave or an outage everywhere moves every region alike, and is the service-wide detector's to judge.
+   */
+  regionStandOut: number;
+  /**
    * A burst fades within minutes; an outage does not. "Possible problems" is raised only while the
    * surge is not fading: the last 5 minutes' excess over expectation is at least `fadeShare` × the
    * 5 minutes' before, and at least `fadeMinExcess` × √(their expectation, at least 1): more than
@@ -116,6 +122,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
   possible: { score: 5, minExcess: 7, minRatio: 2, minNetworks: 5, networkShare: 0.7, burstReach: 6 },
   outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7, burstReach: 10 },
   confirmMinutes: 5,
+  regionStandOut: 2,
   fadeShare: 0.6,
   fadeMinExcess: 2.5,
   sustainMinutes: 45,

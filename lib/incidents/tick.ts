@@ -8,7 +8,7 @@ import { enqueueIncidentEvent } from "@/lib/webhooks/outbox";
 import { correlateUpstreams } from "@/lib/upstreams/tick";
 import { detectIspIncidents } from "@/lib/isp/tick";
 import { affectedBy } from "./affected";
-import { createDetector, stepMinute, warmStart, type DetectorState } from "@/lib/detection/detector";
+import { createDetector, stepMinute, warmStart, type DetectorState, type Minute } from "@/lib/detection/detector";
 import { CATEGORY_PRIOR_PER_HOUR, DEFAULT_PARAMS, regionPrior, type DetectorParams } from "@/lib/detection/params";
 import { regionName } from "@/lib/regions/regions";
 import { announceChanges, type ServiceChange } from "@/lib/live/changes";
@@ -132,7 +132,11 @@ export async function runTick(
     const open = await tx.select().from(incidents).where(isNull(incidents.endedAt));
     const openByService = new Map(open.map((i) => [i.serviceId, i]));
     const byService = new Map<number, Track[]>();
-    for (const t of tracks) byService.set(t.serviceId, [...(byService.get(t.serviceId) ?? []), t]);
+    for (const t of tracks) {
+      const own = byService.get(t.serviceId) ?? [];
+      // The service-wide track first: its minute is what the regional ones compare themselves with.
+      byService.set(t.serviceId, t.country === null ? [t, ...own] : [...own, t]);
+    }
 
     // Services whose live pages have something new: reports arrived or left their hour or day, or the level moved.
     const changed = new Set<number>();
@@ -140,15 +144,25 @@ export async function runTick(
       const before = openByService.get(serviceId);
       for (let t = from; t <= lastMinute; t += MINUTE) {
         let moved = false;
+        // The service-wide detector steps first: each regional one compares itself with its minute.
+        let parent: Minute["parent"];
         for (const track of own) {
           if (t <= track.through) continue;
           const c = counts.get(`${key(serviceId, track.country)}:${t}`) ?? { reporters: 0, networks: 0, shared: 0 };
-          track.state = stepMinute(
+          const step = stepMinute(
             track.state,
-            { t, reporters: c.reporters, networks: c.networks, shared: c.shared },
+            {
+              t,
+              reporters: c.reporters,
+              networks: c.networks,
+              shared: c.shared,
+              ...(track.country !== null && parent ? { parent } : {}),
+            },
             track.prior,
             params,
-          ).state;
+          );
+          track.state = step.state;
+          if (track.country === null) parent = { reporters: c.reporters, expected: step.evaluation.expectedPerMinute };
           track.through = t;
           moved = true;
           summary.minutes++;
