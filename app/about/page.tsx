@@ -153,9 +153,11 @@ export default async function AboutPage() {
         <p>
           A rise has to come from many networks that were not already reporting, as real outages do; people whose
           provider puts many customers behind shared addresses, as mobile carriers do, bring fewer, and we learn which
-          providers do that from their reports. Countries with enough reports of their own also have a detector each, so
-          an outage in one country shows even when the worldwide count barely moves. These are signals from what people
-          report, not statements by the services.
+          providers do that from their reports. Countries and US states with enough reports of their own also have a
+          detector each, so an outage in one country shows even when the worldwide count barely moves. A region raises
+          an alarm only when it stands out from the rest of the service: when everyone reports more, the whole service
+          is judged, not each region on its own. These are signals from what people report, not statements by the
+          services.
         </p>
       </section>
 

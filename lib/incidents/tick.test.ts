@@ -190,6 +190,34 @@ describe.each(testTargets())("detector tick on $name", (target) => {
     expect((await detectedMessages(id))[0]).toBe("Unusual reports in New York, US");
   });
 
+  it("leaves a surge across the whole service to the service-wide detector, not one per country", async () => {
+    const id = await idOf("twitch");
+    const start = T0 + 365 * MINUTE; // in a new hour: the tick reconsiders which regions get a detector
+    // Two days before: four people a minute in the US, one every other minute in Germany.
+    await storeMinutes(id, start - 2 * 1440 * MINUTE, 2 * 1440, (m) => [
+      ["US", 4],
+      ...(m % 2 === 0 ? [["DE", 1] as [string, number]] : []),
+    ]);
+    await t.handle.db.execute(sql`delete from detector_state where service_id = ${id}`);
+    await runTick(t.handle.db, new Date(start + 30_000));
+    expect(await regionalDetectors(id, "DE")).toBe(1);
+
+    // Everyone reports six times as much: Germany goes from 0.5 to 3 a minute, as it did alone above.
+    await storeMinutes(id, start, 30, () => [
+      ["US", 24],
+      ["DE", 3],
+    ]);
+    await runTick(t.handle.db, new Date(start + 30 * MINUTE + SETTLE_MS + 5_000));
+    const levels = await rows<{ country: string | null; level: string }>(
+      t.handle.db,
+      sql`select null as country, state->>'level' as level from detector_state where service_id = ${id}
+          union all select country, state->>'level' from regional_detector_state where service_id = ${id} and country = 'DE'`,
+    );
+    expect(levels.find((l) => l.country === null)?.level).toBe("outage");
+    expect(levels.find((l) => l.country === "DE")?.level).toBe("ok");
+    expect(await detectedMessages(id)).not.toContain("Unusual reports in Germany");
+  });
+
   it("does not open an incident for a flood from one network", async () => {
     const [svc] = await rows<{ id: number }>(t.handle.db, sql`select id from services where slug = 'gitlab'`);
     const flood: IngestItem[] = [];
