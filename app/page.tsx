@@ -11,10 +11,15 @@ import { cachedOpenCauses } from "@/lib/upstreams/queries";
 import { CommonCause } from "@/components/common-causes";
 import { cachedOpenIspIncidents } from "@/lib/isp/queries";
 import { IspNotice } from "@/components/isp-notice";
+import { cachedActiveCountries } from "@/lib/regions/country-services";
+import { countryName } from "@/lib/regions/regions";
+import { IntentLink } from "@/components/intent-link";
 import styles from "./page.module.css";
 
 /** The home page follows every service's changes, re-drawn at most this often. */
 const HOME_REFRESH_SECONDS = 30;
+/** Countries linked from the home page: the busiest; every other one has its page too, reached from the map. */
+const COUNTRY_LINKS = 24;
 
 export default async function HomePage({ searchParams }: PageProps<"/">) {
   await connection();
@@ -22,10 +27,11 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const category = CATEGORIES.some((c) => c.slug === params.category) ? (params.category as string) : null;
   const showAll = params.all === "1";
-  const [all, causes, isps] = await Promise.all([
+  const [all, causes, isps, countries] = await Promise.all([
     cachedServicesOverview(getReadDb()),
     cachedOpenCauses(getReadDb()),
     cachedOpenIspIncidents(getReadDb()),
+    cachedActiveCountries(getReadDb()),
   ]);
   const broken = all.filter((s) => s.status !== "ok");
   const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
@@ -95,6 +101,22 @@ export default async function HomePage({ searchParams }: PageProps<"/">) {
           </>
         )}
       </section>
+
+      {countries.length > 0 ? (
+        <section className="section" aria-labelledby="countries-heading">
+          <h2 id="countries-heading">By country</h2>
+          <p className="muted">What people in each country report right now, most reports in the last day first.</p>
+          <ul className="chips" data-testid="country-links">
+            {countries.slice(0, COUNTRY_LINKS).map((c) => (
+              <li key={c.code}>
+                <IntentLink className="chip" href={`/country/${c.code.toLowerCase()}`}>
+                  {countryName(c.code)}
+                </IntentLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="section" aria-labelledby="all-heading">
         <h2 id="all-heading">All services</h2>

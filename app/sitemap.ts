@@ -4,6 +4,7 @@ import { getReadDb } from "@/lib/db";
 import { publicUrl } from "@/lib/http/public-url";
 import { listIncidents } from "@/lib/incidents/queries";
 import { serviceNames } from "@/lib/services/queries";
+import { activeCountries } from "@/lib/regions/country-services";
 
 /** Incident pages listed: the newest, which is what people search for; older ones are reached through the history. */
 const INCIDENTS_LISTED = 1_000;
@@ -11,7 +12,11 @@ const INCIDENTS_LISTED = 1_000;
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const db = getReadDb();
   const base = publicUrl(await headers());
-  const [services, incidents] = await Promise.all([serviceNames(db), listIncidents(db, {}, 1, INCIDENTS_LISTED)]);
+  const [services, incidents, countries] = await Promise.all([
+    serviceNames(db),
+    listIncidents(db, {}, 1, INCIDENTS_LISTED),
+    activeCountries(db),
+  ]);
   return [
     { url: `${base}/`, changeFrequency: "always", priority: 1 },
     { url: `${base}/map`, changeFrequency: "always", priority: 0.8 },
@@ -27,6 +32,10 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
         { url: `${base}/status/${slug}/map`, changeFrequency: "always" as const, priority: 0.5 },
         { url: `${base}/status/${slug}/incidents`, changeFrequency: "daily" as const, priority: 0.5 },
       ]),
+    ...countries
+      .map((c) => c.code.toLowerCase())
+      .sort()
+      .map((code) => ({ url: `${base}/country/${code}`, changeFrequency: "always" as const, priority: 0.7 })),
     ...incidents.items.map((i) => ({
       url: `${base}/incidents/${i.id}`,
       lastModified: i.endedAt ?? i.startedAt,

@@ -9,7 +9,7 @@ test("robots.txt allows the pages, keeps crawlers off the API and names the site
   expect(text).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
 });
 
-test("the sitemap lists the main pages, every service and recent incidents, with absolute addresses", async ({
+test("the sitemap lists the main pages, every service, country homes and recent incidents, with absolute addresses", async ({
   request,
   baseURL,
 }) => {
@@ -24,6 +24,7 @@ test("the sitemap lists the main pages, every service and recent incidents, with
     "/about",
     "/status/whatsapp",
     "/status/tiktok/map",
+    "/country/de",
     await newestIncidentPath(request),
   ])
     expect(locs).toContain(`${baseURL}${path}`);

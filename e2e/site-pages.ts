@@ -16,6 +16,7 @@ export const SITE_PAGES = [
   ["alerts", "/alerts?service=whatsapp"],
   ["official-status", "/status/github"],
   ["isp", "/isp/7922"],
+  ["country", "/country/de"],
 ] as const;
 
 /** The newest incident's page: ids depend on the demo history, so it is looked up. */

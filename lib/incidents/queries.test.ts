@@ -45,6 +45,11 @@ describe.each(testTargets())("incident history on $name", (target) => {
     expect(messaging.items.every((i) => i.service.category === "messaging")).toBe(true);
     const lastHour = await listIncidents(t.handle.db, { from: new Date(now.getTime() - 3_600_000) }, 1, 100, now);
     expect(lastHour.items.every((i) => new Date(i.startedAt).getTime() >= now.getTime() - 3_600_000)).toBe(true);
+    // A country's incidents are those recorded there; the German WhatsApp outage is one of them.
+    const germany = await listIncidents(t.handle.db, { country: "DE" }, 1, 100, now);
+    expect(germany.items.some((i) => i.service.slug === "whatsapp" && i.endedAt === null)).toBe(true);
+    expect(germany.items.every((i) => i.regions.some((r) => r === "DE" || r.startsWith("DE-")))).toBe(true);
+    expect(germany.total).toBeLessThan(all.total);
     const none = await listIncidents(t.handle.db, { to: new Date("2020-01-01") }, 1, 100, now);
     expect(none).toEqual({ items: [], total: 0 });
     if (all.total > 1) {

@@ -39,6 +39,8 @@ export interface IncidentFilter {
   to?: Date;
   /** Only incidents still open (true) or only those that ended (false). */
   open?: boolean;
+  /** Only incidents recorded in this country (an ISO 3166-1 code) or one of its subdivisions. */
+  country?: string;
 }
 
 interface IncidentRow {
@@ -97,6 +99,10 @@ export async function listIncidents(
   if (filter.from) where.push(sql`i.started_at >= ${filter.from.toISOString()}::timestamptz`);
   if (filter.to) where.push(sql`i.started_at < ${filter.to.toISOString()}::timestamptz`);
   if (filter.open !== undefined) where.push(filter.open ? sql`i.ended_at is null` : sql`i.ended_at is not null`);
+  if (filter.country)
+    where.push(
+      sql`exists (select 1 from jsonb_array_elements_text(i.regions) r where r = ${filter.country} or r like ${`${filter.country}-%`})`,
+    );
   const condition = sql.join(where, sql` and `);
   const [items, [count]] = await Promise.all([
     rows<IncidentRow>(

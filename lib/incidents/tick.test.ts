@@ -134,18 +134,26 @@ describe.each(testTargets())("detector tick on $name", (target) => {
       )
     ).map((e) => e.message);
 
-  it("opens an incident for a surge in one country that the service-wide total barely shows", async () => {
-    const id = await idOf("spotify");
-    const start = T0 + 200 * MINUTE;
-    // Two days before: four people a minute in the US, one every other minute in Germany.
+  /**
+   * Two days before `start`: four people a minute in the US, one every other minute in Germany. Earlier
+   * ticks saw no such traffic for the service; its state is forgotten so the tick learns this history,
+   * and Germany gets a detector of its own.
+   */
+  const withGermanHistory = async (slug: string, start: number) => {
+    const id = await idOf(slug);
     await storeMinutes(id, start - 2 * 1440 * MINUTE, 2 * 1440, (m) => [
       ["US", 4],
       ...(m % 2 === 0 ? [["DE", 1] as [string, number]] : []),
     ]);
-    // Earlier ticks saw no Spotify traffic; forget that state so the tick learns this history.
     await t.handle.db.execute(sql`delete from detector_state where service_id = ${id}`);
     await runTick(t.handle.db, new Date(start + 30_000));
     expect(await regionalDetectors(id, "DE")).toBe(1);
+    return id;
+  };
+
+  it("opens an incident for a surge in one country that the service-wide total barely shows", async () => {
+    const start = T0 + 200 * MINUTE;
+    const id = await withGermanHistory("spotify", start);
 
     // Germany goes from 0.5 to 3 a minute (6×); the service from 4.5 to 7 (1.55×, under the 2× bar).
     await storeMinutes(id, start, 30, (m) => [
@@ -191,16 +199,8 @@ describe.each(testTargets())("detector tick on $name", (target) => {
   });
 
   it("leaves a surge across the whole service to the service-wide detector, not one per country", async () => {
-    const id = await idOf("twitch");
     const start = T0 + 365 * MINUTE; // in a new hour: the tick reconsiders which regions get a detector
-    // Two days before: four people a minute in the US, one every other minute in Germany.
-    await storeMinutes(id, start - 2 * 1440 * MINUTE, 2 * 1440, (m) => [
-      ["US", 4],
-      ...(m % 2 === 0 ? [["DE", 1] as [string, number]] : []),
-    ]);
-    await t.handle.db.execute(sql`delete from detector_state where service_id = ${id}`);
-    await runTick(t.handle.db, new Date(start + 30_000));
-    expect(await regionalDetectors(id, "DE")).toBe(1);
+    const id = await withGermanHistory("twitch", start);
 
     // Everyone reports six times as much: Germany goes from 0.5 to 3 a minute, as it did alone above.
     await storeMinutes(id, start, 30, () => [

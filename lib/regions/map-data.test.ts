@@ -4,6 +4,7 @@ import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
 import { seedDemoHistory } from "@/lib/simulate/demo";
 import { findService } from "@/lib/services/queries";
 import { regionActivity, type RegionRow } from "./map-data";
+import { activeCountries, countryServices } from "./country-services";
 
 // Evening in New York: the US is busy enough to be shown whatever the random draws.
 const now = new Date("2026-06-11T01:07:00Z");
@@ -56,6 +57,22 @@ describe.each(testTargets())("regional maps during a Germany-only outage on $nam
     // A calm country's states stay calm.
     const us = await regionActivity(t.handle.db, { serviceId: whatsapp, country: "US" }, 60, now);
     expect(us.filter(unusual)).toEqual([]);
+  });
+
+  it("ranks WhatsApp first on Germany's home, and finds nothing unusual on the calm US's", async () => {
+    const germany = await countryServices(t.handle.db, "DE", 60, now);
+    expect(germany[0]).toMatchObject({ slug: "whatsapp", name: "WhatsApp", band: "severe" });
+    expect(germany.filter(unusual).map((r) => r.slug)).toEqual(["whatsapp"]);
+    const us = await countryServices(t.handle.db, "US", 60, now);
+    expect(us.length).toBeGreaterThan(10);
+    expect(us.filter(unusual)).toEqual([]);
+    expect(us.find((r) => r.slug === "whatsapp")?.band).toBe("normal");
+    for (const r of [...germany, ...us])
+      if (r.band === "too-few") expect(r).toMatchObject({ reporters: null, ratio: null });
+    // Countries with reports in the last day, busiest first, each with a home.
+    const countries = await activeCountries(t.handle.db, now);
+    expect(countries[0]?.code).toBe("US");
+    expect(countries.map((c) => c.code)).toContain("DE");
   });
 
   it("never gives a number for a region under the privacy minimum", async () => {

@@ -31,7 +31,46 @@ const DAY = 86_400_000;
 /** How many previous days, at the same time of day, make a region's usual level. */
 const HISTORY_DAYS = 7;
 
-const iso = (t: number) => sql`${new Date(t).toISOString()}::timestamptz`;
+export const iso = (t: number) => sql`${new Date(t).toISOString()}::timestamptz`;
+
+/** Reporters a regional detector's baseline expects in [from, to): its usual level there. */
+export function detectorExpectation(
+  state: DetectorState,
+  category: keyof typeof CATEGORY_PRIOR_PER_HOUR,
+  region: string,
+  from: number,
+  to: number,
+): UsualLevel {
+  let mean = 0;
+  for (let t = Math.floor(from / HOUR) * HOUR; t < to; t += HOUR) {
+    const overlap = Math.min(to, t + HOUR) - Math.max(from, t);
+    mean +=
+      (expectedHour(state.baseline, t, regionPrior(CATEGORY_PRIOR_PER_HOUR[category], region), DEFAULT_PARAMS) *
+        overlap) /
+      HOUR;
+  }
+  return { mean, phi: BASE_PHI };
+}
+
+/** How many whole previous days, up to a week, the rollups cover before `from`. */
+export async function historyDays(db: Db, from: number, serviceId: number | null): Promise<number> {
+  const [first] = await rows<{ first: string | Date | null }>(
+    db,
+    sql`select min(bucket) as first from service_minute_rollups where ${serviceId === null ? sql`true` : sql`service_id = ${serviceId}`}`,
+  );
+  const firstAt = first?.first ? new Date(first.first).getTime() : from;
+  return Math.max(0, Math.min(HISTORY_DAYS, Math.floor((from - firstAt) / DAY)));
+}
+
+/** The same window on each of `days` previous days, as a condition on `bucket`. */
+export const pastWindows = (from: number, to: number, days: number) =>
+  sql.join(
+    Array.from(
+      { length: days },
+      (_, i) => sql`(bucket > ${iso(from - (i + 1) * DAY)} and bucket <= ${iso(to - (i + 1) * DAY)})`,
+    ),
+    sql` or `,
+  );
 
 /**
  * Distinct reporters per region in the window against that region's own usual level: the
@@ -56,16 +95,7 @@ export async function regionActivity(
           filter: sql`${service(sql`service_id`)} and subdivision like ${`${scope.country}-%`}`,
         };
 
-  const [first] = await rows<{ first: string | Date | null }>(
-    db,
-    sql`select min(bucket) as first from service_minute_rollups where ${service(sql`service_id`)}`,
-  );
-  const firstAt = first?.first ? new Date(first.first).getTime() : to;
-  const days = Math.max(0, Math.min(HISTORY_DAYS, Math.floor((from - firstAt) / DAY)));
-  const pastWindows = Array.from(
-    { length: days },
-    (_, i) => sql`(bucket > ${iso(from - (i + 1) * DAY)} and bucket <= ${iso(to - (i + 1) * DAY)})`,
-  );
+  const days = await historyDays(db, from, scope.serviceId);
 
   const [observed, history, detectors] = await Promise.all([
     rows<{ code: string; reporters: number }>(
@@ -78,7 +108,7 @@ export async function regionActivity(
       : rows<{ code: string; reporters: number }>(
           db,
           sql`select ${source.key} as code, sum(reporters)::int as reporters from ${source.table}
-              where ${source.filter} and (${sql.join(pastWindows, sql` or `)}) group by 1`,
+              where ${source.filter} and (${pastWindows(from, to, days)}) group by 1`,
         ),
     rows<{ country: string; category: keyof typeof CATEGORY_PRIOR_PER_HOUR; state: DetectorState }>(
       db,
@@ -93,24 +123,8 @@ export async function regionActivity(
   // time history is used, since it covers every service alike.
   const expected = new Map<string, UsualLevel>();
   for (const h of history) expected.set(h.code, usualFromHistory(Number(h.reporters), days));
-  if (scope.serviceId !== null) {
-    for (const d of detectors) {
-      let e = 0;
-      for (let t = Math.floor(from / HOUR) * HOUR; t < to; t += HOUR) {
-        const overlap = Math.min(to, t + HOUR) - Math.max(from, t);
-        e +=
-          (expectedHour(
-            d.state.baseline,
-            t,
-            regionPrior(CATEGORY_PRIOR_PER_HOUR[d.category], d.country),
-            DEFAULT_PARAMS,
-          ) *
-            overlap) /
-          HOUR;
-      }
-      expected.set(d.country, { mean: e, phi: BASE_PHI });
-    }
-  }
+  if (scope.serviceId !== null)
+    for (const d of detectors) expected.set(d.country, detectorExpectation(d.state, d.category, d.country, from, to));
 
   const reporters = new Map(observed.map((o) => [o.code, Number(o.reporters)]));
   const codes = new Set([...reporters.keys(), ...expected.keys()]);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumb } from "@/components/breadcrumb";
+import { IntentLink } from "@/components/intent-link";
 import { getReadDb } from "@/lib/db";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { subdivisionGeometry } from "@/lib/regions/geometry";
@@ -21,6 +22,9 @@ export default async function CountryMapPage({ params, searchParams }: PageProps
     <>
       <Breadcrumb trail={[{ href: `/map?window=${windowKey}`, label: "Outage map" }]} current={c.name} />
       <h1>Outage map: {c.name}</h1>
+      <p>
+        <IntentLink href={`/country/${c.code.toLowerCase()}`}>What is broken in {c.name} right now</IntentLink>
+      </p>
       <RegionMapSection
         rows={rows}
         windowKey={windowKey}
