@@ -95,4 +95,16 @@ describe.each(testTargets())("shared addresses on $name", (target) => {
     expect(saved!.state.recent.at(-1)).toBe(10);
     expect(saved!.state.recentShared.at(-1)).toBeCloseTo(10 * shared, 3);
   });
+
+  it("excuses nobody, and does not fail, while no report has recorded a new network", async () => {
+    // As after an upgrade: reports from before new networks were recorded carry none.
+    await t.handle.db.execute(sql`update reports set new_network = false`);
+    await t.handle.db.execute(sql`update network_shares set networks = 0`);
+    // A tick in a later hour folds hours again and recomputes every operator's share.
+    const summary = await runTick(t.handle.db, new Date(T0 + 6 * 60 * MINUTE + 30_000));
+    expect(summary.ran).toBe(true);
+    const shares = await rows<{ shared: number }>(t.handle.db, sql`select shared from network_shares`);
+    expect(shares.length).toBeGreaterThan(0);
+    expect(shares.every((r) => r.shared === 0)).toBe(true);
+  });
 });

@@ -143,7 +143,8 @@ async function foldHours(tx: Tx, now: Date): Promise<void> {
  */
 function sharedAddressesStatement() {
   return sql`with everyone as (
-      select sum(networks)::float8 / nullif(sum(reporters), 0) as rate from network_shares
+      -- No new networks recorded anywhere yet (reports from before they were): nobody is known to share.
+      select nullif(sum(networks), 0)::float8 / nullif(sum(reporters), 0) as rate from network_shares
     )
     update network_shares s
     set shared = coalesce(least(${SHARED_MAX}::float8, greatest(0::float8,
