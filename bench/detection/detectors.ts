@@ -46,6 +46,7 @@ function alarmedMinutes(
   let state = createDetector(params);
   const levels = new Uint8Array(scenario.minutes);
   const expected = new Float64Array(scenario.minutes);
+  const keep = Math.max(...params.windows);
   for (let m = from; m < scenario.minutes; m++) {
     const r = stepMinute(
       state,
@@ -54,7 +55,15 @@ function alarmedMinutes(
         reporters: rep[m]!,
         networks: net[m]!,
         ...(shared ? { shared: shared[m]! } : {}),
-        ...(parent ? { parent: { reporters: parent.reporters[m]!, expected: parent.expected[m]! } } : {}),
+        // The service's detector's last hour, as its state holds it: nothing before it started.
+        ...(parent
+          ? {
+              parent: {
+                recent: parent.reporters.subarray(Math.max(from, m - keep + 1), m + 1),
+                expected: parent.expected.subarray(Math.max(from, m - keep + 1), m + 1),
+              },
+            }
+          : {}),
       },
       prior,
       params,

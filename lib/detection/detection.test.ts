@@ -64,7 +64,14 @@ function run(
   parent?: (m: number) => { reporters: number; expected: number },
 ) {
   const evaluations = [];
+  // The service's minutes so far, as its own detector's state would hold them.
+  const parentRecent: number[] = [];
+  const parentExpected: number[] = [];
   for (let m = 0; m < minutes; m++) {
+    if (parent) {
+      parentRecent.push(parent(m).reporters);
+      parentExpected.push(parent(m).expected);
+    }
     const r = stepMinute(
       state,
       {
@@ -72,7 +79,7 @@ function run(
         reporters: reporters(m),
         networks: networks(m),
         shared: shared(m),
-        ...(parent ? { parent: parent(m) } : {}),
+        ...(parent ? { parent: { recent: parentRecent.slice(-60), expected: parentExpected.slice(-60) } } : {}),
       },
       prior,
       params,

@@ -19,10 +19,11 @@ export interface Minute {
    */
   shared?: number;
   /**
-   * For a regional detector: the whole service's reporters in this minute and their expectation (the
-   * service-wide detector's). Absent for the service-wide detector itself.
+   * For a regional detector: the whole service's reporters and their expectation per minute, ending
+   * with this one (the service-wide detector's own `recent` and `recentExpected`). Absent for the
+   * service-wide detector itself, and for a minute its service's detector did not step.
    */
-  parent?: { reporters: number; expected: number };
+  parent?: { recent: ArrayLike<number>; expected: ArrayLike<number> };
 }
 
 /** Everything the detector carries from one minute to the next; plain JSON. */
@@ -46,9 +47,6 @@ export interface DetectorState {
   recentExpected: number[];
   /** Each minute's `shared`; absent in older states. */
   recentShared?: number[];
-  /** A regional detector's `Minute.parent`, per minute; absent for the service-wide detector. */
-  recentParent?: number[];
-  recentParentExpected?: number[];
   /** Consecutive minutes the surge has held without the burst bar (see `sustainMinutes`); absent in older states. */
   sustain?: number;
   /**
@@ -155,7 +153,7 @@ export function calmNeeded(since: number | null, calmFrom: number, params: Detec
   return Math.min(params.resolveMaxMinutes, Math.max(params.resolveMinutes, Math.round(params.resolveShare * lasted)));
 }
 
-const sumLast = (values: number[], n: number) => {
+const sumLast = (values: ArrayLike<number>, n: number) => {
   let s = 0;
   for (let i = values.length - n; i < values.length; i++) s += values[i] ?? 0;
   return s;
@@ -173,9 +171,9 @@ export function fading(recent: number[], expected: number[], params: DetectorPar
 }
 
 /** Whether a regional window's surge is its own, not its share of one across the whole service. */
-function standsOut(w: WindowEvidence, parent: number[], parentExpected: number[], params: DetectorParams): boolean {
-  const expected = sumLast(parentExpected, w.minutes);
-  const ratio = expected > 0 ? sumLast(parent, w.minutes) / expected : 0;
+function standsOut(w: WindowEvidence, parent: NonNullable<Minute["parent"]>, params: DetectorParams): boolean {
+  const expected = sumLast(parent.expected, w.minutes);
+  const ratio = expected > 0 ? sumLast(parent.recent, w.minutes) / expected : 0;
   return w.observed >= params.regionStandOut * ratio * w.expected;
 }
 
@@ -225,14 +223,6 @@ export function stepMinute(
   const recentNetworks = [...s.recentNetworks.slice(1), minute.networks];
   const recentExpected = [...s.recentExpected.slice(1), expectedPerMinute];
   const recentShared = [...(s.recentShared ?? s.recent.map(() => 0)).slice(1), minute.shared ?? 0];
-  const regional = minute.parent !== undefined || s.recentParent !== undefined;
-  // A minute without its service's figures (none was stepped) stands out from nothing: 0 of 0.
-  const recentParent = regional
-    ? [...(s.recentParent ?? s.recent.map(() => 0)).slice(1), minute.parent?.reporters ?? 0]
-    : undefined;
-  const recentParentExpected = regional
-    ? [...(s.recentParentExpected ?? s.recent.map(() => 0)).slice(1), minute.parent?.expected ?? 0]
-    : undefined;
 
   // Thin history means an uncertain baseline: widen the distribution until warm-up ends.
   const warm = Math.min(1, baseline.hours / params.warmupHours);
@@ -275,7 +265,7 @@ export function stepMinute(
     if (s.resolvedAt !== null && minute.t - minutes * MINUTE < s.resolvedAt) continue;
     if (minutes === params.calmWindowMinutes)
       calmWindow = observed < params.resolveRatio * expected + 1 || w.score < params.resolveScore;
-    if (recentParent && recentParentExpected && !standsOut(w, recentParent, recentParentExpected, params)) continue;
+    if (minute.parent && !standsOut(w, minute.parent, params)) continue;
     // Before warm-up ends the usual level is mostly the category's guess: only strong evidence counts.
     // Every condition of "possible" but the burst bar: what a surge that outlasts any burst needs.
     const unbarred = warm >= 1 && passes(w, params.possible, baseline.networkRate, 0, params);
@@ -374,7 +364,6 @@ export function stepMinute(
       recentNetworks,
       recentExpected,
       recentShared,
-      ...(recentParent ? { recentParent, recentParentExpected } : {}),
       burst,
       sustain,
       ...(learning

@@ -162,7 +162,7 @@ export async function runTick(
             params,
           );
           track.state = step.state;
-          if (track.country === null) parent = { reporters: c.reporters, expected: step.evaluation.expectedPerMinute };
+          if (track.country === null) parent = { recent: step.state.recent, expected: step.state.recentExpected };
           track.through = t;
           moved = true;
           summary.minutes++;

@@ -4,8 +4,8 @@ import { rows, type Db } from "@/db/client";
 import { cachedRead } from "@/lib/cache/read-cache";
 import type { CategorySlug } from "@/lib/catalog/constants";
 import type { DetectorState } from "@/lib/detection/detector";
-import { classifyRegion, usualFromHistory, type RegionAnomaly, type UsualLevel } from "./anomaly";
-import { detectorExpectation, historyDays, iso, pastWindows } from "./map-data";
+import { usualFromHistory, type RegionAnomaly, type UsualLevel } from "./anomaly";
+import { againstUsual, detectorExpectation, historyDays, iso, pastWindows } from "./map-data";
 
 export interface CountryServiceRow extends RegionAnomaly {
   slug: string;
@@ -53,15 +53,11 @@ export async function countryServices(
   const seen = new Map(observed.map((o) => [o.service_id, Number(o.reporters)]));
   return services
     .filter((s) => seen.has(s.id) || expected.has(s.id))
-    .map((s) => {
-      const e = expected.get(s.id) ?? (days === 0 ? null : usualFromHistory(0, days));
-      const n = seen.get(s.id) ?? 0;
-      return {
-        ...(e === null ? classifyRegion(s.slug, n, null) : classifyRegion(s.slug, n, e.mean, e.phi)),
-        slug: s.slug,
-        name: s.name,
-      };
-    })
+    .map((s) => ({
+      ...againstUsual(s.slug, seen.get(s.id) ?? 0, expected.get(s.id), days),
+      slug: s.slug,
+      name: s.name,
+    }))
     .sort((a, b) => b.score - a.score || (b.reporters ?? 0) - (a.reporters ?? 0) || a.name.localeCompare(b.name));
 }
 

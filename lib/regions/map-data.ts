@@ -52,6 +52,15 @@ export function detectorExpectation(
   return { mean, phi: BASE_PHI };
 }
 
+/**
+ * `seen` reporters classified against their usual level: the one found, else none in `days` days of
+ * history, else (no history yet) nothing to compare with.
+ */
+export function againstUsual(code: string, seen: number, usual: UsualLevel | undefined, days: number): RegionAnomaly {
+  const e = usual ?? (days === 0 ? null : usualFromHistory(0, days));
+  return e === null ? classifyRegion(code, seen, null) : classifyRegion(code, seen, e.mean, e.phi);
+}
+
 /** How many whole previous days, up to a week, the rollups cover before `from`. */
 export async function historyDays(db: Db, from: number, serviceId: number | null): Promise<number> {
   const [first] = await rows<{ first: string | Date | null }>(
@@ -129,11 +138,7 @@ export async function regionActivity(
   const reporters = new Map(observed.map((o) => [o.code, Number(o.reporters)]));
   const codes = new Set([...reporters.keys(), ...expected.keys()]);
   const name = scope.country === null ? countryName : subdivisionName;
-  const usual = (code: string) => {
-    const seen = reporters.get(code) ?? 0;
-    const e = expected.get(code) ?? (days === 0 ? null : usualFromHistory(0, days));
-    return e === null ? classifyRegion(code, seen, null) : classifyRegion(code, seen, e.mean, e.phi);
-  };
+  const usual = (code: string) => againstUsual(code, reporters.get(code) ?? 0, expected.get(code), days);
   return [...codes]
     .map((code) => ({
       ...usual(code),
