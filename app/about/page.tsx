@@ -63,6 +63,7 @@ export default async function AboutPage() {
     possible,
     outage,
     confirmMinutes,
+    strongConfirmMinutes,
     resolveMinutes,
     resolveMaxMinutes,
     windows,
@@ -128,7 +129,8 @@ export default async function AboutPage() {
           <dd>
             At least {possible.minRatio} times the usual number of people and {possible.minExcess} more than usual, from
             at least {possible.minNetworks} networks, for {confirmMinutes} minutes in a row; and so many that chance
-            alone would bring them less than once in {formatCount(10 ** possible.score)} times.
+            alone would bring them less than once in {formatCount(10 ** possible.score)} times. {strongConfirmMinutes}{" "}
+            minutes are enough when chance would bring them less than once in {formatCount(10 ** outage.score)} times.
           </dd>
           <dt>Outage</dt>
           <dd>

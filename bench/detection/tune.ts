@@ -9,9 +9,12 @@ const TUNING_SEEDS = [1, 2, 3];
 const variants: Record<string, DetectorParams> = Object.fromEntries(
   Object.entries({
     default: DEFAULT_PARAMS,
+    strong3: { ...DEFAULT_PARAMS, strongConfirmMinutes: 3 },
+    strongOff: { ...DEFAULT_PARAMS, strongConfirmMinutes: DEFAULT_PARAMS.confirmMinutes },
+    outageConfirm3: { ...DEFAULT_PARAMS, outageConfirmMinutes: 3 },
+    sustain35: { ...DEFAULT_PARAMS, sustainMinutes: 35 },
     sharedZ1: { ...DEFAULT_PARAMS, sharedNetworkZ: 1 },
     sharedZ3: { ...DEFAULT_PARAMS, sharedNetworkZ: 3 },
-    confirm4: { ...DEFAULT_PARAMS, confirmMinutes: 4 },
     standOut1: { ...DEFAULT_PARAMS, regionStandOut: 1 },
     standOut3: { ...DEFAULT_PARAMS, regionStandOut: 3 },
   }).filter(([name]) => !process.argv[2] || process.argv[2].split(",").includes(name)),

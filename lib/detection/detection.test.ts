@@ -121,6 +121,39 @@ describe("state machine", () => {
     for (const e of evaluations) expect(e.anomalyScore >= 0.5).toBe(e.level !== "ok");
   });
 
+  it("confirms evidence as improbable as an outage's in strongConfirmMinutes, weaker evidence in confirmMinutes", () => {
+    const busy = () =>
+      warmStart(
+        Array.from({ length: 14 * 24 }, (_, h) => ({ t: MONDAY + h * HOUR, reporters: 600, networks: 550 })),
+        6,
+        P,
+      );
+    // Under outage's 4× but, on a busy service, far beyond chance (score ≥ outage.score) from its second minute.
+    const raisedAt = (multiple: number, params = P) => {
+      const { evaluations } = run(
+        busy(),
+        start,
+        60,
+        (m) => (m >= 10 ? Math.round(10 * multiple * (m % 2 ? 1.1 : 0.9)) : 10),
+        undefined,
+        6,
+        undefined,
+        params,
+      );
+      const i = evaluations.findIndex((e) => e.transition === "raised");
+      return { i, level: evaluations[i]?.level };
+    };
+    const slow = { ...P, strongConfirmMinutes: P.confirmMinutes };
+    expect(P.strongConfirmMinutes).toBeLessThan(P.confirmMinutes);
+    const strong = raisedAt(3);
+    expect(strong.level).toBe("possible");
+    expect(strong.i).toBe(raisedAt(3, slow).i - (P.confirmMinutes - P.strongConfirmMinutes));
+    // A 2.2× surge scores under outage.score: it needs the full confirmMinutes either way.
+    const weak = raisedAt(2.2);
+    expect(weak.level).toBe("possible");
+    expect(weak.i).toBe(raisedAt(2.2, slow).i);
+  });
+
   it("keeps a long outage whose reports dip for a while as one alarm, and dates its end at the calm's start", () => {
     // Three hours at 30 a minute, with a 20-minute dip to normal half-way.
     const surge = (m: number) => m >= 10 && m < 190 && !(m >= 100 && m < 120);
@@ -246,6 +279,17 @@ describe("state machine", () => {
     // ...and a real surge after it is still seen.
     const surge = run(busy.state, start + 24 * 60 * MINUTE, 30, () => 200);
     expect(surge.evaluations.some((e) => e.level === "outage")).toBe(true);
+  });
+
+  it("raises on a brand-new service's surge far beyond its own first hours, but not on a rise its day could bring", () => {
+    // Six hours at about 1,000 people an hour: warm-up has not ended, but the level is the service's own.
+    const young = run(createDetector(P), start, 6 * 60, (m) => 15 + (m % 5)).state;
+    const after = start + 6 * 60 * MINUTE;
+    const surge = run(young, after, 20, () => 120);
+    expect(surge.evaluations.some((e) => e.level !== "ok")).toBe(true);
+    // A daily cycle can bring 2.5× between morning and evening: without a day of history that is no outage.
+    const rise = run(young, after, 60, () => 45);
+    expect(rise.evaluations.every((e) => e.level === "ok")).toBe(true);
   });
 
   it("is deterministic and serializable", () => {

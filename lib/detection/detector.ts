@@ -242,6 +242,7 @@ export function stepMinute(
   let possibleHit = false;
   let outageHit = false;
   let shortHit = false;
+  let strongHit = false;
   let calmWindow = true;
   let sustainHit = false;
   for (const [i, minutes] of params.windows.entries()) {
@@ -266,11 +267,13 @@ export function stepMinute(
     if (minutes === params.calmWindowMinutes)
       calmWindow = observed < params.resolveRatio * expected + 1 || w.score < params.resolveScore;
     if (minute.parent && !standsOut(w, minute.parent, params)) continue;
-    // Before warm-up ends the usual level is mostly the category's guess: only strong evidence counts.
+    // Before warm-up ends, the widened φ above makes only strong evidence count.
     // Every condition of "possible" but the burst bar: what a surge that outlasts any burst needs.
-    const unbarred = warm >= 1 && passes(w, params.possible, baseline.networkRate, 0, params);
+    const unbarred = passes(w, params.possible, baseline.networkRate, 0, params);
     const hit = unbarred && w.score >= w.burstBar;
     possibleHit ||= hit;
+    strongHit ||=
+      hit && w.score >= params.outage.score && w.score >= burstBar(envelope, i, params.outage.burstReach, params);
     outageHit ||= passes(
       w,
       params.outage,
@@ -289,10 +292,14 @@ export function stepMinute(
   confirm = possibleHit || outageHit ? confirm + 1 : 0;
   const sustain = sustainHit ? (s.sustain ?? 0) + 1 : 0;
   if (level === "ok") {
-    if (outageHit && confirm >= Math.min(2, params.confirmMinutes)) {
+    if (outageHit && confirm >= Math.min(params.outageConfirmMinutes, params.confirmMinutes)) {
       level = "outage";
       transition = "raised";
-    } else if (possibleHit && confirm >= params.confirmMinutes && !fading(recent, recentExpected, params)) {
+    } else if (
+      possibleHit &&
+      (confirm >= params.confirmMinutes || (strongHit && confirm >= params.strongConfirmMinutes)) &&
+      !fading(recent, recentExpected, params)
+    ) {
       level = "possible";
       transition = "raised";
     } else if (sustain >= params.sustainMinutes) {

@@ -8,6 +8,10 @@ export interface DetectorParams {
   outage: Threshold;
   /** Consecutive minutes a "possible" condition must hold before the level is raised. */
   confirmMinutes: number;
+  /** ...or this many, when the evidence is as improbable as an outage's (score and burst bar) without its size. */
+  strongConfirmMinutes: number;
+  /** ...or this many, when a window passes "outage". */
+  outageConfirmMinutes: number;
   /**
    * A regional detector (a country or a state) raises an alarm only where its region stands out from
    * its service: the window's observed / expected at least `regionStandOut` × the whole service's. A
@@ -122,6 +126,8 @@ export const DEFAULT_PARAMS: DetectorParams = {
   possible: { score: 5, minExcess: 7, minRatio: 2, minNetworks: 5, networkShare: 0.7, burstReach: 6 },
   outage: { score: 10, minExcess: 20, minRatio: 4, minNetworks: 10, networkShare: 0.7, burstReach: 10 },
   confirmMinutes: 5,
+  strongConfirmMinutes: 4,
+  outageConfirmMinutes: 2,
   regionStandOut: 2,
   fadeShare: 0.6,
   fadeMinExcess: 2.5,
