@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
+import { ServiceWorker } from "@/components/service-worker";
 import { publicUrl } from "@/lib/http/public-url";
 import "./globals.css";
 
@@ -31,6 +32,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <div className="container">{children}</div>
         </main>
         <SiteFooter />
+        <ServiceWorker />
       </body>
     </html>
   );

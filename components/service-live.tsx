@@ -3,6 +3,7 @@
 import type { ServiceSnapshot } from "@/lib/services/snapshot";
 import { StatusIcon } from "./status-icon";
 import { LocalTime } from "./local-time";
+import { OfflineAge } from "./offline-age";
 import { ReportsChart } from "./reports-chart";
 import { ChartLegend, SeriesTable } from "./series-details";
 import { useLiveSnapshot } from "./live-snapshot";
@@ -42,6 +43,7 @@ export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
             {formatCount(s.reportersLastHour)} {s.reportersLastHour === 1 ? "report" : "reports"} in the last hour ·
             updated <LocalTime iso={s.generatedAt} />
           </p>
+          <OfflineAge generatedAt={s.generatedAt} />
         </div>
       </div>
       <a className="button" href="#report">

@@ -1,5 +1,7 @@
+import { SERVICE_WORKER_URL } from "@/lib/pwa/paths";
+
 /**
- * Asks the browser for a push subscription with our VAPID key (registering the alerts service
+ * Asks the browser for a push subscription with our VAPID key (registering the site's service
  * worker); the subscription as JSON, or why not in words.
  */
 export async function browserPushSubscription(vapidKey: string): Promise<PushSubscriptionJSON | string> {
@@ -9,7 +11,7 @@ export async function browserPushSubscription(vapidKey: string): Promise<PushSub
   if (permission !== "granted")
     return "Notifications are blocked for this site. Allow them in your browser's site settings, or choose another channel.";
   try {
-    const registration = await navigator.serviceWorker.register("/alerts-sw.js");
+    const registration = await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" });
     await navigator.serviceWorker.ready;
     const existing = await registration.pushManager.getSubscription();
     const subscription =

@@ -21,7 +21,7 @@ export function contentSecurityPolicy(nonce: string, opts: SecurityOptions): str
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
-    // The alerts service worker (public/alerts-sw.js): 'strict-dynamic' would otherwise leave it no source.
+    // The service worker (/serwist/sw.js): 'strict-dynamic' would otherwise leave it no source.
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

@@ -1,0 +1,42 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { formatAge } from "@/lib/text/format";
+import styles from "./offline-age.module.css";
+
+const TICK = 30_000;
+
+function subscribeOnline(onChange: () => void) {
+  window.addEventListener("online", onChange);
+  window.addEventListener("offline", onChange);
+  return () => {
+    window.removeEventListener("online", onChange);
+    window.removeEventListener("offline", onChange);
+  };
+}
+
+function subscribeClock(onChange: () => void) {
+  const timer = setInterval(onChange, TICK);
+  return () => clearInterval(timer);
+}
+
+/** Offline, says how old the status on screen is: the page may be the copy kept from an earlier visit. */
+export function OfflineAge({ generatedAt }: { generatedAt: string }) {
+  const online = useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
+  const now = useSyncExternalStore(
+    subscribeClock,
+    () => Math.floor(Date.now() / TICK) * TICK,
+    () => 0,
+  );
+  if (online) return null;
+  return (
+    <p role="status" className={styles.offline} data-testid="offline-age">
+      <strong>You are offline:</strong> this is the status saved {formatAge(now - Date.parse(generatedAt))}. It updates
+      when you are back online.
+    </p>
+  );
+}

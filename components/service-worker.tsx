@@ -1,0 +1,35 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { usePathname } from "next/navigation";
+import { SERVICE_WORKER_URL } from "@/lib/pwa/paths";
+
+const STATUS_PAGE = /^\/status\/[^/]+\/?$/;
+
+/**
+ * Registers the site's service worker (lib/pwa/service-worker.js) and, on a service's status page it
+ * did not serve itself (the first visit, or a move within the site, which fetches no page), asks it
+ * to keep a copy, so the page is readable offline later.
+ */
+export function ServiceWorker() {
+  const pathname = usePathname();
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (!("serviceWorker" in navigator)) return;
+    void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" }).catch(() => {
+      // Without it the site works as before, only not offline.
+    });
+  }, []);
+
+  useEffect(() => {
+    const servedByWorker = first.current && navigator.serviceWorker?.controller;
+    first.current = false;
+    if (!("serviceWorker" in navigator) || servedByWorker || !STATUS_PAGE.test(pathname)) return;
+    void navigator.serviceWorker.ready.then((registration) =>
+      registration.active?.postMessage({ type: "CACHE_URLS", payload: { urlsToCache: [pathname] } }),
+    );
+  }, [pathname]);
+
+  return null;
+}
