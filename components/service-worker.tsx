@@ -2,9 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { usePathname } from "next/navigation";
-import { SERVICE_WORKER_URL } from "@/lib/pwa/paths";
-
-const STATUS_PAGE = /^\/status\/[^/]+\/?$/;
+import { SERVICE_WORKER_URL, STATUS_PAGE } from "@/lib/pwa/paths";
 
 /**
  * Registers the site's service worker (lib/pwa/service-worker.js) and, on a service's status page it

@@ -272,15 +272,9 @@ export function stepMinute(
     const unbarred = passes(w, params.possible, baseline.networkRate, 0, params);
     const hit = unbarred && w.score >= w.burstBar;
     possibleHit ||= hit;
-    strongHit ||=
-      hit && w.score >= params.outage.score && w.score >= burstBar(envelope, i, params.outage.burstReach, params);
-    outageHit ||= passes(
-      w,
-      params.outage,
-      baseline.networkRate,
-      burstBar(envelope, i, params.outage.burstReach, params),
-      params,
-    );
+    const outageBar = burstBar(envelope, i, params.outage.burstReach, params);
+    strongHit ||= hit && w.score >= params.outage.score && w.score >= outageBar;
+    outageHit ||= passes(w, params.outage, baseline.networkRate, outageBar, params);
     // The 60-minute window remembers a surge for an hour; whether it is still going is for the short ones.
     if (minutes <= params.calmWindowMinutes) shortHit ||= hit;
     if (minutes === params.calmWindowMinutes) sustainHit = unbarred;

@@ -2,9 +2,9 @@
 // looked at stay readable (each says how old it is), with the scripts and styles they used; and it
 // shows pushed alerts while no tab of the site is open.
 import { CacheFirst, ExpirationPlugin, NetworkFirst, Serwist } from "serwist";
+import { STATUS_PAGE } from "./paths";
 
 const DAY = 24 * 60 * 60;
-const STATUS_PAGE = /^\/status\/[^/]+\/?$/;
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
