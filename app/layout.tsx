@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import { SiteFooter, SiteHeader } from "@/components/site-header";
 import { ServiceWorker } from "@/components/service-worker";
+import { QueuedReports } from "@/components/queued-reports";
 import { publicUrl } from "@/lib/http/public-url";
 import "./globals.css";
 
@@ -29,7 +30,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body>
         <SiteHeader />
         <main id="main" tabIndex={-1}>
-          <div className="container">{children}</div>
+          <div className="container">
+            <QueuedReports />
+            {children}
+          </div>
         </main>
         <SiteFooter />
         <ServiceWorker />

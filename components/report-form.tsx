@@ -2,7 +2,15 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
-import { IDLE, justMeAnswer, type ReportFormState } from "@/lib/services/report-form-state";
+import { IDLE, justMeAnswer, unavailableState, type ReportFormState } from "@/lib/services/report-form-state";
+import {
+  newReportKey,
+  QUEUE_CHANGED,
+  queueReport,
+  reportFromForm,
+  sentFromHere,
+  type SendResult,
+} from "@/lib/pwa/report-queue";
 import { showSnapshot } from "./live-snapshot";
 import { inLastPeriod, perPeriod } from "@/lib/text/duration";
 import styles from "./report-form.module.css";
@@ -31,7 +39,27 @@ export function ReportForm({
   /** How long a person's report counts alone (REPORT_COOLDOWN_MINUTES), for the words under the button. */
   cooldownMinutes: number;
 }) {
-  const [state, formAction, pending] = useActionState<ReportFormState, FormData>(action, IDLE);
+  const [state, formAction, pending] = useActionState<ReportFormState, FormData>(async (previous, form) => {
+    // One key per report, the same whichever way it goes: the action, or the queue if that fails.
+    form.set("idempotencyKey", newReportKey());
+    if (navigator.onLine) {
+      try {
+        return await action(previous, form);
+      } catch (error) {
+        // A TypeError is fetch failing: the connection dropped. Anything else, the server said no.
+        if (!(error instanceof TypeError)) return unavailableState(formValues(form));
+      }
+    }
+    // No connection: keep the report in this browser, under the key this form sent it with (if the
+    // request did arrive and only the answer was lost, the resend is recognised and counted once).
+    try {
+      const report = reportFromForm(form, service.name);
+      await queueReport(report);
+      return { kind: "queued", serviceName: service.name, key: report.key };
+    } catch {
+      return unavailableState(formValues(form));
+    }
+  }, IDLE);
   const values = state.kind === "error" ? state.values : {};
   const errors = state.kind === "error" ? state.fields : {};
   const justMe = state.kind === "saved" ? justMeAnswer(state) : null;
@@ -42,6 +70,20 @@ export function ReportForm({
   const touched = useRef(false);
   const [textLength, setTextLength] = useState([...(values.text ?? "")].length);
   const noticeRef = useRef<HTMLDivElement>(null);
+  /** The key of a queued report since sent, so the notice stops saying it waits. */
+  const [sentKey, setSentKey] = useState<string | null>(null);
+  // Sent from another component, perhaps before this one listened (when the connection never dropped).
+  const queuedAndSent = state.kind === "queued" && (sentKey === state.key || sentFromHere(state.key));
+
+  useEffect(() => {
+    if (state.kind !== "queued") return;
+    const onChange = (event: Event) => {
+      const result = (event as CustomEvent<SendResult | undefined>).detail;
+      if (result?.sent.some((r) => r.key === state.key)) setSentKey(state.key);
+    };
+    window.addEventListener(QUEUE_CHANGED, onChange);
+    return () => window.removeEventListener(QUEUE_CHANGED, onChange);
+  }, [state]);
 
   useEffect(() => {
     if (state.kind === "idle") return;
@@ -52,8 +94,12 @@ export function ReportForm({
   async function changeCountry(code: string) {
     setCountry(code);
     setSubdivisions([]);
-    const response = await fetch(`/api/v1/regions/${code}`);
-    if (response.ok) setSubdivisions((await response.json()) as Region[]);
+    try {
+      const response = await fetch(`/api/v1/regions/${code}`);
+      if (response.ok) setSubdivisions((await response.json()) as Region[]);
+    } catch {
+      // Offline: the whole country it is, which the report may still say.
+    }
   }
 
   // The page is the same for everyone (and cached so); where this visitor is comes afterwards, from a
@@ -108,6 +154,17 @@ export function ReportForm({
               </p>
             )}
             {justMe ? <p data-testid="just-me">{justMe}</p> : null}
+          </div>
+        ) : state.kind === "queued" ? (
+          <div className={`notice ${parts["notice-ok"]}`} data-testid="report-queued">
+            {queuedAndSent ? (
+              <strong>Your report is in: it was sent once the connection came back.</strong>
+            ) : (
+              <>
+                <strong>You are offline, so your report is saved on this device.</strong>
+                <p>It will be sent as soon as you are back online, and counted once.</p>
+              </>
+            )}
           </div>
         ) : state.kind === "error" ? (
           <div className={`notice ${parts["notice-error"]}`} role="alert">
@@ -213,4 +270,11 @@ export function ReportForm({
       </p>
     </form>
   );
+}
+
+/** What was typed, to put back in the form when it could not be sent. */
+function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form) if (typeof value === "string") values[name] = value;
+  return values;
 }

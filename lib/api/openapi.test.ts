@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPORTS_PATH } from "@/server/front/report-endpoint";
+import { REPORTS_PATH } from "./paths";
 import { ALL_EVENTS_PATH } from "@/server/front/live-events";
 import { openApiDocument } from "./openapi";
 

@@ -4,6 +4,7 @@ import { CATEGORY_SLUGS } from "@/lib/catalog/constants";
 import type { Scope } from "@/lib/admin/actor";
 import { auditEntrySchema } from "@/lib/admin/audit";
 import * as tokens from "@/lib/admin/tokens";
+import { REPORTS_PATH } from "./paths";
 import { ROW_ID_MAX } from "@/lib/http/path-id";
 import { errorSchema } from "@/lib/http/responses";
 import * as incidents from "@/lib/incidents/schemas";
@@ -237,7 +238,7 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "Unsubscribed" }, "404": error("No such subscription") },
         },
       },
-      "/api/v1/reports": {
+      [REPORTS_PATH]: {
         post: {
           summary: "Report a problem",
           tags: ["Reports"],

@@ -18,6 +18,8 @@ export type ReportFormState =
        */
       snapshot: ServiceSnapshot | null;
     }
+  /** Made without a connection: kept in this browser (lib/pwa/report-queue.ts) until it can be sent. */
+  | { kind: "queued"; serviceName: string; key: string }
   | { kind: "error"; message: string; fields: Record<string, string>; values: Record<string, string> };
 
 export const IDLE: ReportFormState = { kind: "idle" };

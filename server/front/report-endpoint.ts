@@ -9,8 +9,6 @@ import { BODY_ERROR_CODES, errorBody, failureAnswer, type ErrorCode } from "@/li
 import { sendJson } from "./send-json";
 import { logError } from "@/lib/text/error-text";
 
-export const REPORTS_PATH = "/api/v1/reports";
-
 /**
  * POST /api/v1/reports, answered in front of Next.js: the route pipeline costs far more CPU than
  * the work, and this is the endpoint that floods when something big breaks. Same validation and

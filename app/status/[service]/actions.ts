@@ -23,7 +23,10 @@ export async function reportAction(_previous: ReportFormState, form: FormData): 
   const now = new Date();
   let outcome;
   try {
-    outcome = await submitReport(db, values, clientFromHeaders(await headers()), now);
+    // The form's key, so a report it resends from the browser's queue after a lost answer counts once.
+    const key = form.get("idempotencyKey");
+    const idempotencyKey = typeof key === "string" && key !== "" ? key : undefined;
+    outcome = await submitReport(db, values, clientFromHeaders(await headers()), now, { idempotencyKey });
   } catch (error) {
     // Nothing was stored (the queue refused it or its batch failed), or the database never said:
     // tell which, and keep what they typed.
