@@ -49,6 +49,11 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    // Pages live under app/[locale], which this rule reads as every path being a page; the plain
+    // links it would flag go to the console and the dev outbox on purpose (other root layouts).
+    rules: { "@next/next/no-html-link-for-pages": "off" },
+  },
+  {
     // One way to link: IntentLink, which prefetches on intent rather than for every link on screen.
     files: ["**/*.ts", "**/*.tsx"],
     ignores: ["components/intent-link.tsx"],

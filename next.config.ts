@@ -1,5 +1,6 @@
 import { withSerwist } from "@serwist/turbopack";
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
   // PGlite loads WASM and data files from its package folder; postgres.js is a plain Node client.
@@ -13,4 +14,6 @@ const nextConfig: NextConfig = {
 };
 
 // The service worker is bundled with esbuild, which must stay a plain Node package.
-export default withSerwist(nextConfig);
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withSerwist(withNextIntl(nextConfig));

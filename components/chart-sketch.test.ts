@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { SeriesPoint } from "@/lib/services/snapshot";
+import { IntlProvider } from "next-intl";
 import { bucketAt, ChartSketch, valueAxis } from "./chart-sketch";
 
 const series: SeriesPoint[] = Array.from({ length: 96 }, (_, i) => ({
@@ -29,11 +30,15 @@ describe("the chart's value axis", () => {
 describe("ChartSketch", () => {
   it("draws the lines and the incident, with times in UTC where the viewer's zone is unknown", () => {
     const html = renderToStaticMarkup(
-      createElement(ChartSketch, {
-        series,
-        incidents: [{ id: 1, level: "outage", startedAt: series[40]!.t, endedAt: series[60]!.t }],
-        zone: "utc",
-      }),
+      createElement(
+        IntlProvider,
+        { locale: "en", messages: {} },
+        createElement(ChartSketch, {
+          series,
+          incidents: [{ id: 1, level: "outage", startedAt: series[40]!.t, endedAt: series[60]!.t }],
+          zone: "utc",
+        }),
+      ),
     );
     for (const line of ["reports", "expected", "threshold"]) {
       expect(html).toMatch(new RegExp(`d="M[^"]+" class="[^"]*" data-line="${line}"`));

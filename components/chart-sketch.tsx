@@ -1,6 +1,7 @@
 import { nice, ticks } from "d3-array";
 import { area, curveMonotoneX, curveStepAfter, line } from "d3-shape";
 import type { SeriesPoint, SnapshotIncident } from "@/lib/services/snapshot";
+import { useLocale } from "next-intl";
 import { formatLocalTime, formatUtcTime } from "@/lib/text/format";
 import { timeTicks } from "@/lib/text/time-ticks";
 import styles from "./chart-sketch.module.css";
@@ -69,7 +70,8 @@ export function ChartSketch({
     series.map((p) => p.t),
     { utc: zone === "utc" },
   );
-  const label = zone === "utc" ? formatUtcTime : formatLocalTime;
+  const locale = useLocale();
+  const label = (iso: string) => (zone === "utc" ? formatUtcTime : formatLocalTime)(iso, false, locale);
 
   return (
     <div className="chart-sketch" aria-hidden="true" data-testid="chart-sketch">

@@ -1,6 +1,7 @@
+import { useLocale, useTranslations } from "next-intl";
 import { IntentLink } from "./intent-link";
 import type { IncidentSummary } from "@/lib/incidents/queries";
-import { regionName } from "@/lib/regions/regions";
+import { regionNameIn } from "@/lib/regions/regions";
 import { formatDuration } from "@/lib/text/duration";
 import { nameList } from "@/lib/text/name-list";
 import { LocalTime } from "./local-time";
@@ -16,7 +17,7 @@ export function IncidentList({
   items,
   caption,
   showService = true,
-  empty = "No incidents match.",
+  empty,
 }: {
   items: IncidentSummary[];
   caption: string;
@@ -24,14 +25,23 @@ export function IncidentList({
   /** What to say when there are none. */
   empty?: string;
 }) {
-  if (items.length === 0) return <p className="muted">{empty}</p>;
+  const t = useTranslations("Incidents");
+  const locale = useLocale();
+  if (items.length === 0) return <p className="muted">{empty ?? t("noneMatch")}</p>;
   return (
     <div className="data-table-wrap data-table-tall" tabIndex={0} role="region" aria-label={caption}>
       <table className={`data ${styles["incident-table"]}`} role="table" data-testid="incident-list">
         <caption className="visually-hidden">{caption}</caption>
         <thead role="rowgroup">
           <tr role="row">
-            {["Incident", ...(showService ? ["Service"] : []), "Level", "Started", "Lasted", "Where"].map((name) => (
+            {[
+              t("incident"),
+              ...(showService ? [t("service")] : []),
+              t("level"),
+              t("started"),
+              t("lasted"),
+              t("where"),
+            ].map((name) => (
               <th key={name} scope="col" role="columnheader">
                 {name}
               </th>
@@ -53,14 +63,23 @@ export function IncidentList({
                 <StatusBadge level={i.level} />
               </td>
               {/* data-label: the column's name, shown beside the value where the header row is hidden. */}
-              <td role="cell" data-label="Started">
+              <td role="cell" data-label={t("started")}>
                 <LocalTime iso={i.startedAt} withDate />
               </td>
-              <td role="cell" data-label="Lasted">
-                {i.endedAt ? formatDuration(i.durationMinutes) : `ongoing, ${formatDuration(i.durationMinutes)}`}
+              <td role="cell" data-label={t("lasted")}>
+                {i.endedAt
+                  ? formatDuration(i.durationMinutes, locale)
+                  : t("ongoing", { duration: formatDuration(i.durationMinutes, locale) })}
               </td>
-              <td role="cell" data-label="Where">
-                {i.regions.length ? nameList(i.regions.map(regionName), 3) : "–"}
+              <td role="cell" data-label={t("where")}>
+                {i.regions.length
+                  ? nameList(
+                      i.regions.map((r) => regionNameIn(r, locale)),
+                      3,
+                      "and",
+                      locale,
+                    )
+                  : "–"}
               </td>
             </tr>
           ))}

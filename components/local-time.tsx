@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { useLocale } from "next-intl";
 import { formatLocalTime, formatUtcTime } from "@/lib/text/format";
 
 const subscribe = () => () => {};
@@ -19,6 +20,8 @@ export function useClockZone(): "local" | "utc" {
 
 /** Shows an instant in the visitor's time zone; the server renders UTC, and says so. */
 export function LocalTime({ iso, withDate = false }: { iso: string; withDate?: boolean }) {
-  const text = useClockZone() === "local" ? formatLocalTime(iso, withDate) : formatUtcTime(iso, withDate);
+  const locale = useLocale();
+  const text =
+    useClockZone() === "local" ? formatLocalTime(iso, withDate, locale) : formatUtcTime(iso, withDate, locale);
   return <time dateTime={iso}>{text}</time>;
 }

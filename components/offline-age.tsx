@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { formatAge } from "@/lib/text/format";
 import styles from "./offline-age.module.css";
 
@@ -22,6 +23,8 @@ function subscribeClock(onChange: () => void) {
 
 /** Offline, says how old the status on screen is: the page may be the copy kept from an earlier visit. */
 export function OfflineAge({ generatedAt }: { generatedAt: string }) {
+  const t = useTranslations("Offline");
+  const locale = useLocale();
   const online = useSyncExternalStore(
     subscribeOnline,
     () => navigator.onLine,
@@ -35,8 +38,10 @@ export function OfflineAge({ generatedAt }: { generatedAt: string }) {
   if (online) return null;
   return (
     <p role="status" className={styles.offline} data-testid="offline-age">
-      <strong>You are offline:</strong> this is the status saved {formatAge(now - Date.parse(generatedAt))}. It updates
-      when you are back online.
+      {t.rich("age", {
+        age: formatAge(now - Date.parse(generatedAt), locale),
+        strong: (chunks) => <strong>{chunks}</strong>,
+      })}
     </p>
   );
 }

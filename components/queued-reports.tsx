@@ -3,20 +3,19 @@
 import { useEffect, useState } from "react";
 import { QUEUE_CHANGED, queuedReports, sendQueued, type QueuedReport, type SendResult } from "@/lib/pwa/report-queue";
 import { formatLocalTime } from "@/lib/text/format";
+import { useLocale, useTranslations } from "next-intl";
 import styles from "./queued-reports.module.css";
 
 /** While reports wait in the queue, how often to try the server again (the browser may think it is online). */
 const RETRY_MS = 30_000;
 
-const madeAt = (report: QueuedReport) => formatLocalTime(new Date(report.queuedAt).toISOString());
+type Translate = ReturnType<typeof useTranslations<"Offline">>;
 
-function outcomes(result: SendResult): string[] {
+function outcomes(result: SendResult, t: Translate, locale: string): string[] {
+  const madeAt = (report: QueuedReport) => formatLocalTime(new Date(report.queuedAt).toISOString(), false, locale);
   return [
-    ...result.sent.map((r) => `Your report about ${r.serviceName}, made offline at ${madeAt(r)}, has been sent.`),
-    ...result.refused.map(
-      ({ report: r, message }) =>
-        `Your report about ${r.serviceName}, made offline at ${madeAt(r)}, could not be sent: ${message}.`,
-    ),
+    ...result.sent.map((r) => t("sent", { name: r.serviceName, time: madeAt(r) })),
+    ...result.refused.map(({ report: r, message }) => t("refused", { name: r.serviceName, time: madeAt(r), message })),
   ];
 }
 
@@ -27,6 +26,8 @@ function outcomes(result: SendResult): string[] {
 export function QueuedReports() {
   const [waiting, setWaiting] = useState<QueuedReport[]>([]);
   const [said, setSaid] = useState<string[]>([]);
+  const t = useTranslations("Offline");
+  const locale = useLocale();
 
   useEffect(() => {
     if (!("indexedDB" in window)) return;
@@ -35,7 +36,7 @@ export function QueuedReports() {
       try {
         if (navigator.onLine) {
           const result = await sendQueued();
-          const news = outcomes(result);
+          const news = outcomes(result, t, locale);
           if (live && news.length) setSaid((before) => [...before, ...news]);
         }
         const left = await queuedReports();
@@ -54,16 +55,15 @@ export function QueuedReports() {
       window.removeEventListener(QUEUE_CHANGED, update);
       clearInterval(timer);
     };
-  }, []);
+  }, [t, locale]);
 
   return (
     <div role="status" className={styles.queue} data-testid="queued-reports">
       {waiting.length ? (
         <p className={styles.line}>
           {waiting.length === 1
-            ? `Your report about ${waiting[0]!.serviceName} is saved on this device`
-            : `${waiting.length} reports are saved on this device`}{" "}
-          and will be sent when you are back online.
+            ? t("waitingOne", { name: waiting[0]!.serviceName })
+            : t("waitingMany", { count: waiting.length })}
         </p>
       ) : null}
       {said.map((text, i) => (
@@ -73,7 +73,7 @@ export function QueuedReports() {
       ))}
       {said.length ? (
         <button type="button" className={styles.dismiss} onClick={() => setSaid([])}>
-          Dismiss
+          {t("dismiss")}
         </button>
       ) : null}
     </div>

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { AnomalyBand } from "@/lib/regions/bands";
-import { mapSummary, previewSummary } from "./region-describe";
+import { createTranslator } from "next-intl";
+import { mapSummary, previewSummary as summaryIn } from "./region-describe";
+import en from "@/lib/i18n/messages/en.json";
+import fr from "@/lib/i18n/messages/fr.json";
+
+const english = createTranslator({ locale: "en", messages: en, namespace: "MapPreview" });
+const previewSummary = (rows: Parameters<typeof summaryIn>[0]) => summaryIn(rows, english as never);
 
 const row = (name: string, band: AnomalyBand, reporters: number | null = 40) => ({
   code: name.slice(0, 2).toUpperCase(),
@@ -44,6 +50,15 @@ describe("map summaries", () => {
     );
     expect(previewSummary([row("Chad", "too-few", null)])).toBe(
       "Too few reports in the last hour to show any country.",
+    );
+  });
+
+  it("summarise a service's map in the page's language, naming countries in it", () => {
+    const french = createTranslator({ locale: "fr", messages: fr, namespace: "MapPreview" });
+    const rows = [row("Germany", "severe"), row("Spain", "high")].map((r, i) => ({ ...r, code: ["DE", "ES"][i]! }));
+    const names = new Intl.DisplayNames("fr", { type: "region" });
+    expect(summaryIn(rows, french as never, "fr", (r) => names.of(r.code)!)).toBe(
+      "Signalements inhabituels au cours de la dernière heure en provenance de : Allemagne et Espagne.",
     );
   });
 });

@@ -56,14 +56,27 @@ export function mapSummary(
   return `No ${o.regionLabel.toLowerCase()}${where} shows unusual reports for ${o.subject}, ${o.when}.`;
 }
 
-/** A service page's map summary, for the last hour by country. */
-export function previewSummary(rows: readonly RegionRow[]): string {
-  const { unusual, above, alsoAbove } = regionsByConcern(rows);
-  if (unusual.length > 0) return `Unusual reports in the last hour from ${nameList(unusual)}.${alsoAbove}`;
-  if (above.length > 0)
-    return `Reports in the last hour are above usual in ${nameList(above)}, but nowhere far above it.`;
+/** A translator for the "MapPreview" messages (next-intl's, or createTranslator's in tests). */
+export type PreviewTranslator = (key: string, values?: Record<string, string>) => string;
+
+/**
+ * A service page's map summary, for the last hour by country, in the page's language: `name` gives
+ * a country's name in it, `locale` joins the names as that language does.
+ */
+export function previewSummary(
+  rows: readonly RegionRow[],
+  t: PreviewTranslator,
+  locale = "en",
+  name: (row: RegionRow) => string = (r) => r.name,
+): string {
+  const list = (picked: readonly RegionRow[]) => nameList(picked.map(name), 5, "and", locale);
+  const unusual = rows.filter((r) => r.band === "high" || r.band === "severe");
+  const above = rows.filter((r) => r.band === "elevated");
+  if (unusual.length > 0) {
+    const also = above.length ? ` ${t("alsoAbove", { list: list(above) })}` : "";
+    return `${t("unusual", { list: list(unusual) })}${also}`;
+  }
+  if (above.length > 0) return t("above", { list: list(above) });
   const busiest = rows.filter((r) => r.reporters !== null).slice(0, 3);
-  return busiest.length > 0
-    ? `No country is above its usual level in the last hour. Most reports come from ${nameList(busiest.map((r) => r.name))}.`
-    : "Too few reports in the last hour to show any country.";
+  return busiest.length > 0 ? t("busiest", { list: list(busiest) }) : t("tooFew");
 }

@@ -1,4 +1,5 @@
-import { ANOMALY_BANDS, BAND_LABELS, type AnomalyBand } from "@/lib/regions/bands";
+import { useTranslations } from "next-intl";
+import { ANOMALY_BANDS, type AnomalyBand } from "@/lib/regions/bands";
 import type { MapGeometry } from "@/lib/regions/geometry";
 import { describeRegion, type MapRow } from "./region-describe";
 import { MapTooltip } from "./map-tooltip";
@@ -47,14 +48,15 @@ export function RegionMap({ geometry, rows, label }: { geometry: MapGeometry; ro
 }
 
 export function MapLegend() {
+  const t = useTranslations("Bands");
   return (
-    <ul className={maps["map-legend"]} aria-label="Legend">
+    <ul className={maps["map-legend"]} aria-label={t("legend")}>
       {ANOMALY_BANDS.map((b) => (
         <li key={b}>
           <svg width="18" height="12" aria-hidden="true" focusable="false">
             <rect width="18" height="12" className={`${maps.region} ${maps[`band-${b}`]}`} />
           </svg>
-          {BAND_LABELS[b]}
+          {t(b)}
         </li>
       ))}
     </ul>

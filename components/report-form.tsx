@@ -12,7 +12,8 @@ import {
   type SendResult,
 } from "@/lib/pwa/report-queue";
 import { showSnapshot } from "./live-snapshot";
-import { inLastPeriod, perPeriod } from "@/lib/text/duration";
+import { periodArgs } from "@/lib/text/duration";
+import { useTranslations } from "next-intl";
 import styles from "./report-form.module.css";
 import parts from "./form-parts.module.css";
 import { FieldError } from "./field-error";
@@ -39,6 +40,9 @@ export function ReportForm({
   /** How long a person's report counts alone (REPORT_COOLDOWN_MINUTES), for the words under the button. */
   cooldownMinutes: number;
 }) {
+  const t = useTranslations("ReportForm");
+  const time = useTranslations("Time");
+  const symptomName = useTranslations("Symptoms");
   const [state, formAction, pending] = useActionState<ReportFormState, FormData>(async (previous, form) => {
     // One key per report, the same whichever way it goes: the action, or the queue if that fails.
     form.set("idempotencyKey", newReportKey());
@@ -62,7 +66,8 @@ export function ReportForm({
   }, IDLE);
   const values = state.kind === "error" ? state.values : {};
   const errors = state.kind === "error" ? state.fields : {};
-  const justMe = state.kind === "saved" ? justMeAnswer(state) : null;
+  const justMeText = useTranslations("JustMe");
+  const justMe = state.kind === "saved" ? justMeAnswer(state, justMeText) : null;
   const [country, setCountry] = useState(values.country || defaultCountry);
   const [subdivisions, setSubdivisions] = useState(defaultSubdivisions);
   /** The subdivision our lookup of the visitor's address suggests, pre-selected until they choose. */
@@ -129,28 +134,24 @@ export function ReportForm({
 
   return (
     <form action={formAction} className="form" id="report" aria-labelledby="report-heading" data-testid="report-form">
-      <h2 id="report-heading">Having problems with {service.name}?</h2>
+      <h2 id="report-heading">{t("heading", { name: service.name })}</h2>
       <div ref={noticeRef} tabIndex={-1} aria-live="polite" className={parts["notice-slot"]}>
         {state.kind === "saved" ? (
           <div className={`notice ${parts["notice-ok"]}`} data-testid="report-result">
-            <strong>{state.counted ? "Thanks, your report is in." : "Thanks, we already have your report."}</strong>
+            <strong>{state.counted ? t("thanksCounted") : t("thanksRepeat")}</strong>
             {state.counted ? (
               state.withText ? (
-                <p>
-                  Your comment is listed under <a href="#texts-heading">What people say</a>.
-                </p>
+                <p>{t.rich("commentListed", { link: (chunks) => <a href="#texts-heading">{chunks}</a> })}</p>
               ) : null
             ) : state.notCounted === "network_cap" ? (
               <p>
-                Many reports about {service.name} came from your network in the last few minutes, so we kept yours but
-                did not count it. That stops one place from making an outage look bigger than it is.
-                {state.withText ? " For the same reason, your comment is not listed." : null}
+                {t("networkCap", { name: service.name })}
+                {state.withText ? ` ${t("networkCapComment")}` : null}
               </p>
             ) : (
               <p>
-                You reported {service.name} {inLastPeriod(cooldownMinutes)}, so we kept this one but counted you once.
-                That keeps the numbers honest.
-                {state.withText ? " Your comment is not listed either: we list one per person." : null}
+                {t("repeat", { name: service.name, period: time("inLast", periodArgs(cooldownMinutes)) })}
+                {state.withText ? ` ${t("repeatComment")}` : null}
               </p>
             )}
             {justMe ? <p data-testid="just-me">{justMe}</p> : null}
@@ -158,11 +159,11 @@ export function ReportForm({
         ) : state.kind === "queued" ? (
           <div className={`notice ${parts["notice-ok"]}`} data-testid="report-queued">
             {queuedAndSent ? (
-              <strong>Your report is in: it was sent once the connection came back.</strong>
+              <strong>{t("queuedSent")}</strong>
             ) : (
               <>
-                <strong>You are offline, so your report is saved on this device.</strong>
-                <p>It will be sent as soon as you are back online, and counted once.</p>
+                <strong>{t("queued")}</strong>
+                <p>{t("queuedNext")}</p>
               </>
             )}
           </div>
@@ -174,12 +175,12 @@ export function ReportForm({
       </div>
       <input type="hidden" name="service" value={service.slug} />
       <fieldset aria-describedby={describedBy("symptom")}>
-        <legend>What is not working?</legend>
+        <legend>{t("whatIsWrong")}</legend>
         <div className={`${parts.choices} ${styles.choices}`}>
           {service.symptoms.map((s) => (
             <label className={parts.choice} key={s.slug}>
               <input type="radio" name="symptom" value={s.slug} required defaultChecked={values.symptom === s.slug} />
-              {s.label}
+              {symptomName.has(s.slug) ? symptomName(s.slug) : s.label}
             </label>
           ))}
         </div>
@@ -187,7 +188,7 @@ export function ReportForm({
       </fieldset>
       <div>
         <label className="label" htmlFor="report-country">
-          Country
+          {t("country")}
         </label>
         <select
           id="report-country"
@@ -211,7 +212,7 @@ export function ReportForm({
       </div>
       <div>
         <label className="label" htmlFor="report-subdivision">
-          Region <span className="muted">(optional)</span>
+          {t("region")} <span className="muted">{t("optional")}</span>
         </label>
         <select
           id="report-subdivision"
@@ -222,7 +223,7 @@ export function ReportForm({
           aria-invalid={errors.subdivision ? true : undefined}
           aria-describedby={describedBy("subdivision")}
         >
-          <option value="">Whole country</option>
+          <option value="">{t("wholeCountry")}</option>
           {subdivisions.map((s) => (
             <option key={s.code} value={s.code}>
               {s.name}
@@ -231,7 +232,7 @@ export function ReportForm({
         </select>
         <FieldError id="subdivision-error" message={errors.subdivision} />
         <p className={`muted ${styles.hint}`}>
-          Guessed from your network; change it if it is wrong.{" "}
+          {t("guessed")}{" "}
           <a href="https://db-ip.com" rel="noopener external">
             IP Geolocation by DB-IP
           </a>
@@ -239,7 +240,7 @@ export function ReportForm({
       </div>
       <div>
         <label className="label" htmlFor="report-text">
-          What happened? <span className="muted">(optional)</span>
+          {t("whatHappened")} <span className="muted">{t("optional")}</span>
         </label>
         <textarea
           id="report-text"
@@ -251,23 +252,20 @@ export function ReportForm({
           aria-describedby={describedBy("text", "report-text-hint")}
         />
         <p className="hint" id="report-text-hint">
-          {textLength}/{REPORT_TEXT_MAX} characters. Shown publicly without your name; don&apos;t include personal
-          details.
+          {t("textHint", { length: textLength, max: REPORT_TEXT_MAX })}
         </p>
         <FieldError id="text-error" message={errors.text} />
       </div>
       {/* A honeypot: out of sight and out of the accessibility tree, so only a bot filling every field fills it. */}
       <div className={styles.honeypot} aria-hidden="true">
         <label>
-          Leave this empty <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+          {t("honeypot")} <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
         </label>
       </div>
       <button className="button" type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Report a problem"}
+        {pending ? t("sending") : t("submit")}
       </button>
-      <p className="hint">
-        We count one report per person {perPeriod(cooldownMinutes)}, and never store your IP address.
-      </p>
+      <p className="hint">{t("countRule", { period: time("per", periodArgs(cooldownMinutes)) })}</p>
     </form>
   );
 }

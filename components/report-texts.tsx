@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
+import { useRegionNames } from "./region-names";
 import type { ReadableText } from "@/lib/reports/schemas";
-import { perPeriod } from "@/lib/text/duration";
+import { periodArgs } from "@/lib/text/duration";
 import { LocalTime } from "./local-time";
 import styles from "./report-texts.module.css";
 
@@ -23,6 +25,10 @@ export function ReportTexts({
   /** REPORT_COOLDOWN_MINUTES: a person's comments show one per this period, as their reports count. */
   cooldownMinutes: number;
 }) {
+  const t = useTranslations("ReportTexts");
+  const symptomName = useTranslations("Symptoms");
+  const time = useTranslations("Time");
+  const countryName = useRegionNames();
   return (
     <section className="card" aria-labelledby="texts-heading" data-testid="report-texts">
       <h2 id="texts-heading">{heading}</h2>
@@ -30,10 +36,7 @@ export function ReportTexts({
         <p className="muted">{empty}</p>
       ) : (
         <>
-          <p className="muted small">
-            {note}, one per person {perPeriod(cooldownMinutes)}. Written by reporters, not checked by Outage Radar;
-            abuse is removed.
-          </p>
+          <p className="muted small">{t("note", { note, period: time("per", periodArgs(cooldownMinutes)) })}</p>
           <ol className={styles["report-texts"]}>
             {items.map((r) => (
               <li key={r.id}>
@@ -41,7 +44,8 @@ export function ReportTexts({
                   <p dir="auto">{r.text}</p>
                 </blockquote>
                 <p className="meta">
-                  {r.symptomLabel} · {r.countryName} · <LocalTime iso={r.createdAt} withDate />
+                  {symptomName.has(r.symptom) ? symptomName(r.symptom) : r.symptomLabel} ·{" "}
+                  {countryName(r.country, r.countryName)} · <LocalTime iso={r.createdAt} withDate />
                 </p>
               </li>
             ))}

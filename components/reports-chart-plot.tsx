@@ -1,12 +1,12 @@
 "use client";
 
 import { Area, ComposedChart, CartesianGrid, Line, ReferenceArea, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale, useTranslations } from "next-intl";
 import { formatLocalTime } from "@/lib/text/format";
 import { timeTicks } from "@/lib/text/time-ticks";
 import type { SeriesPoint, SnapshotIncident } from "@/lib/services/snapshot";
 import { bucketAt, valueAxis } from "./chart-sketch";
 
-const time = (iso: string) => formatLocalTime(iso);
 const noLines = () => [];
 
 export interface ReportsChartProps {
@@ -18,6 +18,9 @@ export interface ReportsChartProps {
 /** The interactive recharts drawing inside ReportsChart's figure, loaded on its own when wanted. */
 export default function ReportsChartPlot({ series, incidents, bucketMinutes }: ReportsChartProps) {
   const values = valueAxis(series);
+  const locale = useLocale();
+  const t = useTranslations("Chart");
+  const time = (iso: string) => formatLocalTime(iso, false, locale);
   return (
     <ComposedChart
       responsive
@@ -72,7 +75,7 @@ export default function ReportsChartPlot({ series, incidents, bucketMinutes }: R
       <Area
         type="monotone"
         dataKey="reporters"
-        name="Reports"
+        name={t("peopleReporting")}
         stroke="var(--chart-line)"
         strokeWidth={2}
         fill="var(--chart-fill)"
@@ -81,7 +84,7 @@ export default function ReportsChartPlot({ series, incidents, bucketMinutes }: R
       <Line
         type="monotone"
         dataKey="expected"
-        name="Usual level"
+        name={t("usual")}
         stroke="var(--muted)"
         strokeWidth={1.5}
         strokeDasharray="6 4"
@@ -91,7 +94,7 @@ export default function ReportsChartPlot({ series, incidents, bucketMinutes }: R
       <Line
         type="stepAfter"
         dataKey="threshold"
-        name="Alarm level"
+        name={t("alarmLevel")}
         stroke="var(--outage)"
         strokeWidth={1.25}
         strokeDasharray="2 3"

@@ -2,56 +2,59 @@ import { IntentLink } from "./intent-link";
 import { LocalTime } from "./local-time";
 import type { SeriesPoint } from "@/lib/services/snapshot";
 import styles from "./series-details.module.css";
+import { useTranslations } from "next-intl";
 
 /** What the chart's lines and shading mean, in words (the chart never relies on colour alone). */
 export function ChartLegend({ bucketMinutes, incidents }: { bucketMinutes: number; incidents: boolean }) {
+  const t = useTranslations("Chart");
   return (
     <p className={styles["chart-legend"]}>
       <span>
         <span className={styles["legend-swatch"]} aria-hidden="true" />
-        People reporting per {bucketMinutes} minutes
+        {t("reporting", { minutes: bucketMinutes })}
       </span>
       <span>
         <span className={`${styles["legend-swatch"]} ${styles["legend-expected"]}`} aria-hidden="true" />
-        Usual level (dashed)
+        {t("usualDashed")}
       </span>
       <span>
         <span className={`${styles["legend-swatch"]} ${styles["legend-threshold"]}`} aria-hidden="true" />
-        Alarm level (dotted)
+        {t("alarmDotted")}
       </span>
       {incidents ? (
         <span>
           <span className={`${styles["legend-swatch"]} ${styles["legend-incident"]}`} aria-hidden="true" />
-          Shaded: incident
+          {t("shadedIncident")}
         </span>
       ) : null}
-      <IntentLink href="/about#deciding-heading">How we decide</IntentLink>
+      <IntentLink href="/about#deciding-heading">{t("howWeDecide")}</IntentLink>
     </p>
   );
 }
 
 /** The chart's table equivalent, newest first, behind a disclosure. */
 export function SeriesTable({ series, caption, testId }: { series: SeriesPoint[]; caption: string; testId: string }) {
+  const t = useTranslations("Chart");
   return (
     <details className={styles["table-toggle"]}>
-      <summary>Show the chart as a table</summary>
-      <div className="data-table-wrap" tabIndex={0} role="region" aria-label={`${caption}, newest first`}>
+      <summary>{t("showTable")}</summary>
+      <div className="data-table-wrap" tabIndex={0} role="region" aria-label={t("newestFirst", { caption })}>
         <table className="data" data-testid={testId}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">From</th>
+              <th scope="col">{t("from")}</th>
               <th scope="col" className="num">
-                People reporting
+                {t("peopleReporting")}
               </th>
               <th scope="col" className="num">
-                Usual
+                {t("usual")}
               </th>
               <th scope="col" className="num">
-                Alarm level
+                {t("alarmLevel")}
               </th>
               <th scope="col" className="num">
-                All reports
+                {t("allReports")}
               </th>
             </tr>
           </thead>

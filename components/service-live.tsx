@@ -9,27 +9,23 @@ import { ChartLegend, SeriesTable } from "./series-details";
 import { useLiveSnapshot } from "./live-snapshot";
 import { ReportTexts } from "./report-texts";
 import { formatCount } from "@/lib/text/format";
+import { useLocale, useTranslations } from "next-intl";
 import styles from "./service-live.module.css";
 
 /** "Is it down?" in one glance: the level in words, since when, and a way to report. */
 export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
   const s = useLiveSnapshot(initial);
+  const t = useTranslations("Live");
+  const locale = useLocale();
+  const since = () => <LocalTime iso={s.statusSince} />;
   const title =
-    s.status === "ok" ? (
-      <>No current problems at {s.name}</>
-    ) : s.status === "possible" ? (
-      <>
-        Possible problems at {s.name} since <LocalTime iso={s.statusSince} />
-      </>
-    ) : (
-      <>
-        User reports indicate problems at {s.name} since <LocalTime iso={s.statusSince} />
-      </>
-    );
+    s.status === "ok"
+      ? t("noProblems", { name: s.name })
+      : t.rich(s.status === "possible" ? "possibleSince" : "outageSince", { name: s.name, since });
   return (
     <section
       className={`${styles.banner} level-${s.status}`}
-      aria-label="Current status"
+      aria-label={t("currentStatus")}
       data-testid="status-banner"
       data-level={s.status}
     >
@@ -40,14 +36,17 @@ export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
             {title}
           </p>
           <p className={styles["banner-sub"]}>
-            {formatCount(s.reportersLastHour)} {s.reportersLastHour === 1 ? "report" : "reports"} in the last hour ·
-            updated <LocalTime iso={s.generatedAt} />
+            {t.rich("bannerSub", {
+              count: s.reportersLastHour,
+              formatted: formatCount(s.reportersLastHour, locale),
+              updated: () => <LocalTime iso={s.generatedAt} />,
+            })}
           </p>
           <OfflineAge generatedAt={s.generatedAt} />
         </div>
       </div>
       <a className="button" href="#report">
-        I have a problem with {s.name}
+        {t("haveProblem", { name: s.name })}
       </a>
     </section>
   );
@@ -55,6 +54,9 @@ export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
 
 export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
   const s = useLiveSnapshot(initial);
+  const t = useTranslations("Live");
+  const symptomName = useTranslations("Symptoms");
+  const locale = useLocale();
   const total24h = s.series.reduce((a, p) => a + p.reporters, 0);
   const peak = s.series.reduce(
     (best, p) => (p.reporters > best.reporters ? p : best),
@@ -63,24 +65,24 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
   return (
     <>
       <section className="card" aria-labelledby="activity-heading">
-        <h2 id="activity-heading">Reports in the last 24 hours</h2>
+        <h2 id="activity-heading">{t("activityHeading")}</h2>
         <div className="stats">
           <div className={styles.stat}>
             <div className={styles["stat-value"]} data-testid="reports-last-hour">
-              {formatCount(s.reportersLastHour)}
+              {formatCount(s.reportersLastHour, locale)}
             </div>
-            <div className={styles["stat-label"]}>people reported in the last hour</div>
+            <div className={styles["stat-label"]}>{t("peopleLastHour")}</div>
           </div>
           <div className={styles.stat}>
             <div className={styles["stat-value"]} data-testid="reports-24h">
-              {formatCount(total24h)}
+              {formatCount(total24h, locale)}
             </div>
-            <div className={styles["stat-label"]}>in the last 24 hours</div>
+            <div className={styles["stat-label"]}>{t("last24Hours")}</div>
           </div>
           <div className={styles.stat}>
-            <div className={styles["stat-value"]}>{formatCount(peak.reporters)}</div>
+            <div className={styles["stat-value"]}>{formatCount(peak.reporters, locale)}</div>
             <div className={styles["stat-label"]}>
-              busiest {s.bucketMinutes} min, at <LocalTime iso={peak.t} />
+              {t.rich("busiest", { minutes: s.bucketMinutes, at: () => <LocalTime iso={peak.t} /> })}
             </div>
           </div>
         </div>
@@ -88,21 +90,21 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
         <ReportsChart series={s.series} incidents={s.incidents} bucketMinutes={s.bucketMinutes} />
         <SeriesTable
           series={s.series}
-          caption={`Reports per ${s.bucketMinutes} minutes, last 24 hours`}
+          caption={t("tableCaption", { minutes: s.bucketMinutes })}
           testId="reports-table"
         />
       </section>
       <section className="card" aria-labelledby="problems-heading">
-        <h2 id="problems-heading">Most reported problems</h2>
+        <h2 id="problems-heading">{t("problemsHeading")}</h2>
         {total24h === 0 ? (
-          <p className="muted">No reports in the last 24 hours.</p>
+          <p className="muted">{t("noReports24h")}</p>
         ) : (
           <ul className={styles.shares} data-testid="symptom-shares">
             {s.symptoms.map((x) => {
               const pct = Math.round(x.share * 100);
               return (
                 <li key={x.slug} className={styles["share-row"]}>
-                  <span>{x.label}</span>
+                  <span>{symptomName.has(x.slug) ? symptomName(x.slug) : x.label}</span>
                   <span className={styles["share-pct"]}>{pct}%</span>
                   <span className={styles["share-bar"]} aria-hidden="true">
                     <span style={{ width: `${Math.max(pct, x.reporters > 0 ? 1 : 0)}%` }} />

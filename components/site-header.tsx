@@ -1,34 +1,38 @@
+import { getTranslations } from "next-intl/server";
 import { IntentLink } from "./intent-link";
+import { LanguageSwitcher } from "./language-switcher";
 import { RadarMark } from "./radar-mark";
 import styles from "./site-header.module.css";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const t = await getTranslations("Site");
   return (
     <header className="site-header">
       <a className={styles["skip-link"]} href="#main">
-        Skip to content
+        {t("skipLink")}
       </a>
       <div className="container">
         <IntentLink href="/" className={styles.logo}>
           <RadarMark size={26} />
           Outage Radar
         </IntentLink>
-        <nav className={styles["site-nav"]} aria-label="Main">
+        <LanguageSwitcher />
+        <nav className={styles["site-nav"]} aria-label={t("nav.label")}>
           <ul>
             <li>
-              <IntentLink href="/">All services</IntentLink>
+              <IntentLink href="/">{t("nav.allServices")}</IntentLink>
             </li>
             <li>
-              <IntentLink href="/map">Map</IntentLink>
+              <IntentLink href="/map">{t("nav.map")}</IntentLink>
             </li>
             <li>
-              <IntentLink href="/incidents">Incidents</IntentLink>
+              <IntentLink href="/incidents">{t("nav.incidents")}</IntentLink>
             </li>
             <li>
-              <IntentLink href="/compare">Compare</IntentLink>
+              <IntentLink href="/compare">{t("nav.compare")}</IntentLink>
             </li>
             <li>
-              <IntentLink href="/alerts">Alerts</IntentLink>
+              <IntentLink href="/alerts">{t("nav.alerts")}</IntentLink>
             </li>
             <li>
               <a href="/api/v1/openapi.json">API</a>
@@ -40,14 +44,13 @@ export function SiteHeader() {
   );
 }
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const t = await getTranslations("Site");
   return (
     <footer className={styles["site-footer"]}>
       <div className="container">
         <p>
-          Outage Radar counts problem reports from people like you. A spike in reports means many people are having
-          trouble at once; it is not an official statement by the service. We never store IP addresses.{" "}
-          <IntentLink href="/about">How Outage Radar works</IntentLink>
+          {t("footer")} <IntentLink href="/about">{t("howItWorks")}</IntentLink>
         </p>
       </div>
     </footer>

@@ -1,13 +1,13 @@
-import { STATUS_LABELS, type StatusLevel } from "@/lib/catalog/constants";
+import { useTranslations } from "next-intl";
+import type { StatusLevel } from "@/lib/catalog/constants";
 import { StatusIcon } from "./status-icon";
 
-const SHORT: Record<StatusLevel, string> = { ok: "No problems", possible: "Possible problems", outage: "Outage" };
-
 export function StatusBadge({ level }: { level: StatusLevel }) {
+  const t = useTranslations("Levels");
   return (
-    <span className={`badge level-${level}`} title={STATUS_LABELS[level]}>
+    <span className={`badge level-${level}`} title={t(`${level}.label`)}>
       <StatusIcon level={level} size={14} />
-      {SHORT[level]}
+      {t(`${level}.short`)}
     </span>
   );
 }

@@ -60,7 +60,7 @@ const S = {
 type SymptomKey = keyof typeof S;
 
 /** Generic steps first; each service adds its own. */
-const GENERIC_STEPS = [
+export const GENERIC_STEPS = [
   "Check your own connection: open another website or app. If nothing loads, the problem is probably your network.",
   "Update the app (or your browser) to the latest version.",
   "Clear the app's cache, or your browser's cache and cookies for the site.",

@@ -8,10 +8,7 @@ test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "x-forwarded-for": freshClientIp() });
 });
 
-test("a report made offline waits on the device and is sent when the connection returns", async ({
-  page,
-  context,
-}) => {
+test("a report made offline waits on the device and is sent when the connection returns", async ({ page, context }) => {
   const service = new ServicePage(page);
   await service.open("whatsapp");
   const comment = `Messages stuck on one tick, sent offline (${test.info().project.name} ${Date.now()})`;
@@ -35,7 +32,9 @@ test("a report made offline waits on the device and is sent when the connection 
   expect(answer.status()).toBe(201);
   expect(answer.headers()["idempotent-replayed"]).toBeUndefined();
   await expect(queue).toHaveText(/^Your report about WhatsApp, made offline at .+, has been sent\.Dismiss$/);
-  await expect(page.getByTestId("report-queued")).toHaveText("Your report is in: it was sent once the connection came back.");
+  await expect(page.getByTestId("report-queued")).toHaveText(
+    "Your report is in: it was sent once the connection came back.",
+  );
   await queue.getByRole("button", { name: "Dismiss" }).click();
   await expect(queue).toBeEmpty();
 

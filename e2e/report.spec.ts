@@ -5,8 +5,10 @@ import { DIRECTORY_FIRST_CARDS } from "../lib/catalog/directory";
 test.describe("report a problem", () => {
   // The browser's language decides Accept-Language, from which the form guesses the country.
   test.use({ locale: "de-DE" });
-  test.beforeEach(async ({ context }) => {
+  test.beforeEach(async ({ context, baseURL }) => {
     await context.setExtraHTTPHeaders({ "x-forwarded-for": freshClientIp() });
+    // A German browser whose visitor chose English with the switcher (else the site answers in German).
+    await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: baseURL! }]);
   });
 
   test("with JavaScript: the report is counted, the answer and the chart update without a reload", async ({ page }) => {

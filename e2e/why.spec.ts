@@ -84,16 +84,18 @@ test("Comcast's users reporting many services is a network problem, with a page 
 });
 
 test("the report form picks the country and state from the visitor's address", async ({ browser }) => {
-  // 8.8.8.8 is in California in the bundled database; Accept-Language alone would say Germany.
+  // 8.8.8.8 is in California in the bundled database; Accept-Language alone would say Germany (and
+  // sends this browser to the German page, whose form is the same).
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "8.8.8.8" }, locale: "de-DE" });
   const page = await context.newPage();
   await page.goto("/status/tiktok");
+  await expect(page).toHaveURL(/\/de\/status\/tiktok$/);
   const form = page.getByTestId("report-form");
-  await expect(form.getByLabel("Country")).toHaveValue("US");
+  await expect(form.getByLabel("Land")).toHaveValue("US");
   await expect(form.getByLabel(/Region/)).toHaveValue("US-CA");
   // The visitor can still change it.
-  await form.getByLabel("Country").selectOption("FR");
-  await expect(form.getByLabel("Country")).toHaveValue("FR");
+  await form.getByLabel("Land").selectOption("FR");
+  await expect(form.getByLabel("Land")).toHaveValue("FR");
   await expect(form.getByRole("link", { name: "IP Geolocation by DB-IP" })).toBeVisible();
   await context.close();
 });

@@ -7,6 +7,7 @@ import { createFront } from "./front/front";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "./http-server";
 import { checkHealth } from "./front/health";
 import { createPageCache } from "./front/page-cache";
+import { acceptLanguageLocale, prefixLocale } from "@/lib/i18n/negotiate";
 import { startDetectorTick } from "./jobs/detector-tick";
 import type { Job } from "./jobs/job";
 import { startMaintenance } from "./jobs/maintenance";
@@ -66,7 +67,11 @@ export async function serve(handle: DbHandle, demo: DemoJob | null, dev: boolean
     detector: () => detector.leadership.role,
     queued: () => reportQueue(handle.db).queued,
   });
-  const app = next({ dev, dir: process.cwd(), hostname: cfg.HOST, port: cfg.PORT });
+  // Next.js only builds URLs from hostname and port here (this process listens itself). It must be
+  // "localhost", the host Next gives the proxy's request URL: a rewrite the proxy (proxy.ts) makes
+  // is then same-origin and served in place, where with any other host Next 16.2.6+ takes it for an
+  // outside address and answers with a redirect to the very path asked for, a loop.
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: cfg.PORT });
   await app.prepare();
   const server = createHttpServer(
     createFront({
@@ -85,6 +90,7 @@ export async function serve(handle: DbHandle, demo: DemoJob | null, dev: boolean
               // The live snapshot every open service page polls every 10 s.
               jsonPaths: /^\/api\/v1\/services\/[^/]+\/snapshot$/,
               shared: { cacheControl: pageCacheControl, regionHeaders: cfg.REGION_HEADERS },
+              languageOf: (path, acceptLanguage) => (prefixLocale(path) ? null : acceptLanguageLocale(acceptLanguage)),
               onServe: (outcome) => metrics.pageServed(outcome),
             }),
             regionHeaders: cfg.REGION_HEADERS,

@@ -43,8 +43,20 @@ export function country(code: string): Country | undefined {
   return countryByCode.get(code);
 }
 
+const namesByLocale = new Map<string, Intl.DisplayNames>();
+
 export function countryName(code: string): string {
   return countryByCode.get(code)?.name ?? code;
+}
+
+/** A country's name in a page's language: English as above; another language's from Intl. */
+export function countryNameIn(code: string, locale: string): string {
+  if (locale !== "en" && countryByCode.has(code)) {
+    let names = namesByLocale.get(locale);
+    if (!names) namesByLocale.set(locale, (names = new Intl.DisplayNames(locale, { type: "region" })));
+    return names.of(code) ?? code;
+  }
+  return countryName(code);
 }
 
 export function subdivisionsOf(countryCode: string): readonly Subdivision[] {
@@ -64,6 +76,11 @@ export function subdivisionName(code: string): string {
  * ("New York, US"), as incidents confined to one name them.
  */
 export function regionName(code: string): string {
+  return regionNameIn(code, "en");
+}
+
+/** The same in a page's language (a subdivision keeps its ISO name). */
+export function regionNameIn(code: string, locale: string): string {
   const sub = subdivisionByCode.get(code);
-  return sub ? `${sub.name}, ${code.slice(0, 2)}` : countryName(code);
+  return sub ? `${sub.name}, ${code.slice(0, 2)}` : countryNameIn(code, locale);
 }

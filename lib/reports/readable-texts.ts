@@ -2,7 +2,10 @@ import type { Symptom } from "@/lib/catalog/constants";
 import { countryName } from "@/lib/regions/regions";
 import type { ReadableText } from "./schemas";
 
-/** Labels for comments; the ISO name table stays on the server, where it is already loaded. */
+/**
+ * Labels for comments; the ISO name table stays on the server, where it is already loaded. The
+ * codes go too, for pages in other languages, which name them in their own (messages and Intl).
+ */
 export function readableTexts(
   texts: ReadonlyArray<{ id: number; createdAt: string; symptom: string; country: string; text: string }>,
   symptoms: readonly Symptom[],
@@ -11,7 +14,9 @@ export function readableTexts(
   return texts.map((t) => ({
     id: t.id,
     createdAt: t.createdAt,
+    symptom: t.symptom,
     symptomLabel: labels.get(t.symptom) ?? t.symptom,
+    country: t.country,
     countryName: countryName(t.country),
     text: t.text,
   }));

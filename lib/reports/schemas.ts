@@ -58,7 +58,9 @@ export const readableTextSchema = z
   .object({
     id: z.int(),
     createdAt: instant,
+    symptom: z.string(),
     symptomLabel: z.string(),
+    country: z.string(),
     countryName: z.string(),
     text: z.string().max(REPORT_TEXT_MAX),
   })

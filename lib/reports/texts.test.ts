@@ -106,7 +106,9 @@ describe.each(testTargets())("report texts on $name", (target) => {
     expect(snapshot.texts[0]).toEqual({
       id: ids[`flood${DEFAULT_NETWORK_CAP - 1}`],
       createdAt: page[0]!.createdAt,
+      symptom: "login",
       symptomLabel: "Login",
+      country: "DE",
       countryName: "Germany",
       text: `Flood text ${DEFAULT_NETWORK_CAP - 1}`,
     });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ServiceSnapshot } from "@/lib/services/snapshot";
-import { justMeAnswer, usualLastHour, type ReportFormState } from "./report-form-state";
+import { createTranslator } from "next-intl";
+import { justMeAnswer as answerIn, usualLastHour, type ReportFormState } from "./report-form-state";
+import en from "@/lib/i18n/messages/en.json";
+import de from "@/lib/i18n/messages/de.json";
+
+const english = createTranslator({ locale: "en", messages: en, namespace: "JustMe" });
+const justMeAnswer = (state: Parameters<typeof answerIn>[0]) => answerIn(state, english as never);
 
 const snapshot = (
   reportersLastHour: number,
@@ -38,7 +44,7 @@ describe("is it just me?", () => {
   it("says a usual count is usual instead of implying an outage", () => {
     const answer = justMeAnswer(saved(snapshot(20, 5)))!;
     expect(answer).toContain(
-      "19 other people reported a problem with Discord in the last hour, about as many as usual",
+      "19 other people have reported a problem with Discord in the last hour, about as many as usual",
     );
     expect(answer).not.toMatch(/not just you/);
   });
@@ -55,5 +61,12 @@ describe("is it just me?", () => {
     expect(justMeAnswer(saved(snapshot(3, 0)))).toMatch(/^2 other people have reported/);
     expect(justMeAnswer(saved(snapshot(30, null)))).toMatch(/^It's not just you: 29 other people .* last hour\.$/);
     expect(justMeAnswer(saved(null))).toBeNull();
+  });
+
+  it("answers in the page's language, with its numbers", () => {
+    const german = createTranslator({ locale: "de", messages: de, namespace: "JustMe" });
+    expect(answerIn(saved(snapshot(1201, 5, "outage")), german as never)).toBe(
+      "Du bist nicht allein: 1.200 weitere Personen haben in der letzten Stunde ein Problem mit Discord gemeldet, deutlich mehr als üblich.",
+    );
   });
 });

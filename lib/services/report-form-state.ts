@@ -1,6 +1,5 @@
 import type { SubmitOutcome } from "@/lib/reports/submit";
 import type { ServiceSnapshot } from "@/lib/services/snapshot";
-import { formatCount } from "@/lib/text/format";
 
 /** What the report form shows after a submission; plain data so it crosses the server-action boundary. */
 export type ReportFormState =
@@ -77,22 +76,24 @@ export function usualLastHour(snapshot: ServiceSnapshot): number | null {
 /** A count this close to the usual one is the usual background of reports, not a sign of an outage. */
 const USUAL_RATIO = 1.5;
 
+/** A translator for the "JustMe" messages (next-intl's, or createTranslator's in tests). */
+export type JustMeTranslator = (key: string, values: Record<string, string | number>) => string;
+
 /** The "is it just me?" answer, in words, measured against the usual level; none when the count could not be read. */
-export function justMeAnswer(state: Extract<ReportFormState, { kind: "saved" }>): string | null {
+export function justMeAnswer(state: Extract<ReportFormState, { kind: "saved" }>, t: JustMeTranslator): string | null {
   if (!state.snapshot) return null;
   const others = Math.max(0, state.snapshot.reportersLastHour - (state.counted ? 1 : 0));
   const name = state.serviceName;
-  if (others === 0)
-    return `You're the first to report a problem with ${name} in the last hour. It may be on your side: try the steps below.`;
-  const people = `${formatCount(others)} other ${others === 1 ? "person" : "people"}`;
-  if (state.snapshot.status !== "ok")
-    return `It's not just you: ${people} reported a problem with ${name} in the last hour, and reports are well above the usual level.`;
+  if (others === 0) return t("first", { name });
+  const people = t("people", { count: others });
+  // The count goes with every sentence: its verb agrees with it in most languages.
+  const count = others;
+  if (state.snapshot.status !== "ok") return t("aboveUsual", { name, people, count });
   const usual = usualLastHour(state.snapshot);
   if (usual !== null && others + 1 <= USUAL_RATIO * (usual + 1))
-    return `${people} reported a problem with ${name} in the last hour, about as many as usual at this time (${formatCount(Math.round(usual))}). Nothing points to an outage: it may be on your side.`;
-  if (others < 5)
-    return `${people} ${others === 1 ? "has" : "have"} reported a problem with ${name} in the last hour. It could be you or a small issue.`;
-  const times =
-    usual !== null && usual >= 1 ? `, about ${formatCount(Math.round(others / usual))} times the usual` : "";
-  return `It's not just you: ${people} reported a problem with ${name} in the last hour${times}.`;
+    return t("asUsual", { name, people, count, usual: Math.round(usual) });
+  if (others < 5) return t("few", { name, people, count });
+  return usual !== null && usual >= 1
+    ? t("notJustYouTimes", { name, people, count, times: Math.round(others / usual) })
+    : t("notJustYou", { name, people, count });
 }

@@ -2,47 +2,67 @@
 // builds one on every call), so a page that shows a hundred times or counts paid for a hundred
 // formatters while hydrating. One formatter per format, built on first use and kept.
 
-function once<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
+/** One formatter per format and language, built on first use and kept. */
+function perLocale<T>(make: (locale: string) => T): (locale?: string) => T {
+  const made = new Map<string, T>();
+  return (locale = "en") => {
+    let f = made.get(locale);
+    if (f === undefined) made.set(locale, (f = make(locale)));
+    return f;
+  };
 }
 
 const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
 const DATE_AND_CLOCK: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
-const counts = once(() => new Intl.NumberFormat("en"));
-const localClock = once(() => new Intl.DateTimeFormat(undefined, CLOCK));
-const localDateAndClock = once(() => new Intl.DateTimeFormat(undefined, DATE_AND_CLOCK));
-const utcClock = once(() => new Intl.DateTimeFormat("en-GB", { ...CLOCK, timeZone: "UTC" }));
-const utcDateAndClock = once(() => new Intl.DateTimeFormat("en-GB", { ...DATE_AND_CLOCK, timeZone: "UTC" }));
-const utcDay = once(() => new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }));
+// English pages show local times in the browser's own conventions (an English page read in Germany
+// keeps a 24-hour clock); other languages in their own. UTC times in English read the British way.
+const localOf = (locale: string) => (locale === "en" ? undefined : locale);
+const utcOf = (locale: string) => (locale === "en" ? "en-GB" : locale);
 
-/** 12,345: counts of people, reports and incidents. */
-export function formatCount(n: number): string {
-  return counts().format(n);
+const counts = perLocale((l) => new Intl.NumberFormat(l));
+const localClock = perLocale((l) => new Intl.DateTimeFormat(localOf(l), CLOCK));
+const localDateAndClock = perLocale((l) => new Intl.DateTimeFormat(localOf(l), DATE_AND_CLOCK));
+const utcClock = perLocale((l) => new Intl.DateTimeFormat(utcOf(l), { ...CLOCK, timeZone: "UTC" }));
+const utcDateAndClock = perLocale((l) => new Intl.DateTimeFormat(utcOf(l), { ...DATE_AND_CLOCK, timeZone: "UTC" }));
+const utcDay = perLocale((l) => new Intl.DateTimeFormat(utcOf(l), { dateStyle: "long", timeZone: "UTC" }));
+const relative = perLocale((l) => new Intl.RelativeTimeFormat(l, { numeric: "auto", style: "short" }));
+
+/** 12,345 (12.345 in German): counts of people, reports and incidents. */
+export function formatCount(n: number, locale?: string): string {
+  return counts(locale).format(n);
 }
 
 /** An instant in the visitor's own time zone and locale (browser only: the server cannot know them). */
-export function formatLocalTime(iso: string, withDate = false): string {
-  return (withDate ? localDateAndClock : localClock)().format(new Date(iso));
+export function formatLocalTime(iso: string, withDate = false, locale?: string): string {
+  return (withDate ? localDateAndClock : localClock)(locale).format(new Date(iso));
 }
 
 /** The same instant as the server renders it before the browser takes over: in UTC, said so. */
-export function formatUtcTime(iso: string, withDate = false): string {
-  return `${(withDate ? utcDateAndClock : utcClock)().format(new Date(iso))} UTC`;
+export function formatUtcTime(iso: string, withDate = false, locale?: string): string {
+  return `${(withDate ? utcDateAndClock : utcClock)(locale).format(new Date(iso))} UTC`;
 }
 
 /** "30 November 2026": a day, in UTC, for titles and descriptions. */
-export function formatUtcDay(iso: string): string {
-  return utcDay().format(new Date(iso));
+export function formatUtcDay(iso: string, locale?: string): string {
+  return utcDay(locale).format(new Date(iso));
 }
 
 /** "just now", "4 min ago", "2 h ago", "3 days ago": how old a reading was when the page was drawn. */
-export function formatAge(ms: number): string {
+export function formatAge(ms: number, locale = "en"): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (locale !== "en") return relativeAge(minutes, locale);
   if (minutes < 1) return "just now";
   if (minutes < 60) return `${minutes} min ago`;
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h ago`;
   return `${Math.floor(hours / 24)} days ago`;
+}
+
+/** The same in another language, in its own words ("vor 4 Min.", "il y a 2 h"). */
+function relativeAge(minutes: number, locale: string): string {
+  const rtf = relative(locale);
+  if (minutes < 60) return rtf.format(-minutes, "minute");
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? rtf.format(-hours, "hour") : rtf.format(-Math.floor(hours / 24), "day");
 }

@@ -166,6 +166,28 @@ describe("page cache", () => {
     expect(html.renders()).toBe(2);
   });
 
+  it("keeps a page whose path does not name its language apart per language its request is served in", async () => {
+    const shared = { cacheControl: () => "public, s-maxage=5", regionHeaders: [] };
+    // As the site's own rule: a path with a prefix names its language; an unprefixed one follows Accept-Language.
+    const languageOf = (path: string, acceptLanguage: string | undefined) =>
+      path.startsWith("/de/") ? null : acceptLanguage?.startsWith("de") ? "de" : "en";
+    const app = await serve({ ttlMs: 60_000, shared, languageOf });
+    const english = await get(`${app.base}/status/tiktok`, { "accept-language": "en-US" });
+    await get(`${app.base}/status/tiktok`, { "accept-language": "en-US" });
+    expect(app.renders()).toBe(1);
+    expect(english.response.headers.get("vary")).toBe("accept-language, Accept-Encoding");
+    // A German browser is not handed the English copy (the proxy would redirect it instead).
+    // (A language without a region, so the country guess made from it is the same as the English one's.)
+    const german = await get(`${app.base}/status/tiktok`, { "accept-language": "de" });
+    expect(app.renders()).toBe(2);
+    expect(german.body).toContain("render 2");
+    // A prefixed path is one page whatever the browser prefers, and says so.
+    const prefixed = await get(`${app.base}/de/status/tiktok`, { "accept-language": "en-US" });
+    await get(`${app.base}/de/status/tiktok`, { "accept-language": "en-US,de;q=0.9" });
+    expect(app.renders()).toBe(3);
+    expect(prefixed.response.headers.get("vary")).toBe("Accept-Encoding");
+  });
+
   it("tells shared caches how long a kept page may be served, and what else it varies by", async () => {
     const shared = {
       cacheControl: (path: string) => (path.startsWith("/incidents") ? "public, s-maxage=60" : "public, s-maxage=5"),

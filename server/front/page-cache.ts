@@ -37,6 +37,12 @@ export interface PageCacheOptions {
    * first present wins): a page varies by those up to the one its request carried.
    */
   shared?: { cacheControl: (path: string) => string; regionHeaders: readonly string[] };
+  /**
+   * The language a page at this path is chosen in from the request, when the path does not name it
+   * (an unprefixed path, whose language follows Accept-Language): kept apart per language, and said
+   * in Vary to shared caches. Null when the path names it.
+   */
+  languageOf?: (path: string, acceptLanguage: string | undefined) => string | null;
   /** Called per response, for tests, logs and metrics: hit (fresh copy), stale (old copy), miss (rendered). */
   onServe?: (outcome: Outcome, key: string) => void;
 }
@@ -149,12 +155,14 @@ export function createPageCache(opts: PageCacheOptions) {
       if (path.startsWith("/api/") || path.startsWith("/_next/") || path.includes(".")) return null;
       // As JSON: values joined with spaces could be shifted from one header into another.
       const router = h.rsc ? ` ${JSON.stringify(RSC_KEY_HEADERS.map((name) => h[name]?.toString() ?? null))}` : "";
-      return `${h.host ?? ""} ${req.url} ${country() ?? ""}${router}`;
+      const language = opts.languageOf?.(path, h["accept-language"]) ?? "";
+      return `${h.host ?? ""} ${req.url} ${country() ?? ""} ${language}${router}`;
     },
 
     async serve(key: string, req: IncomingMessage, res: ServerResponse, render: Render): Promise<void> {
       // What a page copy tells shared caches; JSON answers keep their route's policy.
-      const sharing = key.startsWith(JSON_KEY) ? undefined : opts.shared;
+      const sharing =
+        key.startsWith(JSON_KEY) || !opts.shared ? undefined : { ...opts.shared, languageOf: opts.languageOf };
       const entry = entries.get(key);
       const fresh = entry && Date.now() - entry.at <= opts.ttlMs;
       const pending = rendering.get(key);
@@ -204,7 +212,7 @@ function guarded(render: Render): (req: IncomingMessage, res: ServerResponse) =>
   };
 }
 
-type Shared = NonNullable<PageCacheOptions["shared"]>;
+type Shared = NonNullable<PageCacheOptions["shared"]> & Pick<PageCacheOptions, "languageOf">;
 
 /** The copy, with a new nonce in the policy and the page; gzipped when the client takes gzip. */
 function replay(entry: Entry, req: IncomingMessage, res: ServerResponse, shared: Shared | undefined): void {
@@ -227,6 +235,7 @@ function replay(entry: Entry, req: IncomingMessage, res: ServerResponse, shared:
     // never looked at. nginx caches nothing whose Vary is over 128 bytes, so no more than needed.
     const first = shared.regionHeaders.findIndex((name) => req.headers[name] !== undefined);
     const vary = first === -1 ? [] : shared.regionHeaders.slice(0, first + 1);
+    if (shared.languageOf?.(path, req.headers["accept-language"]) != null) vary.push("accept-language");
     if (vary.length) res.setHeader("vary", [res.getHeader("vary")?.toString(), ...vary].filter(Boolean).join(", "));
   }
   // Already encoded, so the front's compression leaves it as it is (and adds Vary: Accept-Encoding).

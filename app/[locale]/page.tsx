@@ -1,0 +1,128 @@
+import { CategoryChips } from "@/components/category-chips";
+import { connection } from "next/server";
+import { getReadDb } from "@/lib/db";
+import { CATEGORIES } from "@/lib/catalog/constants";
+import { cachedServicesOverview } from "@/lib/services/queries";
+import { ServiceGrid } from "@/components/service-card";
+import { ServiceDirectory } from "@/components/service-directory";
+import { directoryHref } from "@/lib/catalog/directory";
+import { LiveRefresh } from "@/components/live-refresh";
+import { cachedOpenCauses } from "@/lib/upstreams/queries";
+import { CommonCause } from "@/components/common-causes";
+import { cachedOpenIspIncidents } from "@/lib/isp/queries";
+import { IspNotice } from "@/components/isp-notice";
+import { cachedActiveCountries } from "@/lib/regions/country-services";
+import { countryName } from "@/lib/regions/regions";
+import { IntentLink } from "@/components/intent-link";
+import styles from "./page.module.css";
+
+/** The home page follows every service's changes, re-drawn at most this often. */
+const HOME_REFRESH_SECONDS = 30;
+/** Countries linked from the home page: the busiest; every other one has its page too, reached from the map. */
+const COUNTRY_LINKS = 24;
+
+export default async function HomePage({ searchParams }: PageProps<"/[locale]">) {
+  await connection();
+  const params = await searchParams;
+  const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const category = CATEGORIES.some((c) => c.slug === params.category) ? (params.category as string) : null;
+  const showAll = params.all === "1";
+  const [all, causes, isps, countries] = await Promise.all([
+    cachedServicesOverview(getReadDb()),
+    cachedOpenCauses(getReadDb()),
+    cachedOpenIspIncidents(getReadDb()),
+    cachedActiveCountries(getReadDb()),
+  ]);
+  const broken = all.filter((s) => s.status !== "ok");
+  const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
+  const cards = all.map(({ slug, name, category: c, aliases, status, reportersLastHour, sparkline }) => ({
+    slug,
+    name,
+    category: c,
+    aliases,
+    status,
+    reportersLastHour,
+    sparkline,
+  }));
+
+  return (
+    <>
+      {/* eslint-disable-next-line react-hooks/purity -- a server component, drawn once per request: this is when */}
+      <LiveRefresh seconds={HOME_REFRESH_SECONDS} drawnAt={Date.now()} />
+      <section className="hero" aria-labelledby="hero-heading">
+        <h1 id="hero-heading">Is it down right now?</h1>
+        <p>
+          Live problem reports from people using {all.length} services. If many people report at once, it&apos;s
+          probably not just you.
+        </p>
+        <form className="search" role="search" action="/search" method="get">
+          <label htmlFor="find-service" className="visually-hidden">
+            Find a service
+          </label>
+          <input
+            id="find-service"
+            type="search"
+            name="q"
+            list="service-names"
+            placeholder="Which service? e.g. TikTok"
+            autoComplete="off"
+            required
+          />
+          <datalist id="service-names">
+            {all.map((s) => (
+              <option key={s.slug} value={s.name} />
+            ))}
+          </datalist>
+          <button className="button" type="submit">
+            Check
+          </button>
+        </form>
+      </section>
+
+      <section className="section" aria-labelledby="now-heading">
+        <div className={styles["section-head"]}>
+          <h2 id="now-heading">Problems right now</h2>
+        </div>
+        {causes.map((c) => (
+          <CommonCause key={c.id} cause={c} />
+        ))}
+        {isps.map((i) => (
+          <IspNotice key={i.id} incident={i} />
+        ))}
+        {broken.length > 0 ? (
+          <ServiceGrid services={broken} data-testid="broken-now" />
+        ) : (
+          <>
+            <p className="notice notice-info" data-testid="broken-now">
+              No widespread problems right now.
+              {busiest.length > 0 ? " These services have the most reports in the last hour:" : ""}
+            </p>
+            {busiest.length > 0 ? <ServiceGrid services={busiest} style={{ marginTop: "0.75rem" }} /> : null}
+          </>
+        )}
+      </section>
+
+      {countries.length > 0 ? (
+        <section className="section" aria-labelledby="countries-heading">
+          <h2 id="countries-heading">By country</h2>
+          <p className="muted">What people in each country report right now, most reports in the last day first.</p>
+          <ul className="chips" data-testid="country-links">
+            {countries.slice(0, COUNTRY_LINKS).map((c) => (
+              <li key={c.code}>
+                <IntentLink className="chip" href={`/country/${c.code.toLowerCase()}`}>
+                  {countryName(c.code)}
+                </IntentLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="section" aria-labelledby="all-heading">
+        <h2 id="all-heading">All services</h2>
+        <CategoryChips label="Categories" current={category} href={(c) => directoryHref({ q, category: c })} />
+        <ServiceDirectory services={cards} initialQuery={q} category={category} initialShowAll={showAll} />
+      </section>
+    </>
+  );
+}

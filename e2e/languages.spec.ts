@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+
+/** The TikTok page's heading in each language, and the path it lives at. */
+const LANGUAGES = [
+  { lang: "en", path: "/status/tiktok", heading: "TikTok down? Current status and problems" },
+  { lang: "es", path: "/es/status/tiktok", heading: "¿TikTok no funciona? Estado actual y problemas" },
+  { lang: "de", path: "/de/status/tiktok", heading: "TikTok gestört? Aktueller Status und Probleme" },
+  { lang: "fr", path: "/fr/status/tiktok", heading: "TikTok en panne ? État actuel et problèmes" },
+  { lang: "pt-BR", path: "/pt-br/status/tiktok", heading: "TikTok caiu? Status atual e problemas" },
+  { lang: "hi", path: "/hi/status/tiktok", heading: "क्या TikTok डाउन है? मौजूदा स्थिति और समस्याएँ" },
+];
+
+// What a missing message shows (lib/i18n/request.ts on the server; next-intl's "Namespace.key" in the browser).
+const MISSING =
+  /⟦|\b(Site|Live|Chart|Symptoms|ReportForm|ReportTexts|JustMe|Time|Offline|Levels|Status|Steps)\.[a-zA-Z]/;
+
+for (const { lang, path, heading } of LANGUAGES) {
+  test(`the service page speaks ${lang}, with no message missing`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+    // After hydration too: the client components have their messages.
+    await expect(page.getByTestId("report-form").getByRole("button")).toBeEnabled();
+    expect(await page.locator("body").innerText()).not.toMatch(MISSING);
+    expect(await page.title()).not.toMatch(MISSING);
+    // Search engines are told of every language's page, and which one this is.
+    const alternates = page.locator('head link[rel="alternate"][hreflang]');
+    await expect(alternates).toHaveCount(7);
+    await expect(page.locator('head link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute(
+      "href",
+      /\/status\/tiktok$/,
+    );
+    await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${path}$`));
+  });
+}
+
+test.describe("a browser that prefers German", () => {
+  test.use({ locale: "de-DE" });
+
+  test("is sent to the German page, and can switch to English and stay there", async ({ page }) => {
+    await page.goto("/status/tiktok");
+    await expect(page).toHaveURL(/\/de\/status\/tiktok$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("TikTok gestört? Aktueller Status und Probleme");
+
+    await page.getByLabel("Sprache: Deutsch. Andere wählen").click();
+    await page.getByRole("link", { name: "English" }).click();
+    await expect(page).toHaveURL(/\/status\/tiktok$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("TikTok down? Current status and problems");
+    // The choice is remembered: the unprefixed address no longer sends this browser to German.
+    await page.goto("/status/whatsapp");
+    await expect(page).toHaveURL(/\/status\/whatsapp$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+});
+
+test("the switcher names the current language to a screen reader and lists all six", async ({ page }) => {
+  await page.goto("/fr/status/tiktok");
+  const switcher = page.getByLabel("Langue : Français. En choisir une autre");
+  await switcher.click();
+  const links = page.locator("header details ul a");
+  await expect(links).toHaveText(["English", "Español", "Deutsch", "Français", "Português (Brasil)", "हिन्दी"]);
+  await expect(links.filter({ hasText: "Français" })).toHaveAttribute("aria-current", "page");
+  await expect(links.filter({ hasText: "हिन्दी" })).toHaveAttribute("href", "/hi/status/tiktok");
+});

@@ -1,0 +1,26 @@
+import { defineRouting } from "next-intl/routing";
+import { DEFAULT_LOCALE, LOCALES, PREFIXES, type Locale } from "./locales";
+
+export type { Locale };
+
+/**
+ * English lives at the bare paths (/status/tiktok), the other languages under a prefix
+ * (/de/status/tiktok, /pt-br/status/tiktok). A bare path asked for by a browser that prefers another
+ * of them (Accept-Language, or the language the visitor chose with the switcher, kept in the
+ * NEXT_LOCALE cookie) is redirected to that language's path.
+ */
+export const routing = defineRouting({
+  locales: LOCALES,
+  defaultLocale: DEFAULT_LOCALE,
+  localePrefix: { mode: "as-needed", prefixes: PREFIXES },
+});
+
+/** Each language by its own name, as the switcher lists it. */
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: "English",
+  es: "Español",
+  de: "Deutsch",
+  fr: "Français",
+  "pt-BR": "Português (Brasil)",
+  hi: "हिन्दी",
+};

@@ -1,0 +1,24 @@
+import createMiddleware from "next-intl/middleware";
+import type { NextRequest } from "next/server";
+import { routing } from "@/lib/i18n/routing";
+
+const chooseLanguage = createMiddleware(routing);
+
+/**
+ * Chooses each page's language (lib/i18n/routing.ts): the path's prefix, else the language the
+ * visitor chose (the NEXT_LOCALE cookie), else Accept-Language.
+ */
+export default function proxy(request: NextRequest) {
+  const response = chooseLanguage(request);
+  // Only a choice made with the switcher is remembered (the switcher's links set the cookie in the
+  // browser): following a link to a page in another language is no such choice. And a response that
+  // sets a cookie is kept by no cache, which would leave every crawler's page uncached.
+  response.headers.delete("set-cookie");
+  return response;
+}
+
+export const config = {
+  // Pages only: not the API, the console (English, for operators), the service worker, Next's own
+  // files, search's redirect, or anything with a dot (feeds, badges, images, the manifest).
+  matcher: "/((?!api|admin|serwist|search|_next|.*\\..*|.*opengraph-image).*)",
+};
