@@ -30,8 +30,9 @@ describe("the chart's value axis", () => {
 describe("ChartSketch", () => {
   it("draws the lines and the incident, with times in UTC where the viewer's zone is unknown", () => {
     const html = renderToStaticMarkup(
+      // The provider's own props type wants children among them; React takes them as an argument.
       createElement(
-        IntlProvider,
+        IntlProvider as unknown as React.FC<{ locale: string; messages: object }>,
         { locale: "en", messages: {} },
         createElement(ChartSketch, {
           series,

@@ -1,6 +1,6 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { CauseView } from "@/lib/upstreams/queries";
 import { OFFICIAL_STATUS_LABELS, type OfficialStatus } from "@/lib/official/types";
-import { formatCount } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
 import { IntentLink } from "./intent-link";
 import { LocalTime } from "./local-time";
@@ -11,26 +11,40 @@ export function CommonCause({ cause, exclude }: { cause: CauseView; exclude?: nu
   const others = cause.services.filter((s) => s.serviceId !== exclude);
   const shown = others.slice(0, 6).map((s) => s.name);
   const rest = others.length - shown.length;
+  const t = useTranslations("Causes");
+  const official = useTranslations("Official");
+  const locale = useLocale();
+  const names = rest > 0 ? [...shown, t("more", { count: rest })] : shown.length ? shown : [t("thisService")];
   return (
     <div className={`notice ${styles.cause}`} data-testid="common-cause" data-upstream={cause.upstream}>
       <p className={styles.title}>
-        <strong>Likely common cause: {cause.name}</strong> ({formatCount(cause.services.length)}{" "}
-        {cause.services.length === 1 ? "service" : "services"} at once)
+        {t.rich("title", {
+          name: cause.name,
+          count: cause.services.length,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <p>
-        {exclude !== undefined && others.length ? "Also affected: " : "Affected: "}
-        {nameList(rest > 0 ? [...shown, `${rest} more`] : shown.length ? shown : ["this service"])}, since{" "}
-        <LocalTime iso={cause.startedAt.toISOString()} />.
+        {t.rich(exclude !== undefined && others.length ? "alsoAffected" : "affected", {
+          list: nameList(names, 7, "and", locale),
+          since: () => <LocalTime iso={cause.startedAt.toISOString()} />,
+        })}
         {cause.official ? (
           <>
             {" "}
-            {cause.name}&apos;s own status page:{" "}
-            {OFFICIAL_STATUS_LABELS[cause.official.status as OfficialStatus] ?? cause.official.status}
-            {cause.official.title ? ` (“${cause.official.title}”)` : ""}.
+            {t("ownPage", {
+              name: cause.name,
+              status: (Object.keys(OFFICIAL_STATUS_LABELS) as OfficialStatus[]).includes(
+                cause.official.status as OfficialStatus,
+              )
+                ? official(`status.${cause.official.status as OfficialStatus}`)
+                : cause.official.status,
+              title: cause.official.title ? ` (“${cause.official.title}”)` : "",
+            })}
           </>
         ) : null}
-        {cause.crowdIncidentId ? <> People report problems with {cause.name} itself too.</> : null}{" "}
-        <IntentLink href={`/causes/${cause.id}`}>The evidence</IntentLink>
+        {cause.crowdIncidentId ? <> {t("itselfToo", { name: cause.name })}</> : null}{" "}
+        <IntentLink href={`/causes/${cause.id}`}>{t("evidence")}</IntentLink>
       </p>
     </div>
   );

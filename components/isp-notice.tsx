@@ -1,5 +1,5 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { IspIncidentView } from "@/lib/isp/queries";
-import { formatCount } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
 import { IntentLink } from "./intent-link";
 import { LocalTime } from "./local-time";
@@ -12,23 +12,22 @@ import styles from "./common-causes.module.css";
 export function IspNotice({ incident, serviceName }: { incident: IspIncidentView; serviceName?: string }) {
   const count = incident.services.length;
   const shown = incident.services.slice(0, 6).map((s) => s.name);
+  const t = useTranslations("Isp");
+  const causes = useTranslations("Causes");
+  const locale = useLocale();
+  const names = count > shown.length ? [...shown, causes("more", { count: count - shown.length })] : shown;
   return (
     <div className={`notice ${styles.cause}`} data-testid="isp-notice" data-asn={incident.asn}>
       <p className={styles.title}>
-        <strong>
-          Problems reported by {incident.name} users across {formatCount(count)} services
-        </strong>
+        <strong>{t("title", { name: incident.name, count })}</strong>
       </p>
       <p>
-        {serviceName ? (
-          <>
-            If you are on {incident.name}, the problem with {serviceName} is probably your connection, not {serviceName}
-            .{" "}
-          </>
-        ) : null}
-        Since <LocalTime iso={incident.startedAt.toISOString()} />, its users report problems with{" "}
-        {nameList(count > shown.length ? [...shown, `${count - shown.length} more`] : shown)} far more than usual, while
-        people on other networks do not. <IntentLink href={`/isp/${incident.asn}`}>{incident.name}</IntentLink>
+        {serviceName ? <>{t("yourConnection", { name: incident.name, service: serviceName })} </> : null}
+        {t.rich("since", {
+          list: nameList(names, 7, "and", locale),
+          since: () => <LocalTime iso={incident.startedAt.toISOString()} />,
+        })}{" "}
+        <IntentLink href={`/isp/${incident.asn}`}>{incident.name}</IntentLink>
       </p>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { StatusLevel } from "@/lib/catalog/constants";
 import { OFFICIAL_STATUS_LABELS, type OfficialStatus } from "@/lib/official/types";
 import type { OfficialView } from "@/lib/official/views";
@@ -26,7 +27,10 @@ export function OfficialStatusLine({
   name: string;
   drawnAt: Date;
 }) {
-  const age = formatAge(drawnAt.getTime() - Date.parse(official.updatedAt));
+  const t = useTranslations("Official");
+  const locale = useLocale();
+  const age = formatAge(drawnAt.getTime() - Date.parse(official.updatedAt), locale);
+  const label = t(`status.${official.status}`);
   return (
     <section
       className={styles.official}
@@ -39,19 +43,16 @@ export function OfficialStatusLine({
           <StatusIcon level={ICON[official.status]} size={18} />
         </span>
         <span>
-          <strong id="official-heading">Official status:</strong> {OFFICIAL_STATUS_LABELS[official.status]}
+          <strong id="official-heading">{t("heading")}</strong> {label}
           {official.description && official.description !== OFFICIAL_STATUS_LABELS[official.status]
             ? ` (“${official.description}”)`
             : null}
-          <span className={styles.age}>
-            {" "}
-            · {official.stale ? "could not be read lately; last read" : "updated"} {age}
-          </span>
+          <span className={styles.age}> · {t(official.stale ? "stale" : "updated", { age })}</span>
         </span>
       </p>
       {official.incident ? (
         <p className={styles.incident}>
-          {name} says:{" "}
+          {t("says", { name })}{" "}
           {official.incident.url ? (
             <a href={official.incident.url} rel="noopener external">
               {official.incident.title}
@@ -60,14 +61,14 @@ export function OfficialStatusLine({
             official.incident.title
           )}{" "}
           <span className={styles.age}>
-            (posted <LocalTime iso={official.incident.postedAt} withDate />)
+            {t.rich("posted", { at: () => <LocalTime iso={official.incident!.postedAt} withDate /> })}
           </span>
         </p>
       ) : null}
       {official.url ? (
         <p className={styles.source}>
           <a href={official.url} rel="noopener external">
-            {name}&apos;s status page
+            {t("page", { name })}
           </a>
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ReportsChartProps } from "./reports-chart-plot";
 import { ChartSketch } from "./chart-sketch";
@@ -27,12 +28,13 @@ class KeepSketchOnError extends Component<{ sketch: ReactNode; children: ReactNo
  * an alarm; incidents are shaded. The page also offers the same numbers as a table.
  */
 export function ReportsChart({
-  span = "over the last 24 hours",
+  span = "day",
   ...plot
 }: ReportsChartProps & {
-  /** What the chart covers, for its accessible name. */
-  span?: string;
+  /** What the chart covers, for its accessible name: the last 24 hours, or around an incident. */
+  span?: "day" | "incident";
 }) {
+  const t = useTranslations("Chart");
   const [wanted, setWanted] = useState<"pointer" | "focus" | null>(null);
   const zone = useClockZone();
   const figure = useRef<HTMLDivElement>(null);
@@ -62,9 +64,7 @@ export function ReportsChart({
       ref={figure}
       className="chart"
       role="figure"
-      aria-label={`Chart of people reporting per ${plot.bucketMinutes} minutes ${span} against the usual level; ${
-        wanted ? "use the arrow keys to step through it" : "focus it to step through it with the arrow keys"
-      }, or open the table below`}
+      aria-label={t("figure", { minutes: plot.bucketMinutes, span, wanted: wanted ? "yes" : "no" })}
       data-testid="reports-chart"
       tabIndex={ready ? undefined : 0}
       onPointerEnter={() => setWanted((w) => w ?? "pointer")}

@@ -161,7 +161,7 @@ export default async function IncidentPage({ params }: PageProps<"/[locale]/inci
           series={story.series}
           incidents={[{ id: story.id, level: story.level, startedAt: story.startedAt, endedAt: story.endedAt }]}
           bucketMinutes={story.bucketMinutes}
-          span="from two hours before the incident to two hours after it"
+          span="incident"
         />
         <SeriesTable
           series={story.series}
