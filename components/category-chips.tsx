@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { IntentLink } from "./intent-link";
 import { CATEGORIES } from "@/lib/catalog/constants";
 
@@ -11,18 +12,19 @@ export function CategoryChips({
   current: string | null;
   href: (category: string | null) => string;
 }) {
+  const t = useTranslations("Categories");
   return (
     <nav aria-label={label}>
       <ul className="chips">
         <li>
           <IntentLink className="chip" href={href(null)} aria-current={current === null ? "page" : undefined}>
-            All
+            {t("all")}
           </IntentLink>
         </li>
         {CATEGORIES.map((c) => (
           <li key={c.slug}>
             <IntentLink className="chip" href={href(c.slug)} aria-current={c.slug === current ? "page" : undefined}>
-              {c.label}
+              {t(c.slug)}
             </IntentLink>
           </li>
         ))}

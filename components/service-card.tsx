@@ -1,5 +1,6 @@
+import { useLocale, useTranslations } from "next-intl";
 import { IntentLink } from "./intent-link";
-import { categoryLabel, type CategorySlug, type StatusLevel } from "@/lib/catalog/constants";
+import type { CategorySlug, StatusLevel } from "@/lib/catalog/constants";
 import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";
 import { formatCount } from "@/lib/text/format";
@@ -16,7 +17,13 @@ export interface ServiceCardData {
 }
 
 export function ServiceCard({ s }: { s: ServiceCardData }) {
-  const reports = `${formatCount(s.reportersLastHour)} ${s.reportersLastHour === 1 ? "report" : "reports"} in the last hour`;
+  const t = useTranslations("Directory");
+  const categories = useTranslations("Categories");
+  const locale = useLocale();
+  const reports = t("reportsLastHour", {
+    count: s.reportersLastHour,
+    formatted: formatCount(s.reportersLastHour, locale),
+  });
   return (
     <IntentLink
       href={`/status/${s.slug}`}
@@ -27,7 +34,7 @@ export function ServiceCard({ s }: { s: ServiceCardData }) {
       <Sparkline values={s.sparkline} className={styles.spark} />
       <StatusBadge level={s.status} />
       <span className="meta">
-        {categoryLabel(s.category)} · {reports}
+        {categories(s.category)} · {reports}
       </span>
     </IntentLink>
   );

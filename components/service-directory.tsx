@@ -7,6 +7,8 @@ import { DIRECTORY_FIRST_CARDS, directoryHref } from "@/lib/catalog/directory";
 import { closeServices, matchesService } from "@/lib/catalog/match";
 import { nameList } from "@/lib/text/name-list";
 import { formatCount } from "@/lib/text/format";
+import { useLocale, useTranslations } from "next-intl";
+import { getPathname } from "@/lib/i18n/navigation";
 import { ServiceGrid, type ServiceCardData } from "./service-card";
 import styles from "./service-directory.module.css";
 
@@ -26,6 +28,11 @@ export function ServiceDirectory({
   category: string | null;
   initialShowAll: boolean;
 }) {
+  const t = useTranslations("Directory");
+  const locale = useLocale();
+  const home = getPathname({ href: "/", locale });
+  /** "/?all=1" on this language's home page ("/de?all=1"). */
+  const inHome = (href: string) => (home === "/" ? href : home + href.slice(1));
   const [query, setQuery] = useState(initialQuery);
   const [showAll, setShowAll] = useState(initialShowAll);
   const listRef = useRef<HTMLUListElement>(null);
@@ -49,15 +56,15 @@ export function ServiceDirectory({
 
   return (
     <>
-      <form className="search" role="search" action="/" method="get">
+      <form className="search" role="search" action={home} method="get">
         <label htmlFor="service-search" className="visually-hidden">
-          Filter services
+          {t("filterLabel")}
         </label>
         <input
           id="service-search"
           type="search"
           name="q"
-          placeholder="Filter by name"
+          placeholder={t("filterPlaceholder")}
           autoComplete="off"
           value={query}
           onChange={(e) => {
@@ -69,53 +76,53 @@ export function ServiceDirectory({
         {category ? <input type="hidden" name="category" value={category} /> : null}
         {showAll ? <input type="hidden" name="all" value="1" /> : null}
         <button className={`button ${styles["button-secondary"]}`} type="submit">
-          Filter
+          {t("filter")}
         </button>
       </form>
       <p className="visually-hidden" role="status" aria-live="polite">
         {hidden > 0
-          ? `${shown.length} of ${matching.length} services shown`
-          : `${matching.length} ${matching.length === 1 ? "service" : "services"} shown${
-              close.length
-                ? `. Did you mean ${nameList(
-                    close.map((c) => c.name),
-                    close.length,
-                    "or",
-                  )}?`
-                : ""
-            }`}
+          ? t("someShown", { shown: shown.length, count: matching.length })
+          : close.length
+            ? t("shownDidYouMean", {
+                count: matching.length,
+                names: nameList(
+                  close.map((c) => c.name),
+                  close.length,
+                  "or",
+                  locale,
+                ),
+              })
+            : t("shown", { count: matching.length })}
       </p>
       {matching.length === 0 ? (
         <p className="empty">
-          No service matches “{query}”.{" "}
+          {t("noMatch", { query })}{" "}
           {close.length > 0 ? (
-            <>
-              Did you mean{" "}
-              {close.map((c, i) => (
-                <Fragment key={c.slug}>
-                  {i === 0 ? "" : i === close.length - 1 ? " or " : ", "}
-                  <IntentLink href={`/status/${c.slug}`}>{c.name}</IntentLink>
-                </Fragment>
-              ))}
-              ? You can also <IntentLink href="/">see all services</IntentLink>.
-            </>
+            t.rich("closeMatches", {
+              names: () =>
+                close.map((c, i) => (
+                  <Fragment key={c.slug}>
+                    {i === 0 ? "" : i === close.length - 1 ? ` ${t("or")} ` : ", "}
+                    <IntentLink href={`/status/${c.slug}`}>{c.name}</IntentLink>
+                  </Fragment>
+                )),
+              link: (chunks) => <IntentLink href="/">{chunks}</IntentLink>,
+            })
           ) : (
-            <>
-              Try another name, or <IntentLink href="/">see all services</IntentLink>.
-            </>
+            t.rich("tryAnother", { link: (chunks) => <IntentLink href="/">{chunks}</IntentLink> })
           )}
         </p>
       ) : (
-        <ServiceGrid services={shown} aria-label="Services" ref={listRef} />
+        <ServiceGrid services={shown} aria-label={t("listLabel")} ref={listRef} />
       )}
       {hidden > 0 ? (
         <p className={styles["directory-more"]}>
           <span>
-            Showing the {shown.length} busiest of {formatCount(matching.length)}.
+            {t("showingBusiest", { shown: shown.length, count: formatCount(matching.length, locale) })}
           </span>{" "}
           <a
             className={`button ${styles["button-secondary"]}`}
-            href={directoryHref({ q: query, category, all: true })}
+            href={inHome(directoryHref({ q: query, category, all: true }))}
             onClick={(e) => {
               e.preventDefault();
               const firstNew = shown.length;
@@ -126,7 +133,7 @@ export function ServiceDirectory({
               replaceUrl((p) => p.set("all", "1"));
             }}
           >
-            Show all {formatCount(matching.length)} services
+            {t("showAll", { count: matching.length })}
           </a>
         </p>
       ) : null}

@@ -2,19 +2,46 @@ import { expect, test } from "@playwright/test";
 
 /** The TikTok page's heading in each language, and the path it lives at. */
 const LANGUAGES = [
-  { lang: "en", path: "/status/tiktok", heading: "TikTok down? Current status and problems" },
-  { lang: "es", path: "/es/status/tiktok", heading: "¿TikTok no funciona? Estado actual y problemas" },
-  { lang: "de", path: "/de/status/tiktok", heading: "TikTok gestört? Aktueller Status und Probleme" },
-  { lang: "fr", path: "/fr/status/tiktok", heading: "TikTok en panne ? État actuel et problèmes" },
-  { lang: "pt-BR", path: "/pt-br/status/tiktok", heading: "TikTok caiu? Status atual e problemas" },
-  { lang: "hi", path: "/hi/status/tiktok", heading: "क्या TikTok डाउन है? मौजूदा स्थिति और समस्याएँ" },
+  { lang: "en", home: "/", heading: "TikTok down? Current status and problems", homeHeading: "Is it down right now?" },
+  {
+    lang: "es",
+    home: "/es",
+    heading: "¿TikTok no funciona? Estado actual y problemas",
+    homeHeading: "¿Está caído ahora mismo?",
+  },
+  {
+    lang: "de",
+    home: "/de",
+    heading: "TikTok gestört? Aktueller Status und Probleme",
+    homeHeading: "Gibt es gerade eine Störung?",
+  },
+  {
+    lang: "fr",
+    home: "/fr",
+    heading: "TikTok en panne ? État actuel et problèmes",
+    homeHeading: "Est-ce en panne en ce moment ?",
+  },
+  {
+    lang: "pt-BR",
+    home: "/pt-br",
+    heading: "TikTok caiu? Status atual e problemas",
+    homeHeading: "Está fora do ar agora?",
+  },
+  {
+    lang: "hi",
+    home: "/hi",
+    heading: "क्या TikTok डाउन है? मौजूदा स्थिति और समस्याएँ",
+    homeHeading: "क्या यह अभी डाउन है?",
+  },
 ];
+const inLanguage = (home: string, path: string) => (home === "/" ? path : home + path);
 
 // What a missing message shows (lib/i18n/request.ts on the server; next-intl's "Namespace.key" in the browser).
 const MISSING =
-  /⟦|\b(Site|Live|Chart|Symptoms|ReportForm|ReportTexts|JustMe|Time|Offline|Levels|Status|Steps)\.[a-zA-Z]/;
+  /⟦|\b(Site|Live|Chart|Symptoms|ReportForm|ReportTexts|JustMe|Time|Offline|Levels|Status|Steps|Home|Directory|Categories)\.[a-zA-Z]/;
 
-for (const { lang, path, heading } of LANGUAGES) {
+for (const { lang, home, heading, homeHeading } of LANGUAGES) {
+  const path = inLanguage(home, "/status/tiktok");
   test(`the service page speaks ${lang}, with no message missing`, async ({ page }) => {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("lang", lang);
@@ -31,6 +58,18 @@ for (const { lang, path, heading } of LANGUAGES) {
       /\/status\/tiktok$/,
     );
     await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${path}$`));
+  });
+
+  test(`the home page speaks ${lang}, and its search answers in it`, async ({ page }) => {
+    await page.goto(home);
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(homeHeading);
+    await expect(page.getByRole("link", { name: /^TikTok/ }).first()).toBeVisible();
+    expect(await page.locator("body").innerText()).not.toMatch(MISSING);
+    await page.locator("#find-service").fill("TikTok");
+    await page.locator("#find-service").press("Enter");
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
   });
 }
 

@@ -12,7 +12,10 @@ import { CommonCause } from "@/components/common-causes";
 import { cachedOpenIspIncidents } from "@/lib/isp/queries";
 import { IspNotice } from "@/components/isp-notice";
 import { cachedActiveCountries } from "@/lib/regions/country-services";
-import { countryName } from "@/lib/regions/regions";
+import { countryNameIn } from "@/lib/regions/regions";
+import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/routing";
+import { localeAlternates } from "@/lib/i18n/alternates";
 import { IntentLink } from "@/components/intent-link";
 import styles from "./page.module.css";
 
@@ -21,8 +24,15 @@ const HOME_REFRESH_SECONDS = 30;
 /** Countries linked from the home page: the busiest; every other one has its page too, reached from the map. */
 const COUNTRY_LINKS = 24;
 
-export default async function HomePage({ searchParams }: PageProps<"/[locale]">) {
+export async function generateMetadata({ params }: PageProps<"/[locale]">) {
+  const { locale } = (await params) as { locale: Locale };
+  return { alternates: localeAlternates("/", locale) };
+}
+
+export default async function HomePage({ params: route, searchParams }: PageProps<"/[locale]">) {
   await connection();
+  const { locale } = (await route) as { locale: Locale };
+  const t = await getTranslations({ locale, namespace: "Home" });
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const category = CATEGORIES.some((c) => c.slug === params.category) ? (params.category as string) : null;
@@ -50,21 +60,19 @@ export default async function HomePage({ searchParams }: PageProps<"/[locale]">)
       {/* eslint-disable-next-line react-hooks/purity -- a server component, drawn once per request: this is when */}
       <LiveRefresh seconds={HOME_REFRESH_SECONDS} drawnAt={Date.now()} />
       <section className="hero" aria-labelledby="hero-heading">
-        <h1 id="hero-heading">Is it down right now?</h1>
-        <p>
-          Live problem reports from people using {all.length} services. If many people report at once, it&apos;s
-          probably not just you.
-        </p>
+        <h1 id="hero-heading">{t("heading")}</h1>
+        <p>{t("intro", { count: all.length })}</p>
         <form className="search" role="search" action="/search" method="get">
+          {locale === "en" ? null : <input type="hidden" name="locale" value={locale} />}
           <label htmlFor="find-service" className="visually-hidden">
-            Find a service
+            {t("findLabel")}
           </label>
           <input
             id="find-service"
             type="search"
             name="q"
             list="service-names"
-            placeholder="Which service? e.g. TikTok"
+            placeholder={t("findPlaceholder")}
             autoComplete="off"
             required
           />
@@ -74,14 +82,14 @@ export default async function HomePage({ searchParams }: PageProps<"/[locale]">)
             ))}
           </datalist>
           <button className="button" type="submit">
-            Check
+            {t("check")}
           </button>
         </form>
       </section>
 
       <section className="section" aria-labelledby="now-heading">
         <div className={styles["section-head"]}>
-          <h2 id="now-heading">Problems right now</h2>
+          <h2 id="now-heading">{t("nowHeading")}</h2>
         </div>
         {causes.map((c) => (
           <CommonCause key={c.id} cause={c} />
@@ -94,8 +102,8 @@ export default async function HomePage({ searchParams }: PageProps<"/[locale]">)
         ) : (
           <>
             <p className="notice notice-info" data-testid="broken-now">
-              No widespread problems right now.
-              {busiest.length > 0 ? " These services have the most reports in the last hour:" : ""}
+              {t("noProblems")}
+              {busiest.length > 0 ? ` ${t("busiest")}` : ""}
             </p>
             {busiest.length > 0 ? <ServiceGrid services={busiest} style={{ marginTop: "0.75rem" }} /> : null}
           </>
@@ -104,13 +112,13 @@ export default async function HomePage({ searchParams }: PageProps<"/[locale]">)
 
       {countries.length > 0 ? (
         <section className="section" aria-labelledby="countries-heading">
-          <h2 id="countries-heading">By country</h2>
-          <p className="muted">What people in each country report right now, most reports in the last day first.</p>
+          <h2 id="countries-heading">{t("countriesHeading")}</h2>
+          <p className="muted">{t("countriesIntro")}</p>
           <ul className="chips" data-testid="country-links">
             {countries.slice(0, COUNTRY_LINKS).map((c) => (
               <li key={c.code}>
                 <IntentLink className="chip" href={`/country/${c.code.toLowerCase()}`}>
-                  {countryName(c.code)}
+                  {countryNameIn(c.code, locale)}
                 </IntentLink>
               </li>
             ))}
@@ -119,8 +127,8 @@ export default async function HomePage({ searchParams }: PageProps<"/[locale]">)
       ) : null}
 
       <section className="section" aria-labelledby="all-heading">
-        <h2 id="all-heading">All services</h2>
-        <CategoryChips label="Categories" current={category} href={(c) => directoryHref({ q, category: c })} />
+        <h2 id="all-heading">{t("allHeading")}</h2>
+        <CategoryChips label={t("categoriesLabel")} current={category} href={(c) => directoryHref({ q, category: c })} />
         <ServiceDirectory services={cards} initialQuery={q} category={category} initialShowAll={showAll} />
       </section>
     </>

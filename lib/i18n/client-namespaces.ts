@@ -11,4 +11,6 @@ export const CLIENT_NAMESPACES = [
   "Time",
   "Offline",
   "Levels",
+  "Directory",
+  "Categories",
 ] as const;

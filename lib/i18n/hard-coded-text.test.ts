@@ -32,12 +32,10 @@ const NOT_YET = new Set([
   "app/[locale]/isp/[asn]/page.tsx",
   "app/[locale]/map/[country]/page.tsx",
   "app/[locale]/map/page.tsx",
-  "app/[locale]/page.tsx",
   "app/[locale]/status/[service]/incidents/page.tsx",
   "app/[locale]/status/[service]/map/[country]/page.tsx",
   "app/[locale]/status/[service]/map/page.tsx",
   "app/[locale]/status/[service]/opengraph-image.tsx",
-  "components/category-chips.tsx",
   "components/country-service-table.tsx",
   "components/downtime-chart.tsx",
   "components/downtime-heatmap.tsx",
@@ -47,7 +45,6 @@ const NOT_YET = new Set([
   "components/region-map-section.tsx",
   "components/region-table.tsx",
   "components/scorecard-table.tsx",
-  "components/service-directory.tsx",
   "components/service-stats.tsx",
 ]);
 const ENGLISH_ONLY = [/^components\/console-/, /^components\/alerts\//];
