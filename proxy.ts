@@ -19,6 +19,8 @@ export default function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not the API, the console (English, for operators), the service worker, Next's own
-  // files, search's redirect, or anything with a dot (feeds, badges, images, the manifest).
-  matcher: "/((?!api|admin|serwist|search|_next|.*\\..*|.*opengraph-image).*)",
+  // files, search's redirect, or files by their extension (feeds, badges, images, the manifest).
+  // Not "anything with a dot": an alert's private token has one.
+  matcher:
+    "/((?!api|admin|serwist|search|_next|.*opengraph-image|.*\\.(?:svg|atom|xml|txt|webmanifest|png|ico|js|map|json|csv)$).*)",
 };

@@ -5,6 +5,7 @@ import { publicUrl } from "@/lib/http/public-url";
 import { listIncidents } from "@/lib/incidents/queries";
 import { serviceNames } from "@/lib/services/queries";
 import { activeCountries } from "@/lib/regions/country-services";
+import { sitemapLanguages } from "@/lib/i18n/alternates";
 
 /** Incident pages listed: the newest, which is what people search for; older ones are reached through the history. */
 const INCIDENTS_LISTED = 1_000;
@@ -18,7 +19,8 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     activeCountries(db),
   ]);
   return [
-    { url: `${base}/`, changeFrequency: "always", priority: 1 },
+    // Pages translated so far name their other languages (hreflang), as their heads do.
+    { url: `${base}/`, changeFrequency: "always", priority: 1, alternates: { languages: sitemapLanguages(base, "/") } },
     { url: `${base}/map`, changeFrequency: "always", priority: 0.8 },
     { url: `${base}/incidents`, changeFrequency: "hourly", priority: 0.6 },
     { url: `${base}/compare`, changeFrequency: "daily", priority: 0.4 },
@@ -28,7 +30,12 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       .map((s) => s.slug)
       .sort()
       .flatMap((slug) => [
-        { url: `${base}/status/${slug}`, changeFrequency: "always" as const, priority: 0.9 },
+        {
+          url: `${base}/status/${slug}`,
+          changeFrequency: "always" as const,
+          priority: 0.9,
+          alternates: { languages: sitemapLanguages(base, `/status/${slug}`) },
+        },
         { url: `${base}/status/${slug}/map`, changeFrequency: "always" as const, priority: 0.5 },
         { url: `${base}/status/${slug}/incidents`, changeFrequency: "daily" as const, priority: 0.5 },
       ]),

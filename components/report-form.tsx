@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
 import { IDLE, justMeAnswer, unavailableState, type ReportFormState } from "@/lib/services/report-form-state";
 import {
@@ -43,7 +43,16 @@ export function ReportForm({
   const t = useTranslations("ReportForm");
   const time = useTranslations("Time");
   const symptomName = useTranslations("Symptoms");
-  const [state, formAction, pending] = useActionState<ReportFormState, FormData>(async (previous, form) => {
+  // Without JavaScript the form posts to the server action itself (React renders its reference into
+  // the form), and the page comes back with its answer. Once hydrated it goes through the function
+  // below, which can keep a report made offline.
+  const [serverState, serverFormAction] = useActionState(action, IDLE);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  const [clientState, formAction, pending] = useActionState<ReportFormState, FormData>(async (previous, form) => {
     // One key per report, the same whichever way it goes: the action, or the queue if that fails.
     form.set("idempotencyKey", newReportKey());
     if (navigator.onLine) {
@@ -64,6 +73,7 @@ export function ReportForm({
       return unavailableState(formValues(form));
     }
   }, IDLE);
+  const state = clientState.kind === "idle" ? serverState : clientState;
   const values = state.kind === "error" ? state.values : {};
   const errors = state.kind === "error" ? state.fields : {};
   const justMeText = useTranslations("JustMe");
@@ -133,7 +143,13 @@ export function ReportForm({
     [errors[field] ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form action={formAction} className="form" id="report" aria-labelledby="report-heading" data-testid="report-form">
+    <form
+      action={hydrated ? formAction : serverFormAction}
+      className="form"
+      id="report"
+      aria-labelledby="report-heading"
+      data-testid="report-form"
+    >
       <h2 id="report-heading">{t("heading", { name: service.name })}</h2>
       <div ref={noticeRef} tabIndex={-1} aria-live="polite" className={parts["notice-slot"]}>
         {state.kind === "saved" ? (
@@ -276,3 +292,5 @@ function formValues(form: FormData): Record<string, string> {
   for (const [name, value] of form) if (typeof value === "string") values[name] = value;
   return values;
 }
+
+const noSubscription = () => () => {};

@@ -97,29 +97,25 @@ export function ServiceDirectory({
       {matching.length === 0 ? (
         <p className="empty">
           {t("noMatch", { query })}{" "}
-          {close.length > 0 ? (
-            t.rich("closeMatches", {
-              names: () =>
-                close.map((c, i) => (
-                  <Fragment key={c.slug}>
-                    {i === 0 ? "" : i === close.length - 1 ? ` ${t("or")} ` : ", "}
-                    <IntentLink href={`/status/${c.slug}`}>{c.name}</IntentLink>
-                  </Fragment>
-                )),
-              link: (chunks) => <IntentLink href="/">{chunks}</IntentLink>,
-            })
-          ) : (
-            t.rich("tryAnother", { link: (chunks) => <IntentLink href="/">{chunks}</IntentLink> })
-          )}
+          {close.length > 0
+            ? t.rich("closeMatches", {
+                names: () =>
+                  close.map((c, i) => (
+                    <Fragment key={c.slug}>
+                      {i === 0 ? "" : i === close.length - 1 ? ` ${t("or")} ` : ", "}
+                      <IntentLink href={`/status/${c.slug}`}>{c.name}</IntentLink>
+                    </Fragment>
+                  )),
+                link: (chunks) => <IntentLink href="/">{chunks}</IntentLink>,
+              })
+            : t.rich("tryAnother", { link: (chunks) => <IntentLink href="/">{chunks}</IntentLink> })}
         </p>
       ) : (
         <ServiceGrid services={shown} aria-label={t("listLabel")} ref={listRef} />
       )}
       {hidden > 0 ? (
         <p className={styles["directory-more"]}>
-          <span>
-            {t("showingBusiest", { shown: shown.length, count: formatCount(matching.length, locale) })}
-          </span>{" "}
+          <span>{t("showingBusiest", { shown: shown.length, count: formatCount(matching.length, locale) })}</span>{" "}
           <a
             className={`button ${styles["button-secondary"]}`}
             href={inHome(directoryHref({ q: query, category, all: true }))}

@@ -11,7 +11,16 @@ import { CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
  * moderator console's (English) each render it as their root. Client components get only the
  * messages they use, not the whole catalogue.
  */
-export async function SiteShell({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+export async function SiteShell({
+  locale,
+  reportQueue = true,
+  children,
+}: {
+  locale: Locale;
+  /** Whether the page says what became of reports made offline (not in the moderator console). */
+  reportQueue?: boolean;
+  children: React.ReactNode;
+}) {
   const messages = await getMessages({ locale });
   const forClient = Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
   return (
@@ -21,7 +30,7 @@ export async function SiteShell({ locale, children }: { locale: Locale; children
           <SiteHeader />
           <main id="main" tabIndex={-1}>
             <div className="container">
-              <QueuedReports />
+              {reportQueue ? <QueuedReports /> : null}
               {children}
             </div>
           </main>

@@ -86,7 +86,7 @@ test.describe("report a problem", () => {
     await expect(chart).toHaveAttribute("aria-label", /use the arrow keys/);
     await expect(page.locator(":focus")).not.toHaveAttribute("data-testid", "reports-chart");
     await page.keyboard.press("ArrowRight");
-    await expect(chart.locator(".recharts-tooltip-wrapper")).toContainText("Reports");
+    await expect(chart.locator(".recharts-tooltip-wrapper")).toContainText("People reporting");
   });
 
   test.describe("with the connection dropped", () => {

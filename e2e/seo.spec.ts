@@ -29,6 +29,9 @@ test("the sitemap lists the main pages, every service, country homes and recent 
   ])
     expect(locs).toContain(`${baseURL}${path}`);
   expect(locs.every((l) => l!.startsWith(`${baseURL}/`))).toBe(true);
+  // A translated page names its other languages' addresses.
+  expect(xml).toMatch(new RegExp(`hreflang="de"\\s+href="${baseURL}/de/status/whatsapp"`));
+  expect(xml).toMatch(new RegExp(`hreflang="pt-BR"\\s+href="${baseURL}/pt-br"`));
 });
 
 test("a service page describes its current status and links a preview image that says it", async ({
@@ -43,7 +46,8 @@ test("a service page describes its current status and links a preview image that
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /WhatsApp down\?/);
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
   const image = await page.locator('meta[property="og:image"]').getAttribute("content");
-  expect(image).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/status\/whatsapp\/opengraph-image/);
+  // Each language draws its own; the English one's address names it too (/en/…), served as it is.
+  expect(image).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/en\/status\/whatsapp\/opengraph-image/);
   const png = await request.get(new URL(image!).pathname + new URL(image!).search);
   expect(png.headers()["content-type"]).toBe("image/png");
   const body = await png.body();

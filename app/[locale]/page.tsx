@@ -128,7 +128,11 @@ export default async function HomePage({ params: route, searchParams }: PageProp
 
       <section className="section" aria-labelledby="all-heading">
         <h2 id="all-heading">{t("allHeading")}</h2>
-        <CategoryChips label={t("categoriesLabel")} current={category} href={(c) => directoryHref({ q, category: c })} />
+        <CategoryChips
+          label={t("categoriesLabel")}
+          current={category}
+          href={(c) => directoryHref({ q, category: c })}
+        />
         <ServiceDirectory services={cards} initialQuery={q} category={category} initialShowAll={showAll} />
       </section>
     </>

@@ -18,5 +18,9 @@ export const viewport = siteViewport;
 /** The moderator console is for the site's operators, and in English: a root layout of its own. */
 export default function ConsoleLayout({ children }: { children: React.ReactNode }) {
   setRequestLocale("en");
-  return <SiteShell locale="en">{children}</SiteShell>;
+  return (
+    <SiteShell locale="en" reportQueue={false}>
+      {children}
+    </SiteShell>
+  );
 }

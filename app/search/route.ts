@@ -20,8 +20,6 @@ export async function GET(request: Request): Promise<Response> {
   const matches = list.filter((s) => matchesService(s, q));
   const target = exact ?? (matches.length === 1 ? matches[0] : undefined);
   redirect(
-    target
-      ? getPathname({ href: `/status/${target.slug}`, locale })
-      : `${home}?q=${encodeURIComponent(q)}#all-heading`,
+    target ? getPathname({ href: `/status/${target.slug}`, locale }) : `${home}?q=${encodeURIComponent(q)}#all-heading`,
   );
 }

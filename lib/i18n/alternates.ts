@@ -11,3 +11,8 @@ export function localeAlternates(path: string, locale: Locale): NonNullable<Meta
   for (const l of routing.locales) languages[l] = getPathname({ href: path, locale: l });
   return { canonical: getPathname({ href: path, locale }), languages };
 }
+
+/** The same, as absolute addresses for the sitemap: every language's version of an English path. */
+export function sitemapLanguages(base: string, path: string): Record<string, string> {
+  return Object.fromEntries(routing.locales.map((l) => [l, `${base}${getPathname({ href: path, locale: l })}`]));
+}
