@@ -13,6 +13,10 @@ export const routing = defineRouting({
   locales: LOCALES,
   defaultLocale: DEFAULT_LOCALE,
   localePrefix: { mode: "as-needed", prefixes: PREFIXES },
+  // The translated pages name their other languages in their heads (lib/i18n/alternates.ts). The
+  // proxy's Link header would claim them for every path, and repeats the path seven times: a long
+  // hostile path made a header too big for clients to read.
+  alternateLinks: false,
 });
 
 /** Each language by its own name, as the switcher lists it. */
