@@ -1,5 +1,5 @@
 import createMiddleware from "next-intl/middleware";
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/lib/i18n/routing";
 
 const chooseLanguage = createMiddleware(routing);
@@ -9,6 +9,9 @@ const chooseLanguage = createMiddleware(routing);
  * visitor chose (the NEXT_LOCALE cookie), else Accept-Language.
  */
 export default function proxy(request: NextRequest) {
+  // next-intl rewrites to the decoded path: one holding an encoded "%" (%25) then no longer decodes,
+  // and Next answers 500. No page's address has one, so Next answers it as it is: not found.
+  if (/%25/i.test(request.nextUrl.pathname)) return NextResponse.next();
   const response = chooseLanguage(request);
   // Only a choice made with the switcher is remembered (the switcher's links set the cookie in the
   // browser): following a link to a page in another language is no such choice. And a response that

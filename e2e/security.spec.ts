@@ -50,3 +50,12 @@ for (const path of ["/", "/status/whatsapp", "/map", "/incidents", "/compare", "
     expect(refused).toEqual([]);
   });
 }
+
+test("an address holding an encoded percent sign is not found, in any language, never a server error", async ({
+  request,
+}) => {
+  for (const path of ["/status/%25", "/de/status/a%25b", "/incidents/4gzw%22%25", "/%25"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+  }
+});
