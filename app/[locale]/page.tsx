@@ -14,7 +14,7 @@ import { IspNotice } from "@/components/isp-notice";
 import { cachedActiveCountries } from "@/lib/regions/country-services";
 import { countryNameIn } from "@/lib/regions/regions";
 import { getTranslations } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/routing";
+import { pageLocale } from "@/lib/i18n/routing";
 import { localeAlternates } from "@/lib/i18n/alternates";
 import { IntentLink } from "@/components/intent-link";
 import styles from "./page.module.css";
@@ -25,13 +25,13 @@ const HOME_REFRESH_SECONDS = 30;
 const COUNTRY_LINKS = 24;
 
 export async function generateMetadata({ params }: PageProps<"/[locale]">) {
-  const { locale } = (await params) as { locale: Locale };
+  const locale = pageLocale((await params).locale);
   return { alternates: localeAlternates("/", locale) };
 }
 
 export default async function HomePage({ params: route, searchParams }: PageProps<"/[locale]">) {
   await connection();
-  const { locale } = (await route) as { locale: Locale };
+  const locale = pageLocale((await route).locale);
   const t = await getTranslations({ locale, namespace: "Home" });
   const params = await searchParams;
   const q = typeof params.q === "string" ? params.q.slice(0, 100) : "";

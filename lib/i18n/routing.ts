@@ -1,4 +1,6 @@
+import { hasLocale } from "next-intl";
 import { defineRouting } from "next-intl/routing";
+import { notFound } from "next/navigation";
 import { DEFAULT_LOCALE, LOCALES, PREFIXES, type Locale } from "./locales";
 
 export type { Locale };
@@ -28,3 +30,9 @@ export const LANGUAGE_NAMES: Record<Locale, string> = {
   "pt-BR": "Português (Brasil)",
   hi: "हिन्दी",
 };
+
+/** A page's [locale] param, checked: a path that reached the page without the proxy (a file that does not exist, say) is not found. */
+export function pageLocale(value: string): Locale {
+  if (!hasLocale(routing.locales, value)) notFound();
+  return value;
+}

@@ -5,7 +5,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { headers } from "next/headers";
 import { getReadDb } from "@/lib/db";
 import { getTranslations } from "next-intl/server";
-import type { Locale } from "@/lib/i18n/routing";
+import { pageLocale } from "@/lib/i18n/routing";
 import { localeAlternates } from "@/lib/i18n/alternates";
 import { countryNameIn } from "@/lib/regions/regions";
 import { currentLevel } from "@/lib/reports/service-cache";
@@ -34,7 +34,8 @@ import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/status/[service]">): Promise<Metadata> {
   const db = getReadDb();
-  const { service: slug, locale } = (await params) as { service: string; locale: Locale };
+  const { service: slug, locale: asked } = await params;
+  const locale = pageLocale(asked);
   const t = await getTranslations({ locale, namespace: "Status" });
   const service = await findServiceForRequest(db, slug);
   if (!service) return { title: t("notFound") };
@@ -53,7 +54,8 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/status/[
 
 export default async function ServicePage({ params }: PageProps<"/[locale]/status/[service]">) {
   const db = getReadDb();
-  const { service: slug, locale } = (await params) as { service: string; locale: Locale };
+  const { service: slug, locale: asked } = await params;
+  const locale = pageLocale(asked);
   const service = await findServiceForRequest(db, slug);
   if (!service) notFound();
   const t = await getTranslations({ locale, namespace: "Status" });
