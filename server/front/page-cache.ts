@@ -102,6 +102,8 @@ export function createPageCache(opts: PageCacheOptions) {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   const rendering = new Map<string, Promise<Entry | undefined>>();
+  /** What a page copy tells shared caches, built once rather than per request. */
+  const pageSharing: Shared | undefined = opts.shared && { ...opts.shared, languageOf: opts.languageOf };
 
   function forget(key: string) {
     const entry = entries.get(key);
@@ -161,8 +163,7 @@ export function createPageCache(opts: PageCacheOptions) {
 
     async serve(key: string, req: IncomingMessage, res: ServerResponse, render: Render): Promise<void> {
       // What a page copy tells shared caches; JSON answers keep their route's policy.
-      const sharing =
-        key.startsWith(JSON_KEY) || !opts.shared ? undefined : { ...opts.shared, languageOf: opts.languageOf };
+      const sharing = key.startsWith(JSON_KEY) ? undefined : pageSharing;
       const entry = entries.get(key);
       const fresh = entry && Date.now() - entry.at <= opts.ttlMs;
       const pending = rendering.get(key);
