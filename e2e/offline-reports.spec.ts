@@ -14,6 +14,8 @@ test("a report made offline waits on the device and is sent when the connection 
   const comment = `Messages stuck on one tick, sent offline (${test.info().project.name} ${Date.now()})`;
 
   await context.setOffline(true);
+  // The page says it is offline above the form; once it has, the form stays where it is to tap.
+  await expect(page.getByTestId("offline-age")).toBeVisible();
   await service.report("Sending messages", { text: comment });
   await expect(page.getByTestId("report-queued")).toContainText(
     "You are offline, so your report is saved on this device.",
