@@ -1,6 +1,9 @@
+import { useLocale, useTranslations } from "next-intl";
 import { IntentLink } from "./intent-link";
 import type { IncidentRegion } from "@/lib/incidents/queries";
-import { formatShare, SHARE_BANDS, SHARE_LABELS } from "@/lib/regions/share";
+import { formatShare, SHARE_BANDS } from "@/lib/regions/share";
+import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
+import { countryNameIn } from "@/lib/regions/regions";
 import { formatCount } from "@/lib/text/format";
 import styles from "./incident-regions.module.css";
 import maps from "./maps.module.css";
@@ -20,7 +23,9 @@ export function IncidentRegions({
   regions: IncidentRegion[];
   total: number;
 }) {
-  if (regions.length === 0) return <p className="muted">No country had enough reports to show.</p>;
+  const t = useTranslations("IncidentRegions");
+  const locale = useLocale();
+  if (regions.length === 0) return <p className="muted">{t("none")}</p>;
   return (
     <>
       {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the server draws; nothing for next/image to optimise */}
@@ -33,27 +38,27 @@ export function IncidentRegions({
         loading="lazy"
         data-testid="incident-map"
       />
-      <ul className={maps["map-legend"]} aria-label="Legend: share of the incident's reports">
+      <ul className={maps["map-legend"]} aria-label={t("legend")}>
         {SHARE_BANDS.map((b) => (
           <li key={b}>
             <svg width="18" height="12" aria-hidden="true" focusable="false">
               <rect width="18" height="12" className={`${maps.region} ${maps[b]}`} />
             </svg>
-            {SHARE_LABELS[b]}
+            {t(`shares.${b}`, { min: MIN_REGION_REPORTERS })}
           </li>
         ))}
       </ul>
       <div className="data-table-wrap">
         <table className="data" data-testid="incident-regions">
-          <caption className="visually-hidden">Countries with most people reporting during the incident</caption>
+          <caption className="visually-hidden">{t("caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Country</th>
+              <th scope="col">{t("country")}</th>
               <th scope="col" className="num">
-                People
+                {t("people")}
               </th>
               <th scope="col" className="num">
-                Share
+                {t("share")}
               </th>
             </tr>
           </thead>
@@ -61,10 +66,10 @@ export function IncidentRegions({
             {regions.map((r) => (
               <tr key={r.code}>
                 <th scope="row">
-                  <IntentLink href={`/status/${slug}/map/${r.code}?window=24h`}>{r.name}</IntentLink>
+                  <IntentLink href={`/status/${slug}/map/${r.code}?window=24h`}>{countryNameIn(r.code, locale)}</IntentLink>
                 </th>
-                <td className="num">{formatCount(r.reporters)}</td>
-                <td className="num">{formatShare(r.reporters, total)}</td>
+                <td className="num">{formatCount(r.reporters, locale)}</td>
+                <td className="num">{formatShare(r.reporters, total, locale)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
-import { BAND_LABELS } from "@/lib/regions/bands";
-import type { RegionRow } from "@/lib/regions/map-data";
+import type { AnomalyBand } from "@/lib/regions/bands";
+import type { MapWindowKey, RegionRow } from "@/lib/regions/map-data";
 import { nameList } from "@/lib/text/name-list";
 
 /** A region as the map and table show it: its numbers plus, where there is one, its drill-down page. */
@@ -7,57 +7,93 @@ export interface MapRow extends RegionRow {
   href?: string;
 }
 
-export function formatRatio(ratio: number): string {
-  return ratio >= 10 ? String(Math.round(ratio)) : ratio.toFixed(1);
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function oneDecimal(value: number, locale: string, decimals: 0 | 1): string {
+  const key = `${locale} ${decimals}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: false,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
+}
+
+export function formatRatio(ratio: number, locale = "en"): string {
+  return ratio >= 10 ? oneDecimal(ratio, locale, 0) : oneDecimal(ratio, locale, 1);
 }
 
 /** A usual level: one decimal, but never a bare "0.0" for a small, real expectation. */
-export function formatUsual(expected: number): string {
-  return expected > 0 && expected < 0.05 ? "<0.1" : expected.toFixed(1);
+export function formatUsual(expected: number, locale = "en"): string {
+  return expected > 0 && expected < 0.05 ? `<${oneDecimal(0.1, locale, 1)}` : oneDecimal(expected, locale, 1);
 }
 
-/** What a region's tooltip and accessible name say: the same numbers as its table row, in words. */
-export function describeRegion(r: RegionRow | undefined, name: string): string {
-  if (!r || r.reporters === null) return `${name}: too few reports to show.`;
-  const people = `${r.reporters} ${r.reporters === 1 ? "person" : "people"} reporting`;
-  const usual =
-    r.expected === null || r.ratio === null
-      ? ", no usual level yet"
-      : `, ${formatRatio(r.ratio)} times the usual ${formatUsual(r.expected)}`;
-  return `${name}: ${people}${usual}. ${BAND_LABELS[r.band]}.`;
+/** A translator for one namespace of messages (next-intl's, or createTranslator's in tests). */
+export type Translator = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * What a region's tooltip and accessible name say: the same numbers as its table row, in words.
+ * `t` reads the "Maps" messages, `band` names a band in the page's language.
+ */
+export function describeRegion(
+  r: RegionRow | undefined,
+  name: string,
+  t: Translator,
+  band: (b: AnomalyBand) => string,
+  locale = "en",
+): string {
+  if (!r || r.reporters === null) return t("tooFew", { name });
+  const common = { name, count: r.reporters, band: band(r.band) };
+  return r.expected === null || r.ratio === null
+    ? t("regionNoUsual", common)
+    : t("region", { ...common, ratio: formatRatio(r.ratio, locale), usual: formatUsual(r.expected, locale) });
+}
+
+/** What a map page covers: one service or all, the world by country or one country by region. */
+export interface MapScope {
+  /** A service's name, or the words for all services. */
+  subject: string;
+  /** The country drilled into, in the page's language; null for the world. */
+  country: string | null;
+  level: RegionLevel;
+  window: MapWindowKey;
+}
+
+/** What one row of a map is: a country, a US state, or another country's region. */
+export type RegionLevel = "country" | "state" | "region";
+
+/** The scope and time a map page's sentences share: "WhatsApp by country", "last hour". */
+export function scopeWords(scope: MapScope, t: Translator): { scope: string; when: string } {
+  const place = scope.country === null ? t("byCountry") : t("inCountry", { country: scope.country });
+  return { scope: t("scope", { subject: scope.subject, place }), when: t("when", { window: scope.window }) };
 }
 
 /**
- * The regions a summary names, by the map's bands: far above usual or worse ("unusual"), and the
- * milder "above usual", which the map shades too and so the words must not deny.
+ * A map page's summary, in the page's language ("Unusual reports for WhatsApp by country, last hour:
+ * Germany."). It names the regions the map shades by its bands: far above usual or worse
+ * ("unusual"), then the milder "above usual", which the map shades too and so the words must not deny.
  */
-function regionsByConcern(rows: readonly RegionRow[]): { unusual: string[]; above: string[]; alsoAbove: string } {
-  const above = rows.filter((r) => r.band === "elevated").map((r) => r.name);
-  return {
-    unusual: rows.filter((r) => r.band === "high" || r.band === "severe").map((r) => r.name),
-    above,
-    /** Said after the unusual ones. */
-    alsoAbove: above.length ? ` Above usual, less markedly: ${nameList(above)}.` : "",
-  };
+export function mapSummary(rows: readonly RegionRow[], scope: MapScope, t: Translator, locale = "en"): string {
+  const list = (picked: readonly RegionRow[]) =>
+    nameList(
+      picked.map((r) => r.name),
+      5,
+      "and",
+      locale,
+    );
+  const unusual = rows.filter((r) => r.band === "high" || r.band === "severe");
+  const above = rows.filter((r) => r.band === "elevated");
+  const words = scopeWords(scope, t);
+  if (unusual.length > 0) {
+    const also = above.length ? ` ${t("alsoAbove", { list: list(above) })}` : "";
+    return `${t("unusual", { ...words, list: list(unusual) })}${also}`;
+  }
+  if (above.length > 0) return t("above", { ...words, list: list(above) });
+  return t("none", { level: scope.level, country: scope.country ?? "", subject: scope.subject, when: words.when });
 }
-
-/** A map page's summary: "Unusual reports for WhatsApp by country, last hour: Germany." */
-export function mapSummary(
-  rows: readonly RegionRow[],
-  o: { subject: string; place: string; regionLabel: string; when: string },
-): string {
-  const { unusual, above, alsoAbove } = regionsByConcern(rows);
-  if (unusual.length > 0)
-    return `Unusual reports for ${o.subject} ${o.place}, ${o.when}: ${nameList(unusual)}.${alsoAbove}`;
-  if (above.length > 0)
-    return `Above usual for ${o.subject} ${o.place}, ${o.when}: ${nameList(above)}; nowhere far above it.`;
-  // "No country shows…" already says "by country"; "No region in Germany shows…" needs its place.
-  const where = o.place.startsWith("by ") ? "" : ` ${o.place}`;
-  return `No ${o.regionLabel.toLowerCase()}${where} shows unusual reports for ${o.subject}, ${o.when}.`;
-}
-
-/** A translator for the "MapPreview" messages (next-intl's, or createTranslator's in tests). */
-export type PreviewTranslator = (key: string, values?: Record<string, string>) => string;
 
 /**
  * A service page's map summary, for the last hour by country, in the page's language: `name` gives
@@ -65,7 +101,7 @@ export type PreviewTranslator = (key: string, values?: Record<string, string>) =
  */
 export function previewSummary(
   rows: readonly RegionRow[],
-  t: PreviewTranslator,
+  t: Translator,
   locale = "en",
   name: (row: RegionRow) => string = (r) => r.name,
 ): string {

@@ -1,10 +1,11 @@
+import { useLocale, useTranslations } from "next-intl";
 import { IntentLink } from "./intent-link";
 import { MAP_WINDOWS, type MapWindowKey, type RegionRow } from "@/lib/regions/map-data";
-import { subdivisionsOf } from "@/lib/regions/regions";
+import { countryNameIn, subdivisionsOf } from "@/lib/regions/regions";
 import type { MapGeometry } from "@/lib/regions/geometry";
 import { LiveRefresh } from "./live-refresh";
 import { RegionMap } from "./region-map";
-import { mapSummary, type MapRow } from "./region-describe";
+import { mapSummary, scopeWords, type MapRow, type MapScope, type RegionLevel } from "./region-describe";
 import { RegionTable } from "./region-table";
 
 /** How often map pages re-render from live data. */
@@ -12,41 +13,46 @@ const MAP_REFRESH_SECONDS = 30;
 
 /**
  * Window selector, summary, map (where there is geometry for the level) and the ranked, sortable
- * table; shared by the world and drill-down pages, global and per service.
+ * table; shared by the world and drill-down pages, global and per service, in the page's language.
  */
 export function RegionMapSection({
   rows,
   windowKey,
   basePath,
-  subject,
-  place,
-  regionLabel,
+  country,
   geometry,
   service,
 }: {
   rows: MapRow[];
   windowKey: MapWindowKey;
   basePath: string;
-  subject: string;
-  /** "by country", "in Germany"… */
-  place: string;
-  /** What one row is: "Country", "State", "Region". */
-  regionLabel: string;
+  /** The country drilled into (its code); absent for the world map. */
+  country?: string;
   geometry: MapGeometry | null;
   /** The service a per-service map follows; the world maps follow every service. */
-  service?: string;
+  service?: { slug: string; name: string };
 }) {
-  const window = MAP_WINDOWS.find((w) => w.key === windowKey)!;
-  const when = window.label.toLowerCase();
+  const t = useTranslations("Maps");
+  const locale = useLocale();
+  // The world's rows are countries, named in the page's language; a country's regions keep the
+  // names of the ISO data.
+  const named = country ? rows : rows.map((r) => ({ ...r, name: countryNameIn(r.code, locale) }));
+  const scope: MapScope = {
+    subject: service?.name ?? t("allServices"),
+    country: country ? countryNameIn(country, locale) : null,
+    level: regionLevel(country),
+    window: windowKey,
+  };
+  const words = scopeWords(scope, t);
   return (
     <>
       <LiveRefresh
         seconds={MAP_REFRESH_SECONDS}
         // eslint-disable-next-line react-hooks/purity -- a server component, drawn once per request: this is when
         drawnAt={Date.now()}
-        events={service ? `/api/v1/services/${encodeURIComponent(service)}/events` : undefined}
+        events={service ? `/api/v1/services/${encodeURIComponent(service.slug)}/events` : undefined}
       />
-      <nav aria-label="Time window">
+      <nav aria-label={t("windowNav")}>
         <ul className="chips">
           {MAP_WINDOWS.map((w) => (
             <li key={w.key}>
@@ -55,29 +61,41 @@ export function RegionMapSection({
                 href={`${basePath}?window=${w.key}`}
                 aria-current={w.key === windowKey ? "page" : undefined}
               >
-                {w.label}
+                {t("window", { window: w.key })}
               </IntentLink>
             </li>
           ))}
         </ul>
       </nav>
       <p className="notice notice-info" data-testid="map-summary" aria-live="polite">
-        {mapSummary(rows, { subject, place, regionLabel, when })}
+        {mapSummary(named, scope, t, locale)}
       </p>
       {geometry ? (
         <section className="card" aria-labelledby="map-heading" style={{ marginTop: "1rem" }}>
-          <h2 id="map-heading">Where people report problems, against each region&apos;s usual level</h2>
-          <RegionMap geometry={geometry} rows={rows} label={`Map of reports for ${subject} ${place}, ${when}`} />
+          <h2 id="map-heading">{t("mapHeading")}</h2>
+          <RegionMap
+            geometry={country ? geometry : namedShapes(geometry, locale)}
+            rows={named}
+            label={t("mapLabel", words)}
+          />
         </section>
       ) : null}
       <section className="card" aria-labelledby="table-heading" style={geometry ? undefined : { marginTop: "1rem" }}>
-        <h2 id="table-heading">
-          {regionLabel === "Country" ? "By country" : `${regionLabel}s ${place}`}, most unusual first
-        </h2>
-        <RegionTable rows={rows} caption={`Reports for ${subject} ${place}, ${when}`} regionLabel={regionLabel} />
+        <h2 id="table-heading">{t("tableHeading", { level: scope.level, country: scope.country ?? "" })}</h2>
+        <RegionTable rows={named} caption={t("tableCaption", words)} level={scope.level} />
       </section>
     </>
   );
+}
+
+/** The US is drawn by state; other countries by their first-level regions; the world by country. */
+export function regionLevel(country: string | undefined): RegionLevel {
+  return country === undefined ? "country" : country === "US" ? "state" : "region";
+}
+
+function namedShapes(geometry: MapGeometry, locale: string): MapGeometry {
+  if (locale === "en") return geometry;
+  return { ...geometry, shapes: geometry.shapes.map((s) => ({ ...s, name: countryNameIn(s.code, locale) })) };
 }
 
 export function windowFrom(value: string | string[] | undefined): MapWindowKey {

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ANOMALY_BANDS, type AnomalyBand } from "@/lib/regions/bands";
 import type { MapGeometry } from "@/lib/regions/geometry";
 import { describeRegion, type MapRow } from "./region-describe";
@@ -12,6 +12,9 @@ import maps from "./maps.module.css";
  */
 export function RegionMap({ geometry, rows, label }: { geometry: MapGeometry; rows: MapRow[]; label: string }) {
   const byCode = new Map(rows.map((r) => [r.code, r]));
+  const t = useTranslations("Maps");
+  const bands = useTranslations("Bands");
+  const locale = useLocale();
   return (
     <figure className={maps["region-map"]}>
       <MapTooltip>
@@ -25,7 +28,7 @@ export function RegionMap({ geometry, rows, label }: { geometry: MapGeometry; ro
           {geometry.shapes.map((s) => {
             const r = byCode.get(s.code);
             const band: AnomalyBand = r?.band ?? "too-few";
-            const text = describeRegion(r, s.name);
+            const text = describeRegion(r, r?.name ?? s.name, t, (b) => bands(b), locale);
             return (
               <a
                 key={s.code}

@@ -1,4 +1,12 @@
 import { expect, test } from "@playwright/test";
+import en from "@/lib/i18n/messages/en.json";
+import es from "@/lib/i18n/messages/es.json";
+import de from "@/lib/i18n/messages/de.json";
+import fr from "@/lib/i18n/messages/fr.json";
+import ptBR from "@/lib/i18n/messages/pt-BR.json";
+import hi from "@/lib/i18n/messages/hi.json";
+
+const MESSAGES: Record<string, typeof en> = { en, es, de, fr, "pt-BR": ptBR, hi };
 
 /** The TikTok page's heading in each language, and the path it lives at. */
 const LANGUAGES = [
@@ -37,8 +45,7 @@ const LANGUAGES = [
 const inLanguage = (home: string, path: string) => (home === "/" ? path : home + path);
 
 // What a missing message shows (lib/i18n/request.ts on the server; next-intl's "Namespace.key" in the browser).
-const MISSING =
-  /⟦|\b(Site|Live|Chart|Symptoms|ReportForm|ReportTexts|JustMe|Time|Offline|Levels|Status|Steps|Home|Directory|Categories)\.[a-zA-Z]/;
+const MISSING = new RegExp(`⟦|\\b(${Object.keys(en).join("|")})\\.[a-zA-Z]`);
 
 for (const { lang, home, heading, homeHeading } of LANGUAGES) {
   const path = inLanguage(home, "/status/tiktok");
@@ -101,3 +108,35 @@ test("the switcher names the current language to a screen reader and lists all s
   await expect(links.filter({ hasText: "Français" })).toHaveAttribute("aria-current", "page");
   await expect(links.filter({ hasText: "हिन्दी" })).toHaveAttribute("href", "/hi/status/tiktok");
 });
+
+for (const { lang, home } of LANGUAGES) {
+  test(`the maps, incident history and country home speak ${lang}`, async ({ page }) => {
+    const m = MESSAGES[lang]!;
+    const germany = new Intl.DisplayNames(lang, { type: "region" }).of("DE")!;
+    const pages = [
+      { path: "/map", heading: m.Maps.title },
+      {
+        path: "/status/whatsapp/map/DE?window=6h",
+        heading: m.Maps.serviceCountryTitle.replace("{service}", "WhatsApp"),
+      },
+      { path: "/incidents", heading: m.IncidentHistory.title },
+      { path: "/country/de", heading: m.Country.title },
+    ];
+    for (const { path, heading } of pages) {
+      await page.goto(inLanguage(home, path));
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading.replace("{country}", germany));
+      expect(await page.locator("body").innerText()).not.toMatch(MISSING);
+    }
+    // The map's table after hydration (it sorts in the browser): headers and rows in the language.
+    await page.goto(inLanguage(home, "/map"));
+    const table = page.getByTestId("region-table");
+    await table.getByRole("button", { name: m.RegionTable.reporters }).click();
+    await expect(table.getByRole("columnheader", { name: m.RegionTable.reporters })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
+    await expect(table.getByRole("rowheader", { name: germany, exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: new RegExp(`^${germany}\\s?: `) })).toHaveCount(1);
+  });
+}

@@ -13,4 +13,6 @@ export const CLIENT_NAMESPACES = [
   "Levels",
   "Directory",
   "Categories",
+  "Bands",
+  "RegionTable",
 ] as const;

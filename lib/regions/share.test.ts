@@ -14,6 +14,9 @@ describe("an incident's share bands", () => {
     expect(shareBand(9, 100)).toBe("share-1");
     expect(formatShare(62, 100)).toBe("62%");
     expect(formatShare(5, 1000)).toBe("<1%");
+    // Other languages write a percentage their own way: German and French with a space before the sign.
+    expect(formatShare(62, 100, "de")).toMatch(/^62\s%$/);
+    expect(formatShare(5, 1000, "fr")).toMatch(/^<1\s%$/);
     expect(formatShare(5, 0)).toBe("–");
   });
 });

@@ -8,14 +8,6 @@ import { MIN_REGION_REPORTERS } from "./anomaly";
 export const SHARE_BANDS = ["share-none", "share-1", "share-2", "share-3", "share-4"] as const;
 export type ShareBand = (typeof SHARE_BANDS)[number];
 
-export const SHARE_LABELS: Record<ShareBand, string> = {
-  "share-none": "Fewer than 5 people, or none",
-  "share-1": "Under 10% of reports",
-  "share-2": "10–25%",
-  "share-3": "25–50%",
-  "share-4": "Half or more",
-};
-
 export function shareBand(reporters: number, total: number): ShareBand {
   if (reporters < MIN_REGION_REPORTERS || total <= 0) return "share-none";
   const share = reporters / total;
@@ -23,10 +15,11 @@ export function shareBand(reporters: number, total: number): ShareBand {
 }
 
 /** A share as people read it: "62%", and "<1%" rather than a misleading "0%". */
-export function formatShare(reporters: number, total: number): string {
+export function formatShare(reporters: number, total: number, locale = "en"): string {
   if (total <= 0) return "–";
-  const pct = (100 * reporters) / total;
-  return pct < 1 ? "<1%" : `${Math.round(pct)}%`;
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
+  const share = reporters / total;
+  return share < 0.01 ? `<${percent.format(0.01)}` : percent.format(share);
 }
 
 /**

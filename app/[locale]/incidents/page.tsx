@@ -6,18 +6,34 @@ import { CATEGORIES } from "@/lib/catalog/constants";
 import { incidentQuery } from "@/lib/incidents/filter";
 import { listIncidents } from "@/lib/incidents/queries";
 import { serviceNames } from "@/lib/services/queries";
-import { formatCount } from "@/lib/text/format";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/routing";
+import { localeAlternates } from "@/lib/i18n/alternates";
 import styles from "./page.module.css";
 
-export const metadata: Metadata = {
-  title: "Incident history",
-  description: "Every outage and problem Outage Radar detected, with when, how long and where.",
-  alternates: { types: { "application/atom+xml": [{ url: "/incidents/feed.atom", title: "Outage Radar incidents" }] } },
-};
+export async function generateMetadata({ params }: PageProps<"/[locale]/incidents">): Promise<Metadata> {
+  const locale = pageLocale((await params).locale);
+  const t = await getTranslations({ locale, namespace: "IncidentHistory" });
+  return {
+    title: t("title"),
+    description: t("metaDescription"),
+    // Languages only: a filtered or later page is not a copy of the first, so it names no canonical.
+    alternates: {
+      languages: localeAlternates("/incidents", locale).languages,
+      types: { "application/atom+xml": [{ url: "/incidents/feed.atom", title: t("feedTitle") }] },
+    },
+  };
+}
 
 const PAGE_SIZE = 25;
 
-export default async function IncidentsPage({ searchParams }: PageProps<"/[locale]/incidents">) {
+export default async function IncidentsPage({ params, searchParams }: PageProps<"/[locale]/incidents">) {
+  const locale = pageLocale((await params).locale);
+  const [t, categories, levels] = await Promise.all([
+    getTranslations({ locale, namespace: "IncidentHistory" }),
+    getTranslations({ locale, namespace: "Categories" }),
+    getTranslations({ locale, namespace: "Levels" }),
+  ]);
   const raw = await searchParams;
   const { filter, page } = incidentQuery(raw);
   const db = getReadDb();
@@ -25,14 +41,14 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/[local
   const value = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
   return (
     <>
-      <h1>Incident history</h1>
-      <form className={`${styles.filters} card`} method="get" role="search" aria-label="Filter incidents">
+      <h1>{t("title")}</h1>
+      <form className={`${styles.filters} card`} method="get" role="search" aria-label={t("filters")}>
         <label>
-          Service
+          {t("service")}
           <select name="service" defaultValue={filter.service ?? ""}>
-            <option value="">All services</option>
+            <option value="">{t("allServices")}</option>
             {[...names]
-              .sort((a, b) => a.name.localeCompare(b.name, "en"))
+              .sort((a, b) => a.name.localeCompare(b.name, locale))
               .map((s) => (
                 <option key={s.slug} value={s.slug}>
                   {s.name}
@@ -41,40 +57,40 @@ export default async function IncidentsPage({ searchParams }: PageProps<"/[local
           </select>
         </label>
         <label>
-          Category
+          {t("category")}
           <select name="category" defaultValue={filter.category ?? ""}>
-            <option value="">All categories</option>
+            <option value="">{t("allCategories")}</option>
             {CATEGORIES.map((c) => (
               <option key={c.slug} value={c.slug}>
-                {c.label}
+                {categories(c.slug)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Level
+          {t("level")}
           <select name="level" defaultValue={filter.level ?? ""}>
-            <option value="">Any level</option>
-            <option value="outage">Outage</option>
-            <option value="possible">Possible problems</option>
+            <option value="">{t("anyLevel")}</option>
+            <option value="outage">{levels("outage.label")}</option>
+            <option value="possible">{levels("possible.label")}</option>
           </select>
         </label>
         <label>
-          From
+          {t("from")}
           <input type="date" name="from" defaultValue={value("from")} />
         </label>
         <label>
-          To
+          {t("to")}
           <input type="date" name="to" defaultValue={value("to")} />
         </label>
         <button type="submit" className="button">
-          Show
+          {t("show")}
         </button>
       </form>
       <p className="muted" data-testid="incident-count" aria-live="polite">
-        {formatCount(total)} {total === 1 ? "incident" : "incidents"}
+        {t("count", { count: total })}
       </p>
-      <IncidentList items={items} caption="Incidents, newest first" />
+      <IncidentList items={items} caption={t("caption")} />
       <Pagination
         page={page}
         pages={Math.ceil(total / PAGE_SIZE)}

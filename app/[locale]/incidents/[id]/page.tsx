@@ -8,44 +8,67 @@ import { ReportsChart } from "@/components/reports-chart";
 import { ChartLegend, SeriesTable } from "@/components/series-details";
 import { StatusBadge } from "@/components/status-badge";
 import { getReadDb } from "@/lib/db";
-import { CAUSE_LABELS, EVENT_LABELS, STATUS_LABELS } from "@/lib/catalog/constants";
 import { pathId } from "@/lib/http/path-id";
 import { INCIDENT_TEXTS, incidentDetailForRequest } from "@/lib/incidents/queries";
 import { ReportTexts } from "@/components/report-texts";
 import { readableTexts } from "@/lib/reports/readable-texts";
-import { formatDuration } from "@/lib/text/duration";
+import { formatDuration, periodArgs } from "@/lib/text/duration";
 import { config } from "@/lib/config";
 import { formatCount, formatUtcDay } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
-import { regionName } from "@/lib/regions/regions";
+import { regionNameIn } from "@/lib/regions/regions";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/routing";
+import { localeAlternates } from "@/lib/i18n/alternates";
 import { officialForIncident, type IncidentOfficial } from "@/lib/official/views";
 import { findServiceForRequest } from "@/lib/services/queries";
 import { causeOfIncident } from "@/lib/upstreams/queries";
 import styles from "./page.module.css";
 
+type Messages = Awaited<ReturnType<typeof getTranslations<"Incident">>>;
+
 /** "Reports rose 23 minutes before the official status page changed", or the other way round. */
-function whoWasFirst(o: IncidentOfficial): string | null {
+function whoWasFirst(o: IncidentOfficial, t: Messages): string | null {
   const lead = o.reportsLeadMinutes;
   if (lead === null) return null;
-  if (Math.abs(lead) < 1) return "Reports rose as the official status page changed.";
-  const n = Math.abs(lead);
-  const span = `${n} minute${n === 1 ? "" : "s"}`;
-  return lead > 0
-    ? `Reports rose ${span} before the official status page changed.`
-    : `The official status page changed ${span} before reports rose.`;
+  if (Math.abs(lead) < 1) return t("together");
+  const minutes = Math.abs(lead);
+  return lead > 0 ? t("reportsFirst", { minutes }) : t("officialFirst", { minutes });
 }
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/incidents/[id]">): Promise<Metadata> {
-  const id = pathId((await params).id);
+  const p = await params;
+  const locale = pageLocale(p.locale);
+  const t = await getTranslations({ locale, namespace: "Incident" });
+  const id = pathId(p.id);
   const story = id === undefined ? undefined : await incidentDetailForRequest(getReadDb(), id);
-  if (!story) return { title: "Incident not found" };
-  const title = `${story.service.name} ${story.level === "outage" ? "outage" : "problems"} on ${formatUtcDay(story.startedAt)}`;
-  const description = `${STATUS_LABELS[story.level]} for ${story.service.name}: ${story.endedAt ? `lasted ${formatDuration(story.durationMinutes)}` : "ongoing"}, ${formatCount(story.totalReporters)} people reported it${story.topRegions[0] ? `, most in ${story.topRegions[0].name}` : ""}.`;
-  return { title, description, openGraph: { title, description, type: "article" } };
+  if (!story) return { title: t("notFound") };
+  const levels = await getTranslations({ locale, namespace: "Levels" });
+  const title = t("title", {
+    level: story.level,
+    service: story.service.name,
+    day: formatUtcDay(story.startedAt, locale),
+  });
+  const description = t("metaDescription", {
+    level: levels(`${story.level}.label`),
+    service: story.service.name,
+    ended: story.endedAt ? "yes" : "no",
+    duration: formatDuration(story.durationMinutes, locale),
+    count: story.totalReporters,
+    region: story.topRegions[0] ? regionNameIn(story.topRegions[0].code, locale) : "none",
+  });
+  return {
+    title,
+    description,
+    alternates: localeAlternates(`/incidents/${story.id}`, locale),
+    openGraph: { title, description, type: "article" },
+  };
 }
 
 export default async function IncidentPage({ params }: PageProps<"/[locale]/incidents/[id]">) {
-  const id = pathId((await params).id);
+  const p = await params;
+  const locale = pageLocale(p.locale);
+  const id = pathId(p.id);
   const story = id === undefined ? undefined : await incidentDetailForRequest(getReadDb(), id);
   if (!story) notFound();
   if (story.mergedInto !== null) permanentRedirect(`/incidents/${story.mergedInto}`);
@@ -63,6 +86,15 @@ export default async function IncidentPage({ params }: PageProps<"/[locale]/inci
         endedAt: story.endedAt ? new Date(story.endedAt) : null,
       })
     : null;
+  const [t, levels, symptomName, time] = await Promise.all([
+    getTranslations({ locale, namespace: "Incident" }),
+    getTranslations({ locale, namespace: "Levels" }),
+    getTranslations({ locale, namespace: "Symptoms" }),
+    getTranslations({ locale, namespace: "Time" }),
+  ]);
+  const ended = story.endedAt ? "yes" : "no";
+  const per = time("per", periodArgs(story.bucketMinutes));
+  const duration = formatDuration(story.durationMinutes, locale);
   const detectedAfter = Math.round(
     (new Date(story.detectedAt).getTime() - new Date(story.startedAt).getTime()) / 60_000,
   );
@@ -71,82 +103,101 @@ export default async function IncidentPage({ params }: PageProps<"/[locale]/inci
       <Breadcrumb
         trail={[
           { href: `/status/${story.service.slug}`, label: story.service.name },
-          { href: `/status/${story.service.slug}/incidents`, label: "Incidents" },
+          { href: `/status/${story.service.slug}/incidents`, label: t("crumbIncidents") },
         ]}
         current={`#${story.id}`}
       />
       <h1>
-        {story.service.name} {story.level === "outage" ? "outage" : "problems"} on {formatUtcDay(story.startedAt)}
+        {t("title", { level: story.level, service: story.service.name, day: formatUtcDay(story.startedAt, locale) })}
       </h1>
       <p>
         <StatusBadge level={story.level} />{" "}
-        {story.endedAt
-          ? `Resolved after ${formatDuration(story.durationMinutes)}.`
-          : `Ongoing for ${formatDuration(story.durationMinutes)}.`}
+        {story.endedAt ? t("resolvedAfter", { duration }) : t("ongoingFor", { duration })}
       </p>
 
       <section className="card" aria-labelledby="facts-heading">
-        <h2 id="facts-heading">What happened</h2>
+        <h2 id="facts-heading">{t("factsHeading")}</h2>
         <dl className={styles.facts} data-testid="incident-facts">
-          <dt>Started</dt>
+          <dt>{t("started")}</dt>
           <dd>
             <LocalTime iso={story.startedAt} withDate />
           </dd>
-          <dt>Detected</dt>
+          <dt>{t("detected")}</dt>
           <dd>
             <LocalTime iso={story.detectedAt} withDate />{" "}
-            <span className={styles["fact-note"]}>({detectedAfter} min after it started)</span>
+            <span className={styles["fact-note"]}>{t("detectedAfter", { minutes: detectedAfter })}</span>
           </dd>
-          <dt>Peak</dt>
+          <dt>{t("peak")}</dt>
           <dd>
             {story.peakAt ? <LocalTime iso={story.peakAt} withDate /> : "–"}
             {story.peakRate !== null ? (
-              <span className={styles["fact-note"]}> ({story.peakRate.toFixed(1)} people a minute)</span>
+              <span className={styles["fact-note"]}>
+                {" "}
+                {t("peakRate", {
+                  rate: story.peakRate.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                })}
+              </span>
             ) : null}
           </dd>
-          <dt>Ended</dt>
-          <dd>{story.endedAt ? <LocalTime iso={story.endedAt} withDate /> : "Not yet"}</dd>
-          <dt>Duration</dt>
-          <dd>{formatDuration(story.durationMinutes)}</dd>
-          <dt>People reporting</dt>
+          <dt>{t("ended")}</dt>
+          <dd>{story.endedAt ? <LocalTime iso={story.endedAt} withDate /> : t("notYet")}</dd>
+          <dt>{t("duration")}</dt>
+          <dd>{duration}</dd>
+          <dt>{t("reporters")}</dt>
           <dd>
-            {formatCount(story.totalReporters)} in all, at most {formatCount(story.peakReporters)} per{" "}
-            {story.bucketMinutes} minutes
+            {t("reportersValue", {
+              total: formatCount(story.totalReporters, locale),
+              peak: formatCount(story.peakReporters, locale),
+              per,
+            })}
           </dd>
-          <dt>Regions</dt>
-          <dd data-testid="incident-where">{story.regions.length ? nameList(story.regions.map(regionName)) : "–"}</dd>
-          <dt>Cause</dt>
-          <dd>{story.cause ? CAUSE_LABELS[story.cause] : "Not determined yet"}</dd>
+          <dt>{t("regions")}</dt>
+          <dd data-testid="incident-where">
+            {story.regions.length
+              ? nameList(
+                  story.regions.map((r) => regionNameIn(r, locale)),
+                  5,
+                  "and",
+                  locale,
+                )
+              : "–"}
+          </dd>
+          <dt>{t("cause")}</dt>
+          <dd>{story.cause ? t(`causes.${story.cause}`) : t("causeUnknown")}</dd>
           {cause ? (
             <>
-              <dt>Likely common cause</dt>
+              <dt>{t("commonCause")}</dt>
               <dd data-testid="incident-cause">
-                <IntentLink href={`/causes/${cause.id}`}>{cause.name}</IntentLink>: {cause.services.length}{" "}
-                {cause.services.length === 1 ? "service" : "services"} broke at once
+                <IntentLink href={`/causes/${cause.id}`}>{cause.name}</IntentLink>:{" "}
+                {t("commonCauseValue", { count: cause.services.length })}
               </dd>
             </>
           ) : null}
           {official?.polled ? (
             <>
-              <dt>Official status</dt>
+              <dt>{t("official")}</dt>
               <dd data-testid="incident-official">
                 {official.match ? (
                   <>
-                    {story.service.name} posted{" "}
-                    {official.match.url ? (
-                      <a href={official.match.url} rel="noopener external">
-                        “{official.match.title}”
-                      </a>
-                    ) : (
-                      `“${official.match.title}”`
-                    )}{" "}
-                    at <LocalTime iso={official.match.postedAt.toISOString()} withDate />.{" "}
-                    <strong>{whoWasFirst(official)}</strong>
+                    {t.rich("officialPosted", {
+                      service: story.service.name,
+                      title: official.match.title,
+                      quote: (chunks) =>
+                        official.match?.url ? (
+                          <a href={official.match.url} rel="noopener external">
+                            “{chunks}”
+                          </a>
+                        ) : (
+                          <>“{chunks}”</>
+                        ),
+                      time: () => <LocalTime iso={official.match!.postedAt.toISOString()} withDate />,
+                    })}{" "}
+                    <strong>{whoWasFirst(official, t)}</strong>
                   </>
                 ) : story.endedAt ? (
-                  `${story.service.name}'s status page posted no incident about it.`
+                  t("noOfficialEnded", { service: story.service.name })
                 ) : (
-                  `${story.service.name}'s status page has posted no incident about it so far.`
+                  t("noOfficialYet", { service: story.service.name })
                 )}
               </dd>
             </>
@@ -155,7 +206,7 @@ export default async function IncidentPage({ params }: PageProps<"/[locale]/inci
       </section>
 
       <section className="card" aria-labelledby="chart-heading">
-        <h2 id="chart-heading">Before, during and after</h2>
+        <h2 id="chart-heading">{t("chartHeading")}</h2>
         <ChartLegend bucketMinutes={story.bucketMinutes} incidents />
         <ReportsChart
           series={story.series}
@@ -163,16 +214,12 @@ export default async function IncidentPage({ params }: PageProps<"/[locale]/inci
           bucketMinutes={story.bucketMinutes}
           span="incident"
         />
-        <SeriesTable
-          series={story.series}
-          caption={`People reporting per ${story.bucketMinutes} minutes around the incident`}
-          testId="incident-series"
-        />
+        <SeriesTable series={story.series} caption={t("seriesCaption", { per })} testId="incident-series" />
       </section>
 
       <div className={styles["two-columns"]}>
         <section className="card" aria-labelledby="where-heading">
-          <h2 id="where-heading">Where</h2>
+          <h2 id="where-heading">{t("whereHeading")}</h2>
           <IncidentRegions
             incidentId={story.id}
             slug={story.service.slug}
@@ -181,11 +228,14 @@ export default async function IncidentPage({ params }: PageProps<"/[locale]/inci
           />
         </section>
         <section className="card" aria-labelledby="what-heading">
-          <h2 id="what-heading">What broke</h2>
+          <h2 id="what-heading">{t("whatHeading")}</h2>
           <ol className="ranked" data-testid="incident-symptoms">
             {story.topSymptoms.map((s) => (
               <li key={s.slug}>
-                {s.label}: {formatCount(s.reporters)} people
+                {t("symptomCount", {
+                  symptom: symptomName.has(s.slug) ? symptomName(s.slug) : s.label,
+                  count: s.reporters,
+                })}
               </li>
             ))}
           </ol>
@@ -194,29 +244,31 @@ export default async function IncidentPage({ params }: PageProps<"/[locale]/inci
 
       <ReportTexts
         items={readableTexts(story.texts, story.serviceSymptoms)}
-        heading={story.endedAt ? "What people said" : "What people say"}
-        note={`Comments sent ${story.endedAt ? "while it lasted" : "since it began"}, newest first (at most ${INCIDENT_TEXTS})`}
-        empty={`Nobody has described the problem in words ${story.endedAt ? "while it lasted" : "since it began"}.`}
+        heading={t("textsHeading", { ended })}
+        note={t("textsNote", { ended, max: INCIDENT_TEXTS })}
+        empty={t("textsEmpty", { ended })}
         cooldownMinutes={config().REPORT_COOLDOWN_MINUTES}
       />
 
       <section className="card" aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
+        <h2 id="timeline-heading">{t("timelineHeading")}</h2>
         <ol className={styles.timeline} data-testid="incident-timeline">
           {story.events.map((e, i) => (
             <li key={`${e.kind}-${e.at}-${i}`}>
-              <LocalTime iso={e.at} withDate /> <strong>{EVENT_LABELS[e.kind]}</strong>
-              {e.level ? ` (${STATUS_LABELS[e.level]})` : ""}
+              <LocalTime iso={e.at} withDate /> <strong>{t(`events.${e.kind}`)}</strong>
+              {e.level ? ` (${levels(`${e.level}.label`)})` : ""}
               {e.message ? `: ${e.message}` : ""}
             </li>
           ))}
         </ol>
       </section>
       <p className="links">
-        <IntentLink href={`/status/${story.service.slug}`}>{story.service.name} now</IntentLink>
-        <IntentLink href="/incidents">All incidents</IntentLink>
+        <IntentLink href={`/status/${story.service.slug}`}>
+          {t("serviceNow", { service: story.service.name })}
+        </IntentLink>
+        <IntentLink href="/incidents">{t("allIncidents")}</IntentLink>
         <IntentLink href={`/compare?category=${story.service.category}`}>
-          Compare {story.service.name} with similar services
+          {t("compare", { service: story.service.name })}
         </IntentLink>
       </p>
     </>

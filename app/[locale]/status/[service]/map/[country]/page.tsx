@@ -1,19 +1,28 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { getReadDb } from "@/lib/db";
+import { pageLocale } from "@/lib/i18n/routing";
+import { localeAlternates } from "@/lib/i18n/alternates";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
 import { findServiceForRequest } from "@/lib/services/queries";
 import { subdivisionGeometry } from "@/lib/regions/geometry";
-import { country as findCountry } from "@/lib/regions/regions";
+import { countryNameIn, country as findCountry } from "@/lib/regions/regions";
 import { RegionMapSection, windowFrom, windowMinutes } from "@/components/region-map-section";
 
 export async function generateMetadata({
   params,
 }: PageProps<"/[locale]/status/[service]/map/[country]">): Promise<Metadata> {
   const p = await params;
+  const locale = pageLocale(p.locale);
+  const t = await getTranslations({ locale, namespace: "Maps" });
   const [service, c] = [await findServiceForRequest(getReadDb(), p.service), findCountry(p.country.toUpperCase())];
-  return { title: service && c ? `${service.name} outage map: ${c.name}` : "Not found" };
+  if (!service || !c) return { title: t("notFound") };
+  return {
+    title: t("serviceCountryTitle", { service: service.name, country: countryNameIn(c.code, locale) }),
+    alternates: localeAlternates(`/status/${service.slug}/map/${c.code}`, locale),
+  };
 }
 
 export default async function ServiceCountryMapPage({
@@ -22,9 +31,12 @@ export default async function ServiceCountryMapPage({
 }: PageProps<"/[locale]/status/[service]/map/[country]">) {
   const db = getReadDb();
   const p = await params;
+  const locale = pageLocale(p.locale);
   const service = await findServiceForRequest(db, p.service);
   const c = findCountry(p.country.toUpperCase());
   if (!service || !c) notFound();
+  const t = await getTranslations({ locale, namespace: "Maps" });
+  const name = countryNameIn(c.code, locale);
   const windowKey = windowFrom((await searchParams).window);
   const rows = await cachedRegionActivity(db, { serviceId: service.id, country: c.code }, windowMinutes(windowKey));
   return (
@@ -32,21 +44,17 @@ export default async function ServiceCountryMapPage({
       <Breadcrumb
         trail={[
           { href: `/status/${service.slug}`, label: service.name },
-          { href: `/status/${service.slug}/map?window=${windowKey}`, label: "Map" },
+          { href: `/status/${service.slug}/map?window=${windowKey}`, label: t("crumb") },
         ]}
-        current={c.name}
+        current={name}
       />
-      <h1>
-        {service.name} outage map: {c.name}
-      </h1>
+      <h1>{t("serviceCountryTitle", { service: service.name, country: name })}</h1>
       <RegionMapSection
         rows={rows}
         windowKey={windowKey}
         basePath={`/status/${service.slug}/map/${c.code}`}
-        subject={service.name}
-        service={service.slug}
-        place={`in ${c.name}`}
-        regionLabel={c.code === "US" ? "State" : "Region"}
+        country={c.code}
+        service={service}
         geometry={subdivisionGeometry(c.code)}
       />
     </>
