@@ -1,8 +1,10 @@
 import { useLocale, useTranslations } from "next-intl";
 import { ANOMALY_BANDS, type AnomalyBand } from "@/lib/regions/bands";
 import type { MapGeometry } from "@/lib/regions/geometry";
+import { linkedChoroplethMarkup } from "@/lib/regions/svg";
 import { describeRegion, type MapRow } from "./region-describe";
 import { MapTooltip } from "./map-tooltip";
+import { MapMarkup } from "./map-markup";
 import maps from "./maps.module.css";
 
 /**
@@ -15,33 +17,26 @@ export function RegionMap({ geometry, rows, label }: { geometry: MapGeometry; ro
   const t = useTranslations("Maps");
   const bands = useTranslations("Bands");
   const locale = useLocale();
+  const regions = geometry.shapes.map((s) => {
+    const r = byCode.get(s.code);
+    const band: AnomalyBand = r?.band ?? "too-few";
+    return {
+      code: s.code,
+      d: s.d,
+      href: r?.href ?? `#region-${s.code}`,
+      label: describeRegion(r, r?.name ?? s.name, t, (b) => bands(b), locale),
+      band,
+      className: `${maps.region} ${maps[`band-${band}`]}`,
+    };
+  });
+  const markup = linkedChoroplethMarkup(geometry, label, regions, {
+    background: maps["band-too-few-bg"]!,
+    line: maps["band-too-few-line"]!,
+  });
   return (
     <figure className={maps["region-map"]}>
       <MapTooltip>
-        <svg viewBox={`0 0 ${geometry.width} ${geometry.height}`} role="group" aria-label={label}>
-          <defs>
-            <pattern id="too-few" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="6" height="6" className={maps["band-too-few-bg"]} />
-              <line x1="0" y1="0" x2="0" y2="6" className={maps["band-too-few-line"]} />
-            </pattern>
-          </defs>
-          {geometry.shapes.map((s) => {
-            const r = byCode.get(s.code);
-            const band: AnomalyBand = r?.band ?? "too-few";
-            const text = describeRegion(r, r?.name ?? s.name, t, (b) => bands(b), locale);
-            return (
-              <a
-                key={s.code}
-                href={r?.href ?? `#region-${s.code}`}
-                aria-label={text}
-                data-region={s.code}
-                data-band={band}
-              >
-                <path d={s.d} className={`${maps.region} ${maps[`band-${band}`]}`} />
-              </a>
-            );
-          })}
-        </svg>
+        <MapMarkup markup={markup} />
       </MapTooltip>
       <figcaption>
         <MapLegend />

@@ -1,6 +1,4 @@
 import { IntentLink } from "./intent-link";
-import { LocalTime } from "./local-time";
-import type { SeriesPoint } from "@/lib/services/snapshot";
 import styles from "./series-details.module.css";
 import { useTranslations } from "next-intl";
 
@@ -29,50 +27,5 @@ export function ChartLegend({ bucketMinutes, incidents }: { bucketMinutes: numbe
       ) : null}
       <IntentLink href="/about#deciding-heading">{t("howWeDecide")}</IntentLink>
     </p>
-  );
-}
-
-/** The chart's table equivalent, newest first, behind a disclosure. */
-export function SeriesTable({ series, caption, testId }: { series: SeriesPoint[]; caption: string; testId: string }) {
-  const t = useTranslations("Chart");
-  return (
-    <details className={styles["table-toggle"]}>
-      <summary>{t("showTable")}</summary>
-      <div className="data-table-wrap" tabIndex={0} role="region" aria-label={t("newestFirst", { caption })}>
-        <table className="data" data-testid={testId}>
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("from")}</th>
-              <th scope="col" className="num">
-                {t("peopleReporting")}
-              </th>
-              <th scope="col" className="num">
-                {t("usual")}
-              </th>
-              <th scope="col" className="num">
-                {t("alarmLevel")}
-              </th>
-              <th scope="col" className="num">
-                {t("allReports")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...series].reverse().map((p) => (
-              <tr key={p.t}>
-                <td>
-                  <LocalTime iso={p.t} />
-                </td>
-                <td className="num">{p.reporters}</td>
-                <td className="num">{p.expected ?? "–"}</td>
-                <td className="num">{p.threshold ?? "–"}</td>
-                <td className="num">{p.reports}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
   );
 }

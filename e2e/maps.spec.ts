@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { MapPage } from "./pages";
+import { freshClientIp, MapPage } from "./pages";
 
 // The e2e server runs the `germany` demo scenario: WhatsApp fails in Germany only.
 
@@ -117,6 +117,33 @@ test("without an event stream, a map page polls live data while it is open", asy
   await page.clock.fastForward(31_000);
   await refreshed;
   await expect(map.region("DE")).toHaveAttribute("data-band", "severe");
+});
+
+test("a live refresh that redraws the map keeps the keyboard on the region it was on", async ({ page, request }) => {
+  await page.addInitScript(withoutEventSource);
+  await page.clock.install();
+  const map = new MapPage(page);
+  await map.open("/status/whatsapp/map");
+  const germany = map.region("DE");
+  await germany.focus();
+  const before = await germany.getAttribute("aria-label");
+  // One more person in Germany changes Germany's numbers, so the refreshed map is new markup.
+  const answer = await request.post("/api/v1/reports", {
+    headers: { "x-forwarded-for": freshClientIp() },
+    data: { service: "whatsapp", symptom: "messages", country: "DE" },
+  });
+  expect(answer.status()).toBe(201);
+  await expect(async () => {
+    const refreshed = page.waitForResponse(
+      (r) => r.url().includes("/status/whatsapp/map") && r.request().headers()["rsc"] === "1",
+    );
+    await page.clock.fastForward(31_000);
+    await refreshed;
+    expect(await germany.getAttribute("aria-label")).not.toBe(before);
+  }).toPass({ timeout: 30_000 });
+  await expect(germany).toBeFocused();
+  // Its tooltip says the new numbers.
+  await expect(map.tooltip()).toHaveText((await germany.getAttribute("aria-label"))!);
 });
 
 test("tabs left open on a page refresh from one render, not one each", async ({ context }) => {

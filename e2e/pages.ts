@@ -18,7 +18,10 @@ export class ServicePage {
   }
 
   /** The newest row of the chart's table equivalent: its start time and the people reporting in it. */
+  /** The chart's table's newest row, read as a visitor would: with the table opened. */
   async latestBucket(): Promise<{ t: string; n: number }> {
+    const toggle = this.page.locator("details").filter({ hasText: "Show the chart as a table" });
+    if (!(await toggle.evaluate((d: HTMLDetailsElement) => d.open))) await toggle.locator("summary").click();
     const row = this.page.getByTestId("reports-table").locator("tbody tr").first();
     const t = (await row.locator("time").getAttribute("datetime")) ?? "";
     return { t, n: Number(await row.locator("td").nth(1).textContent()) };

@@ -1,3 +1,4 @@
+import escapeHtml from "escape-html";
 import type { MapGeometry } from "./geometry";
 
 // The same palettes as the page's CSS (app/globals.css), repeated here because an SVG shown as an
@@ -46,5 +47,44 @@ export function choroplethSvg(
     `<defs><pattern id="h" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     `<rect width="6" height="6"/><line x1="0" y1="0" x2="0" y2="6"/></pattern></defs>` +
     `${paths}</svg>`
+  );
+}
+
+/** One region of a page's map: its shape, where it leads, what it says, and its CSS class. */
+export interface LinkedRegion {
+  code: string;
+  d: string;
+  href: string;
+  label: string;
+  /** Said in data-band too, for scripts and tests that read the map. */
+  band: string;
+  className: string;
+}
+
+/**
+ * A choropleth for the page itself, styled by the page's CSS: every region a link whose accessible
+ * name carries its numbers. Written as markup rather than as React elements, so the browser does not
+ * hydrate a few hundred paths that never change by themselves (on a phone that is most of the page's
+ * start-up work); `hatch` names the classes of the "too few reports" pattern's two parts.
+ */
+export function linkedChoroplethMarkup(
+  geometry: Pick<MapGeometry, "width" | "height">,
+  label: string,
+  regions: readonly LinkedRegion[],
+  hatch: { background: string; line: string },
+): string {
+  const links = regions
+    .map(
+      (r) =>
+        `<a href="${escapeHtml(r.href)}" aria-label="${escapeHtml(r.label)}" data-region="${escapeHtml(r.code)}" data-band="${escapeHtml(r.band)}">` +
+        `<path d="${r.d}" class="${escapeHtml(r.className)}"/></a>`,
+    )
+    .join("");
+  return (
+    `<svg viewBox="0 0 ${geometry.width} ${geometry.height}" role="group" aria-label="${escapeHtml(label)}">` +
+    `<defs><pattern id="too-few" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
+    `<rect width="6" height="6" class="${escapeHtml(hatch.background)}"/>` +
+    `<line x1="0" y1="0" x2="0" y2="6" class="${escapeHtml(hatch.line)}"/></pattern></defs>` +
+    `${links}</svg>`
   );
 }
