@@ -20,12 +20,15 @@ import { startAppServer } from "@/deploy/stack/app-server";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 type Category = (typeof CATEGORIES)[number];
 const TARGET = 95;
-/** Most JavaScript a page may make a visitor download (compressed), in KiB: what each needs now (145–157) and a seventh more. */
+/**
+ * Most JavaScript a page may make a visitor download (compressed), in KiB: what each needs now with
+ * six languages (166–181: next-intl's formatter is about 14 KiB of it) and 3% more.
+ */
 const JS_BUDGET_KIB: Record<string, number> = {
-  home: 165,
-  service: 180,
-  map: 165,
-  incident: 175,
+  home: 172,
+  service: 186,
+  map: 171,
+  incident: 179,
 };
 const PORT = 3320;
 const RUNS = 5;

@@ -1,6 +1,9 @@
+import { useLocale, useTranslations } from "next-intl";
 import styles from "./downtime-heatmap.module.css";
 
-const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** Monday first, as the heat map's rows are; 1 January 2024 was a Monday. */
+const MONDAY = Date.UTC(2024, 0, 1);
+const DAY_MS = 86_400_000;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 /** 0 for none, then four steps relative to the busiest hour: the shade repeats the number, never replaces it. */
@@ -14,30 +17,31 @@ function step(minutes: number, max: number): number {
 const heatClass = (n: number) => (n > 0 ? `num ${styles[`heat-${n}`]}` : "num");
 
 export function DowntimeHeatmap({ heatmap, serviceName }: { heatmap: number[][]; serviceName: string }) {
+  const t = useTranslations("Record");
+  const locale = useLocale();
   const max = Math.max(0, ...heatmap.flat());
+  const dayName = (d: number, weekday: "long" | "short") =>
+    new Intl.DateTimeFormat(locale, { weekday, timeZone: "UTC" }).format(MONDAY + d * DAY_MS);
+  const hour = (h: number) => String(h).padStart(2, "0");
   return (
     <div className="data-table-wrap" role="region" aria-labelledby="heatmap-caption" tabIndex={0}>
       <table className={`data ${styles.heatmap}`} data-testid="downtime-heatmap">
-        <caption id="heatmap-caption">
-          When {serviceName} usually breaks: minutes in incidents by day and hour (UTC) over that period
-        </caption>
+        <caption id="heatmap-caption">{t("heatmapCaption", { service: serviceName })}</caption>
         <thead>
           <tr>
             <td />
             {HOURS.map((h) => (
               <th key={h} scope="col" className="num">
-                <abbr title={`${String(h).padStart(2, "0")}:00 to ${String(h + 1).padStart(2, "0")}:00 UTC`}>
-                  {String(h).padStart(2, "0")}
-                </abbr>
+                <abbr title={t("hourTitle", { from: hour(h), to: hour(h + 1) })}>{hour(h)}</abbr>
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
           {heatmap.map((hours, d) => (
-            <tr key={DAYS[d]}>
+            <tr key={d}>
               <th scope="row">
-                <abbr title={DAYS[d]}>{DAYS[d]!.slice(0, 3)}</abbr>
+                <abbr title={dayName(d, "long")}>{dayName(d, "short")}</abbr>
               </th>
               {hours.map((minutes, h) => (
                 <td key={h} className={heatClass(step(minutes, max))}>

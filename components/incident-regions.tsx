@@ -66,7 +66,9 @@ export function IncidentRegions({
             {regions.map((r) => (
               <tr key={r.code}>
                 <th scope="row">
-                  <IntentLink href={`/status/${slug}/map/${r.code}?window=24h`}>{countryNameIn(r.code, locale)}</IntentLink>
+                  <IntentLink href={`/status/${slug}/map/${r.code}?window=24h`}>
+                    {countryNameIn(r.code, locale)}
+                  </IntentLink>
                 </th>
                 <td className="num">{formatCount(r.reporters, locale)}</td>
                 <td className="num">{formatShare(r.reporters, total, locale)}</td>

@@ -1,16 +1,18 @@
+import { useTranslations } from "next-intl";
+
 /** The credit the network and location databases' licences (CC BY 4.0) ask for where their data is used. */
 export function NetworkDataCredit() {
-  return (
-    <>
-      Network and location data:{" "}
+  const t = useTranslations("Credit");
+  return t.rich("networkData", {
+    routeviews: (chunks) => (
       <a href="https://www.routeviews.org/" rel="noopener external">
-        RouteViews
-      </a>{" "}
-      and{" "}
-      <a href="https://db-ip.com" rel="noopener external">
-        DB-IP
+        {chunks}
       </a>
-      .
-    </>
-  );
+    ),
+    dbip: (chunks) => (
+      <a href="https://db-ip.com" rel="noopener external">
+        {chunks}
+      </a>
+    ),
+  });
 }

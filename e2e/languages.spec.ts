@@ -120,6 +120,7 @@ for (const { lang, home } of LANGUAGES) {
         heading: m.Maps.serviceCountryTitle.replace("{service}", "WhatsApp"),
       },
       { path: "/incidents", heading: m.IncidentHistory.title },
+      { path: "/status/whatsapp/incidents", heading: m.ServiceHistory.title.replace("{service}", "WhatsApp") },
       { path: "/country/de", heading: m.Country.title },
     ];
     for (const { path, heading } of pages) {

@@ -27,13 +27,8 @@ const NOT_YET = new Set([
   "app/[locale]/causes/[id]/page.tsx",
   "app/[locale]/compare/page.tsx",
   "app/[locale]/isp/[asn]/page.tsx",
-  "app/[locale]/status/[service]/incidents/page.tsx",
   "app/[locale]/status/[service]/opengraph-image.tsx",
   "components/downtime-chart.tsx",
-  "components/downtime-heatmap.tsx",
-  "components/network-data-credit.tsx",
-  "components/scorecard-table.tsx",
-  "components/service-stats.tsx",
 ]);
 const ENGLISH_ONLY = [/^components\/console-/, /^components\/alerts\//];
 

@@ -10,7 +10,9 @@ import { incidentQuery } from "@/lib/incidents/filter";
 import { listIncidents } from "@/lib/incidents/queries";
 import { cachedServiceStats } from "@/lib/services/stats";
 import { findServiceForRequest } from "@/lib/services/queries";
-import { formatCount } from "@/lib/text/format";
+import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/routing";
+import { localeAlternates } from "@/lib/i18n/alternates";
 import { cachedScorecards } from "@/lib/official/scorecard";
 import { ScorecardByWindow } from "@/components/scorecard-table";
 import styles from "./page.module.css";
@@ -20,15 +22,20 @@ const PAGE_SIZE = 25;
 export async function generateMetadata({
   params,
 }: PageProps<"/[locale]/status/[service]/incidents">): Promise<Metadata> {
-  const service = await findServiceForRequest(getReadDb(), (await params).service);
-  if (!service) return { title: "Service not found" };
+  const p = await params;
+  const locale = pageLocale(p.locale);
+  const t = await getTranslations({ locale, namespace: "ServiceHistory" });
+  const service = await findServiceForRequest(getReadDb(), p.service);
+  if (!service) return { title: t("notFound") };
   return {
-    title: `${service.name} outage history`,
-    description: `Every ${service.name} outage Outage Radar detected: when, how long, and when it usually breaks.`,
+    title: t("title", { service: service.name }),
+    description: t("metaDescription", { service: service.name }),
+    // Languages only: a later page of the list is not a copy of the first, so it names no canonical.
     alternates: {
+      languages: localeAlternates(`/status/${service.slug}/incidents`, locale).languages,
       types: {
         "application/atom+xml": [
-          { url: `/status/${service.slug}/incidents/feed.atom`, title: `${service.name} incidents` },
+          { url: `/status/${service.slug}/incidents/feed.atom`, title: t("feedTitle", { service: service.name }) },
         ],
       },
     },
@@ -40,8 +47,11 @@ export default async function ServiceIncidentsPage({
   searchParams,
 }: PageProps<"/[locale]/status/[service]/incidents">) {
   const db = getReadDb();
-  const service = await findServiceForRequest(db, (await params).service);
+  const p = await params;
+  const locale = pageLocale(p.locale);
+  const service = await findServiceForRequest(db, p.service);
   if (!service) notFound();
+  const t = await getTranslations({ locale, namespace: "ServiceHistory" });
   const { page } = incidentQuery(await searchParams);
   const [{ items, total }, stats, scorecards] = await Promise.all([
     listIncidents(db, { service: service.slug }, page, PAGE_SIZE),
@@ -51,36 +61,36 @@ export default async function ServiceIncidentsPage({
   const scored = scorecards[0]!.services.length > 0;
   return (
     <>
-      <Breadcrumb trail={[{ href: `/status/${service.slug}`, label: service.name }]} current="Incidents" />
-      <h1>{service.name} outage history</h1>
+      <Breadcrumb trail={[{ href: `/status/${service.slug}`, label: service.name }]} current={t("crumb")} />
+      <h1>{t("title", { service: service.name })}</h1>
       <p className="muted" data-testid="incident-count">
-        {formatCount(total)} {total === 1 ? "incident" : "incidents"} detected
+        {t("count", { count: total })}
       </p>
       <p className={styles["feed-links"]}>
-        <a href={`/status/${service.slug}/incidents/feed.atom`}>Atom feed of these incidents</a>
-        <a href={`/status/${service.slug}/badge.svg`}>Status badge (SVG)</a>
+        <a href={`/status/${service.slug}/incidents/feed.atom`}>{t("feed")}</a>
+        <a href={`/status/${service.slug}/badge.svg`}>{t("badge")}</a>
         <a href="/api/v1/openapi.json">API</a>
       </p>
       <section aria-labelledby="stats-heading">
-        <h2 id="stats-heading">Record</h2>
+        <h2 id="stats-heading">{t("recordHeading")}</h2>
         <ServiceStatsList stats={stats} />
         <DowntimeHeatmap heatmap={stats.heatmap} serviceName={service.name} />
       </section>
       {scored ? (
         <section aria-labelledby="scorecard-heading">
-          <h2 id="scorecard-heading">Against {service.name}&apos;s own status page</h2>
+          <h2 id="scorecard-heading">{t("scorecardHeading", { service: service.name })}</h2>
           <ScorecardByWindow
             reports={scorecards}
-            caption={`Outage Radar and ${service.name}'s status page`}
+            caption={t("scorecardCaption", { service: service.name })}
             testId="scorecard-service"
           />
           <p className="muted">
-            How the two are compared: <a href="/about#scorecard">How Outage Radar works</a>.
+            {t.rich("howCompared", { link: (chunks) => <a href="/about#scorecard">{chunks}</a> })}
           </p>
         </section>
       ) : null}
-      <h2>Incidents</h2>
-      <IncidentList items={items} caption={`${service.name} incidents, newest first`} showService={false} />
+      <h2>{t("incidentsHeading")}</h2>
+      <IncidentList items={items} caption={t("incidentsCaption", { service: service.name })} showService={false} />
       <Pagination
         page={page}
         pages={Math.ceil(total / PAGE_SIZE)}
