@@ -6,27 +6,39 @@ import type { ServiceComparison } from "@/lib/services/compare";
 import { formatDuration } from "@/lib/text/duration";
 import { SortHeader } from "./sort-header";
 import { formatCount } from "@/lib/text/format";
+import { useLocale } from "next-intl";
 
 type Key = "name" | "incidents" | "downtimeMinutes" | "downtimePerYearMinutes" | "medianResolveMinutes" | "reporters";
-const COLUMNS: Array<{ key: Key; label: string }> = [
-  { key: "name", label: "Service" },
-  { key: "incidents", label: "Incidents" },
-  { key: "downtimeMinutes", label: "Downtime" },
-  { key: "downtimePerYearMinutes", label: "Downtime a year" },
-  { key: "medianResolveMinutes", label: "Median time to resolve" },
-  { key: "reporters", label: "People reporting" },
+const COLUMNS: Key[] = [
+  "name",
+  "incidents",
+  "downtimeMinutes",
+  "downtimePerYearMinutes",
+  "medianResolveMinutes",
+  "reporters",
 ];
 
-const minutes = (m: number | null) => (m === null ? "–" : formatDuration(m));
-
-/** Services side by side; worst first until a column header re-sorts it (and says so). */
-export function CompareTable({ rows, caption }: { rows: ServiceComparison[]; caption: string }) {
+/**
+ * Services side by side; worst first until a column header re-sorts it (and says so). The column
+ * headings come from the page, in its language (one table's words need not travel with every page).
+ */
+export function CompareTable({
+  rows,
+  caption,
+  columns,
+}: {
+  rows: ServiceComparison[];
+  caption: string;
+  columns: Record<Key, string>;
+}) {
+  const locale = useLocale();
+  const minutes = (m: number | null) => (m === null ? "–" : formatDuration(m, locale));
   const [sort, setSort] = useState<{ key: Key; descending: boolean }>({ key: "downtimeMinutes", descending: true });
   const sorted = [...rows].sort((a, b) => {
     const d =
       sort.key === "name"
-        ? a.name.localeCompare(b.name, "en")
-        : (a[sort.key] ?? -1) - (b[sort.key] ?? -1) || a.name.localeCompare(b.name, "en");
+        ? a.name.localeCompare(b.name, locale)
+        : (a[sort.key] ?? -1) - (b[sort.key] ?? -1) || a.name.localeCompare(b.name, locale);
     return sort.descending ? -d : d;
   });
   return (
@@ -35,15 +47,15 @@ export function CompareTable({ rows, caption }: { rows: ServiceComparison[]; cap
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {COLUMNS.map((c) => {
-              const active = sort.key === c.key;
+            {COLUMNS.map((key) => {
+              const active = sort.key === key;
               return (
                 <SortHeader
-                  key={c.key}
-                  label={c.label}
-                  numeric={c.key !== "name"}
+                  key={key}
+                  label={columns[key]}
+                  numeric={key !== "name"}
                   direction={active ? (sort.descending ? "descending" : "ascending") : undefined}
-                  onSort={() => setSort({ key: c.key, descending: active ? !sort.descending : c.key !== "name" })}
+                  onSort={() => setSort({ key, descending: active ? !sort.descending : key !== "name" })}
                 />
               );
             })}
@@ -61,7 +73,7 @@ export function CompareTable({ rows, caption }: { rows: ServiceComparison[]; cap
               </td>
               <td className="num">{minutes(r.downtimePerYearMinutes)}</td>
               <td className="num">{minutes(r.medianResolveMinutes)}</td>
-              <td className="num">{formatCount(r.reporters)}</td>
+              <td className="num">{formatCount(r.reporters, locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -122,6 +122,7 @@ for (const { lang, home } of LANGUAGES) {
       { path: "/incidents", heading: m.IncidentHistory.title },
       { path: "/status/whatsapp/incidents", heading: m.ServiceHistory.title.replace("{service}", "WhatsApp") },
       { path: "/country/de", heading: m.Country.title },
+      { path: "/compare", heading: m.Compare.title },
     ];
     for (const { path, heading } of pages) {
       await page.goto(inLanguage(home, path));

@@ -25,10 +25,8 @@ const NOT_YET = new Set([
   "app/[locale]/alerts/page.tsx",
   "app/[locale]/alerts/unsubscribe/[token]/page.tsx",
   "app/[locale]/causes/[id]/page.tsx",
-  "app/[locale]/compare/page.tsx",
   "app/[locale]/isp/[asn]/page.tsx",
   "app/[locale]/status/[service]/opengraph-image.tsx",
-  "components/downtime-chart.tsx",
 ]);
 const ENGLISH_ONLY = [/^components\/console-/, /^components\/alerts\//];
 
