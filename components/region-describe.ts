@@ -8,7 +8,7 @@ export interface MapRow extends RegionRow {
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function oneDecimal(value: number, locale: string, decimals: 0 | 1): string {
+function fixed(value: number, locale: string, decimals: 0 | 1): string {
   const key = `${locale} ${decimals}`;
   let format = numberFormats.get(key);
   if (!format) {
@@ -23,12 +23,12 @@ function oneDecimal(value: number, locale: string, decimals: 0 | 1): string {
 }
 
 export function formatRatio(ratio: number, locale = "en"): string {
-  return ratio >= 10 ? oneDecimal(ratio, locale, 0) : oneDecimal(ratio, locale, 1);
+  return fixed(ratio, locale, ratio >= 10 ? 0 : 1);
 }
 
 /** A usual level: one decimal, but never a bare "0.0" for a small, real expectation. */
 export function formatUsual(expected: number, locale = "en"): string {
-  return expected > 0 && expected < 0.05 ? `<${oneDecimal(0.1, locale, 1)}` : oneDecimal(expected, locale, 1);
+  return expected > 0 && expected < 0.05 ? `<${fixed(0.1, locale, 1)}` : fixed(expected, locale, 1);
 }
 
 /** A translator for one namespace of messages (next-intl's, or createTranslator's in tests). */
@@ -50,6 +50,17 @@ export function describeRegion(
   return r.expected === null || r.ratio === null
     ? t("regionNoUsual", common)
     : t("region", { ...common, ratio: formatRatio(r.ratio, locale), usual: formatUsual(r.expected, locale) });
+}
+
+/**
+ * The regions a summary names, by the map's bands: far above usual or worse ("unusual"), and the
+ * milder "above usual", which the map shades too and so the words must not deny.
+ */
+function byConcern(rows: readonly RegionRow[]): { unusual: RegionRow[]; above: RegionRow[] } {
+  return {
+    unusual: rows.filter((r) => r.band === "high" || r.band === "severe"),
+    above: rows.filter((r) => r.band === "elevated"),
+  };
 }
 
 /** What a map page covers: one service or all, the world by country or one country by region. */
@@ -84,8 +95,7 @@ export function mapSummary(rows: readonly RegionRow[], scope: MapScope, t: Trans
       "and",
       locale,
     );
-  const unusual = rows.filter((r) => r.band === "high" || r.band === "severe");
-  const above = rows.filter((r) => r.band === "elevated");
+  const { unusual, above } = byConcern(rows);
   const words = scopeWords(scope, t);
   if (unusual.length > 0) {
     const also = above.length ? ` ${t("alsoAbove", { list: list(above) })}` : "";
@@ -106,8 +116,7 @@ export function previewSummary(
   name: (row: RegionRow) => string = (r) => r.name,
 ): string {
   const list = (picked: readonly RegionRow[]) => nameList(picked.map(name), 5, "and", locale);
-  const unusual = rows.filter((r) => r.band === "high" || r.band === "severe");
-  const above = rows.filter((r) => r.band === "elevated");
+  const { unusual, above } = byConcern(rows);
   if (unusual.length > 0) {
     const also = above.length ? ` ${t("alsoAbove", { list: list(above) })}` : "";
     return `${t("unusual", { list: list(unusual) })}${also}`;
