@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { CauseView } from "@/lib/upstreams/queries";
-import { OFFICIAL_STATUS_LABELS, type OfficialStatus } from "@/lib/official/types";
+import { isOfficialStatus } from "@/lib/official/types";
 import { nameList } from "@/lib/text/name-list";
 import { IntentLink } from "./intent-link";
 import { LocalTime } from "./local-time";
@@ -34,10 +34,8 @@ export function CommonCause({ cause, exclude }: { cause: CauseView; exclude?: nu
             {" "}
             {t("ownPage", {
               name: cause.name,
-              status: (Object.keys(OFFICIAL_STATUS_LABELS) as OfficialStatus[]).includes(
-                cause.official.status as OfficialStatus,
-              )
-                ? official(`status.${cause.official.status as OfficialStatus}`)
+              status: isOfficialStatus(cause.official.status)
+                ? official(`status.${cause.official.status}`)
                 : cause.official.status,
               title: cause.official.title ? ` (“${cause.official.title}”)` : "",
             })}

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createTranslator } from "next-intl";
 import en from "@/lib/i18n/messages/en.json";
 import es from "@/lib/i18n/messages/es.json";
 import de from "@/lib/i18n/messages/de.json";
@@ -140,5 +141,31 @@ for (const { lang, home } of LANGUAGES) {
     );
     await expect(table.getByRole("rowheader", { name: germany, exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: new RegExp(`^${germany}\\s?: `) })).toHaveCount(1);
+  });
+}
+
+for (const { lang, home } of LANGUAGES) {
+  test(`how it works, a common cause and a network's page speak ${lang}`, async ({ page }) => {
+    const messages = MESSAGES[lang]!;
+    const t = createTranslator({ locale: lang, messages });
+    // The demo's AWS scenario: twelve services at once, whose evidence the home page links to.
+    await page.goto(home);
+    const evidence = page
+      .getByTestId("common-cause")
+      .filter({ hasText: "Amazon Web Services" })
+      .locator("a[href*='/causes/']");
+    const cause = (await evidence.first().getAttribute("href"))!.replace(/^.*(\/causes\/\d+)$/, "$1");
+    const pages = [
+      { path: "/about", heading: t("About.title") },
+      { path: "/isp/7922", heading: t("IspPage.heading", { name: "Comcast Cable Communications" }) },
+      { path: cause, heading: t("CausePage.heading", { name: "Amazon Web Services", count: 12 }) },
+    ];
+    for (const { path, heading } of pages) {
+      await page.goto(inLanguage(home, path));
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      expect(await page.locator("body").innerText()).not.toMatch(MISSING);
+      expect(await page.title()).not.toMatch(MISSING);
+    }
   });
 }

@@ -18,14 +18,11 @@ const ALLOWED = [/^Outage Radar$/, /^API$/, /^IP Geolocation by DB-IP$/];
  * moderator console (app/admin, components/console-*) stays English on purpose: it is for operators.
  */
 const NOT_YET = new Set([
-  "app/[locale]/about/page.tsx",
   "app/[locale]/alerts/confirm/page.tsx",
   "app/[locale]/alerts/manage/[token]/page.tsx",
   "app/[locale]/alerts/outbox/page.tsx",
   "app/[locale]/alerts/page.tsx",
   "app/[locale]/alerts/unsubscribe/[token]/page.tsx",
-  "app/[locale]/causes/[id]/page.tsx",
-  "app/[locale]/isp/[asn]/page.tsx",
   "app/[locale]/status/[service]/opengraph-image.tsx",
 ]);
 const ENGLISH_ONLY = [/^components\/console-/, /^components\/alerts\//];

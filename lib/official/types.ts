@@ -3,6 +3,9 @@ export { OFFICIAL_PLATFORMS, type OfficialPlatform } from "@/lib/catalog/constan
 /** What a vendor's page says, in our words; maintenance is planned work, never an outage. */
 export const OFFICIAL_STATUSES = ["operational", "degraded", "major", "maintenance"] as const;
 export type OfficialStatus = (typeof OFFICIAL_STATUSES)[number];
+/** Whether a stored status is one of ours (older rows and other sources may hold other words). */
+export const isOfficialStatus = (s: string): s is OfficialStatus =>
+  (OFFICIAL_STATUSES as readonly string[]).includes(s);
 
 export const OFFICIAL_STATUS_LABELS: Record<OfficialStatus, string> = {
   operational: "Operational",

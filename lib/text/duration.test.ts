@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, inLastPeriod, perPeriod } from "./duration";
+import { createTranslator } from "next-intl";
+import en from "@/lib/i18n/messages/en.json";
+import { formatDuration, periodArgs } from "./duration";
 
 describe("formatDuration", () => {
   it("reads at a glance at every scale", () => {
@@ -12,20 +14,20 @@ describe("formatDuration", () => {
   });
 });
 
-describe("perPeriod", () => {
-  it("names a rate's period as a sentence would", () => {
-    expect(perPeriod(60)).toBe("per hour");
-    expect(perPeriod(120)).toBe("per 2 hours");
-    expect(perPeriod(30)).toBe("per 30 minutes");
-    expect(perPeriod(90)).toBe("per 90 minutes");
-    expect(perPeriod(1)).toBe("per minute");
-  });
-});
+describe("periodArgs with the Time messages", () => {
+  const time = createTranslator({ locale: "en", messages: en, namespace: "Time" });
 
-describe("inLastPeriod", () => {
+  it("names a rate's period as a sentence would", () => {
+    expect(time("per", periodArgs(60))).toBe("per hour");
+    expect(time("per", periodArgs(120))).toBe("per 2 hours");
+    expect(time("per", periodArgs(30))).toBe("per 30 minutes");
+    expect(time("per", periodArgs(90))).toBe("per 90 minutes");
+    expect(time("per", periodArgs(1))).toBe("per minute");
+  });
+
   it("looks back over the same period", () => {
-    expect(inLastPeriod(60)).toBe("in the last hour");
-    expect(inLastPeriod(120)).toBe("in the last 2 hours");
-    expect(inLastPeriod(30)).toBe("in the last 30 minutes");
+    expect(time("inLast", periodArgs(60))).toBe("in the last hour");
+    expect(time("inLast", periodArgs(120))).toBe("in the last 2 hours");
+    expect(time("inLast", periodArgs(30))).toBe("in the last 30 minutes");
   });
 });

@@ -18,26 +18,6 @@ export function periodArgs(minutes: number): { unit: "hour" | "minute"; count: n
   return m % 60 === 0 ? { unit: "hour", count: m / 60 } : { unit: "minute", count: m };
 }
 
-/** "hour", "2 hours", "30 minutes": a period as the words after "per" or "in the last". */
-function period(minutes: number): string {
-  const m = Math.max(1, Math.round(minutes));
-  if (m % 60 === 0) return m === 60 ? "hour" : `${m / 60} hours`;
-  return m === 1 ? "minute" : `${m} minutes`;
-}
-
-/**
- * "per hour", "per 2 hours", "per 30 minutes": a rate's period in running text ("one report per
- * person per hour"). The "per" is part of it, because "per an hour" is what a bare "an hour" gave.
- */
-export function perPeriod(minutes: number): string {
-  return `per ${period(minutes)}`;
-}
-
-/** "in the last hour", "in the last 2 hours": the same period looking back from now. */
-export function inLastPeriod(minutes: number): string {
-  return `in the last ${period(minutes)}`;
-}
-
 const unitFormats = new Map<string, Intl.NumberFormat>();
 const unit = (locale: string, u: "minute" | "hour" | "day", n: number) => {
   const key = `${locale} ${u}`;

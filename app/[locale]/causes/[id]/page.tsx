@@ -1,87 +1,101 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { IntentLink } from "@/components/intent-link";
 import { LocalTime } from "@/components/local-time";
 import { getReadDb } from "@/lib/db";
 import { pathId } from "@/lib/http/path-id";
-import { OFFICIAL_STATUS_LABELS, type OfficialStatus } from "@/lib/official/types";
+import { localeAlternates } from "@/lib/i18n/alternates";
+import { pageLocale } from "@/lib/i18n/routing";
+import { isOfficialStatus } from "@/lib/official/types";
 import { TOGETHER_MS, MIN_TOGETHER } from "@/lib/upstreams/correlate";
 import { causeById } from "@/lib/upstreams/queries";
-import { formatCount, formatUtcDay } from "@/lib/text/format";
+import { formatUtcDay } from "@/lib/text/format";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/causes/[id]">): Promise<Metadata> {
-  const id = pathId((await params).id);
+  const p = await params;
+  const locale = pageLocale(p.locale);
+  const t = await getTranslations({ locale, namespace: "CausePage" });
+  const id = pathId(p.id);
   const cause = id === undefined ? null : await causeById(getReadDb(), id);
-  if (!cause) return { title: "Not found" };
+  if (!cause) return { title: t("notFound") };
   return {
-    title: `${cause.name}: ${cause.services.length} services at once on ${formatUtcDay(cause.startedAt.toISOString())}`,
-    description: `Why Outage Radar named ${cause.name} as the likely common cause, with the evidence.`,
+    title: t("title", {
+      name: cause.name,
+      count: cause.services.length,
+      day: formatUtcDay(cause.startedAt.toISOString(), locale),
+    }),
+    description: t("description", { name: cause.name }),
+    alternates: localeAlternates(`/causes/${cause.id}`, locale),
   };
 }
 
 /** One upstream event: which services broke together, when, and what the upstream itself said. */
 export default async function CausePage({ params }: PageProps<"/[locale]/causes/[id]">) {
-  const id = pathId((await params).id);
+  const p = await params;
+  const locale = pageLocale(p.locale);
+  const id = pathId(p.id);
   const cause = id === undefined ? null : await causeById(getReadDb(), id);
   if (!cause) notFound();
-  const kind = cause.kind === "cdn" ? "content delivery network" : "cloud provider";
+  const [t, site, official] = await Promise.all([
+    getTranslations({ locale, namespace: "CausePage" }),
+    getTranslations({ locale, namespace: "Site" }),
+    getTranslations({ locale, namespace: "Official" }),
+  ]);
+  const name = cause.name;
+  const said = cause.official;
+  const status = said && isOfficialStatus(said.status) ? official(`status.${said.status}`) : (said?.status ?? "");
   return (
     <>
       <Breadcrumb
-        trail={[{ href: "/incidents", label: "Incidents" }]}
-        current={`${cause.name}, ${formatUtcDay(cause.startedAt.toISOString())}`}
+        trail={[{ href: "/incidents", label: site("nav.incidents") }]}
+        current={t("crumb", { name, day: formatUtcDay(cause.startedAt.toISOString(), locale) })}
       />
-      <h1>
-        Likely common cause: {cause.name} ({formatCount(cause.services.length)}{" "}
-        {cause.services.length === 1 ? "service" : "services"} at once)
-      </h1>
+      <h1>{t("heading", { name, count: cause.services.length })}</h1>
       <p>
-        {cause.endedAt ? "From " : "Since "}
-        <LocalTime iso={cause.startedAt.toISOString()} withDate />
-        {cause.endedAt ? (
-          <>
-            {" "}
-            to <LocalTime iso={cause.endedAt.toISOString()} withDate />
-          </>
-        ) : null}
-        , services that run on {cause.name}, a {kind}, broke together. That points at {cause.name} rather than at each
-        service on its own; it is a likely cause, not a certainty.
+        {t.rich("summary", {
+          name,
+          ended: cause.endedAt ? "yes" : "no",
+          kind: cause.kind,
+          from: () => <LocalTime iso={cause.startedAt.toISOString()} withDate />,
+          to: () => (cause.endedAt ? <LocalTime iso={cause.endedAt.toISOString()} withDate /> : null),
+        })}
       </p>
       <section className="card" aria-labelledby="evidence-heading">
-        <h2 id="evidence-heading">The evidence</h2>
+        <h2 id="evidence-heading">{t("evidence")}</h2>
         <ul data-testid="cause-evidence">
-          <li>
-            {formatCount(cause.services.length)} of the services that publicly run on {cause.name} had incidents
-            starting within {TOGETHER_MS / 60_000} minutes of each other.
-          </li>
-          {cause.official ? (
+          <li>{t("together", { name, count: cause.services.length, minutes: TOGETHER_MS / 60_000 })}</li>
+          {said ? (
             <li>
-              {cause.name}&apos;s own status page said{" "}
-              <strong>
-                {OFFICIAL_STATUS_LABELS[cause.official.status as OfficialStatus] ?? cause.official.status}
-              </strong>
-              {cause.official.title ? ` (“${cause.official.title}”)` : ""}, read at{" "}
-              <LocalTime iso={cause.official.at} withDate />.
+              {t.rich(said.title ? "officialSaidTitled" : "officialSaid", {
+                name,
+                status,
+                title: said.title ?? "",
+                strong: (chunks) => <strong>{chunks}</strong>,
+                at: () => <LocalTime iso={said.at} withDate />,
+              })}
             </li>
           ) : (
-            <li>{cause.name}&apos;s own status page showed no problem while this lasted.</li>
+            <li>{t("officialQuiet", { name })}</li>
           )}
           {cause.crowdIncidentId ? (
             <li>
-              People reported problems with {cause.name} itself:{" "}
-              <IntentLink href={`/incidents/${cause.crowdIncidentId}`}>its incident</IntentLink>.
+              {t.rich("crowd", {
+                name,
+                link: (chunks) => <IntentLink href={`/incidents/${cause.crowdIncidentId}`}>{chunks}</IntentLink>,
+              })}
             </li>
           ) : null}
         </ul>
         <div className="data-table-wrap" tabIndex={0} role="region" aria-labelledby="cause-services-caption">
           <table className="data" data-testid="cause-services">
-            <caption id="cause-services-caption">Services affected, in the order they broke</caption>
+            <caption id="cause-services-caption">{t("caption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Service</th>
-                <th scope="col">Problems began</th>
-                <th scope="col">Incident</th>
+                <th scope="col">{t("service")}</th>
+                <th scope="col">{t("began")}</th>
+                <th scope="col">{t("incident")}</th>
               </tr>
             </thead>
             <tbody>
@@ -101,11 +115,7 @@ export default async function CausePage({ params }: PageProps<"/[locale]/causes/
             </tbody>
           </table>
         </div>
-        <p className="muted">
-          We name a common cause when at least {MIN_TOGETHER} services that share it break together, or when one does
-          while the upstream&apos;s own status page or its own users report trouble. Which services run on which
-          upstream comes only from what the companies have said publicly.
-        </p>
+        <p className="muted">{t("rule", { min: MIN_TOGETHER })}</p>
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import { Breadcrumb } from "@/components/breadcrumb";
 import { IntentLink } from "@/components/intent-link";
@@ -7,6 +8,8 @@ import { LocalTime } from "@/components/local-time";
 import { StatusIcon } from "@/components/status-icon";
 import { getReadDb } from "@/lib/db";
 import { pathId } from "@/lib/http/path-id";
+import { localeAlternates } from "@/lib/i18n/alternates";
+import { pageLocale } from "@/lib/i18n/routing";
 import { networkPage } from "@/lib/isp/queries";
 import { MIN_SERVICES, OPEN_RATIO, WINDOW_MINUTES } from "@/lib/isp/detect";
 import { MIN_REGION_REPORTERS } from "@/lib/regions/anomaly";
@@ -17,32 +20,38 @@ import { NetworkDataCredit } from "@/components/network-data-credit";
 import styles from "./page.module.css";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/isp/[asn]">): Promise<Metadata> {
-  const asn = pathId((await params).asn);
+  const p = await params;
+  const locale = pageLocale(p.locale);
+  const t = await getTranslations({ locale, namespace: "IspPage" });
+  const asn = pathId(p.asn);
   const page = asn === undefined ? null : await networkPage(getReadDb(), asn);
-  if (!page) return { title: "Network not found" };
+  if (!page) return { title: t("notFound") };
   return {
-    title: `${page.name} down? Problems reported by its users`,
-    description: `Whether ${page.name} (AS${page.asn}) users report problems with many services at once, and when they did.`,
+    title: t("title", { name: page.name }),
+    description: t("description", { name: page.name, asn: String(page.asn) }),
+    alternates: localeAlternates(`/isp/${page.asn}`, locale),
   };
 }
 
 /** A network operator, like a service: whether its users are in trouble now, and when they were. */
 export default async function NetworkOperatorPage({ params }: PageProps<"/[locale]/isp/[asn]">) {
   await connection();
-  const asn = pathId((await params).asn);
+  const p = await params;
+  const locale = pageLocale(p.locale);
+  const asn = pathId(p.asn);
   const page = asn === undefined ? null : await networkPage(getReadDb(), asn);
   if (!page) notFound();
+  const t = await getTranslations({ locale, namespace: "IspPage" });
+  const name = page.name;
   const level = page.open ? "possible" : "ok";
   return (
     <>
-      <Breadcrumb trail={[]} current={page.name} />
-      <h1>{page.name} down?</h1>
-      <p className="muted">
-        {page.fullName}, network AS{page.asn}
-      </p>
+      <Breadcrumb trail={[]} current={name} />
+      <h1>{t("heading", { name })}</h1>
+      <p className="muted">{t("network", { fullName: page.fullName, asn: String(page.asn) })}</p>
       <section
         className={`${styles.banner} level-${level}`}
-        aria-label="Current status"
+        aria-label={t("current")}
         data-testid="isp-status"
         data-level={level}
       >
@@ -50,32 +59,34 @@ export default async function NetworkOperatorPage({ params }: PageProps<"/[local
           <span className={`level-${level}`}>
             <StatusIcon level={level} size={22} />
           </span>{" "}
-          {page.open ? (
-            <>
-              <strong>
-                {page.name} users report problems with {formatCount(page.open.services.length)} services
-              </strong>{" "}
-              since <LocalTime iso={page.open.startedAt.toISOString()} />:{" "}
-              {nameList(page.open.services.map((s) => s.name))}. If you are on {page.name}, the problem is probably your
-              connection.
-            </>
-          ) : (
-            <strong>No sign of trouble at {page.name}: its users report no more than usual.</strong>
-          )}
+          {page.open
+            ? t.rich("open", {
+                name,
+                count: page.open.services.length,
+                list: nameList(
+                  page.open.services.map((s) => s.name),
+                  5,
+                  "and",
+                  locale,
+                ),
+                strong: (chunks) => <strong>{chunks}</strong>,
+                since: () => <LocalTime iso={page.open!.startedAt.toISOString()} />,
+              })
+            : t.rich("quiet", { name, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       </section>
 
       <section className="card" aria-labelledby="hour-heading">
-        <h2 id="hour-heading">What its users reported in the last hour</h2>
+        <h2 id="hour-heading">{t("hourHeading")}</h2>
         {page.lastHour.length ? (
           <div className="data-table-wrap" tabIndex={0} role="region" aria-labelledby="hour-caption">
             <table className="data" data-testid="isp-services">
-              <caption id="hour-caption">Services reported by {page.name} users in the last hour</caption>
+              <caption id="hour-caption">{t("hourCaption", { name })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Service</th>
+                  <th scope="col">{t("service")}</th>
                   <th scope="col" className="num">
-                    People reporting
+                    {t("reporting")}
                   </th>
                 </tr>
               </thead>
@@ -85,33 +96,30 @@ export default async function NetworkOperatorPage({ params }: PageProps<"/[local
                     <th scope="row">
                       <IntentLink href={`/status/${s.slug}`}>{s.name}</IntentLink>
                     </th>
-                    <td className="num">{formatCount(s.reporters)}</td>
+                    <td className="num">{formatCount(s.reporters, locale)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         ) : (
-          <p>
-            Too few of its users reported anything in the last hour to show (we show a service from{" "}
-            {MIN_REGION_REPORTERS} people).
-          </p>
+          <p>{t("tooFew", { min: MIN_REGION_REPORTERS })}</p>
         )}
       </section>
 
       <section className="card" aria-labelledby="history-heading">
-        <h2 id="history-heading">When its users had trouble</h2>
+        <h2 id="history-heading">{t("historyHeading")}</h2>
         {page.recent.length ? (
           <div className="data-table-wrap" tabIndex={0} role="region" aria-labelledby="history-caption">
             <table className="data" data-testid="isp-incidents">
-              <caption id="history-caption">{page.name} network problems, newest first</caption>
+              <caption id="history-caption">{t("historyCaption", { name })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Began</th>
-                  <th scope="col">Lasted</th>
-                  <th scope="col">Services its users reported</th>
+                  <th scope="col">{t("began")}</th>
+                  <th scope="col">{t("lasted")}</th>
+                  <th scope="col">{t("services")}</th>
                   <th scope="col" className="num">
-                    Users at the peak (usual)
+                    {t("peak")}
                   </th>
                 </tr>
               </thead>
@@ -123,12 +131,19 @@ export default async function NetworkOperatorPage({ params }: PageProps<"/[local
                     </td>
                     <td>
                       {i.endedAt
-                        ? formatDuration(Math.round((i.endedAt.getTime() - i.startedAt.getTime()) / 60_000))
-                        : "Ongoing"}
+                        ? formatDuration(Math.round((i.endedAt.getTime() - i.startedAt.getTime()) / 60_000), locale)
+                        : t("ongoing")}
                     </td>
-                    <td>{nameList(i.services.map((s) => s.name))}</td>
+                    <td>
+                      {nameList(
+                        i.services.map((s) => s.name),
+                        5,
+                        "and",
+                        locale,
+                      )}
+                    </td>
                     <td className="num">
-                      {formatCount(i.peakReporters)} ({formatCount(Math.round(i.expected))})
+                      {formatCount(i.peakReporters, locale)} ({formatCount(Math.round(i.expected), locale)})
                     </td>
                   </tr>
                 ))}
@@ -136,13 +151,10 @@ export default async function NetworkOperatorPage({ params }: PageProps<"/[local
             </table>
           </div>
         ) : (
-          <p>No network problems recorded for {page.name}.</p>
+          <p>{t("none", { name })}</p>
         )}
         <p className="muted">
-          We call it a network problem when, over {WINDOW_MINUTES} minutes, a network&apos;s users report at least{" "}
-          {MIN_SERVICES} services and at least {OPEN_RATIO} times their usual share of everyone&apos;s reports, while
-          people on other networks do not. Reports keep the network operator&apos;s number, never your address.{" "}
-          <NetworkDataCredit />
+          {t("rule", { minutes: WINDOW_MINUTES, services: MIN_SERVICES, ratio: OPEN_RATIO })} <NetworkDataCredit />
         </p>
       </section>
     </>
