@@ -15,9 +15,11 @@ import type { SimOutage, SimService } from "./outages";
  * - `aws`: from 30 minutes before start, twelve services that run on AWS fail at once (eight times
  *   their usual reports), and so do AWS's own users, whose status page the demo's vendor marks:
  *   what the upstream correlation names "Likely common cause: Amazon Web Services".
- * - `comcast`: from 25 minutes before start, people on Comcast (addresses in 73.0.0.0/8) report ten
- *   unrelated services, thirty more people an hour each, while everyone else reports as usual: an
- *   ISP incident, "Problems reported by Comcast users across 10 services". None of them is one the
+ * - `comcast`: from an hour before start (so a network page's last hour holds it whole: at 25
+ *   minutes, a quiet service showed under the five people a table lists), people on Comcast
+ *   (addresses in 73.0.0.0/8) report ten unrelated services, thirty more people an hour each, while
+ *   everyone else reports as usual: an ISP incident, "Problems reported by Comcast users across 10
+ *   services". None of them is one the
  *   other scenarios break, so each scenario's own signal stays clean (WhatsApp stays German-only).
  */
 const COMCAST_SERVICES = [
@@ -46,7 +48,7 @@ function scenarioOutage(name: DemoScenario, start: number, services: readonly Si
     return COMCAST_SERVICES.flatMap((slug) => {
       const service = services.find((s) => s.slug === slug);
       if (!service) return [];
-      const from = start - 25 * 60_000;
+      const from = start - 60 * 60_000;
       return [
         {
           slug,
