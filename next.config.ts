@@ -3,8 +3,9 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
 const nextConfig: NextConfig = {
-  // PGlite loads WASM and data files from its package folder; postgres.js is a plain Node client.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  // PGlite loads WASM and data files from its package folder; postgres.js is a plain Node client;
+  // fontkit reads its own data files by URL (bundled, that URL is not one Node takes).
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "fontkit"],
   poweredByHeader: false,
   // The Node front compresses every response (server/front/front.ts), including the page cache's copies.
   compress: false,

@@ -27,14 +27,15 @@ interface Region {
 export function ReportForm({
   action,
   service,
-  countries,
+  countryOptions,
   defaultCountry,
   defaultSubdivisions,
   cooldownMinutes,
 }: {
   action: (previous: ReportFormState, form: FormData) => Promise<ReportFormState>;
   service: { slug: string; name: string; symptoms: Symptom[] };
-  countries: Region[];
+  /** The country select's options as HTML (lib/regions/regions.ts countryOptionsIn). */
+  countryOptions: string;
   defaultCountry: string;
   defaultSubdivisions: Region[];
   /** How long a person's report counts alone (REPORT_COOLDOWN_MINUTES), for the words under the button. */
@@ -75,10 +76,23 @@ export function ReportForm({
   }, IDLE);
   const state = clientState.kind === "idle" ? serverState : clientState;
   const values = state.kind === "error" ? state.values : {};
-  const errors = state.kind === "error" ? state.fields : {};
+  const faulty = new Set(state.kind === "error" ? state.fields : []);
+  // One sentence per field at fault, saying what it needs.
+  const errors = Object.fromEntries(
+    ["symptom", "country", "subdivision", "text", "website"]
+      .filter((f) => faulty.has(f))
+      .map((f) => [f, t(`field.${f}`, { max: REPORT_TEXT_MAX })]),
+  ) as Record<string, string | undefined>;
   const justMeText = useTranslations("JustMe");
   const justMe = state.kind === "saved" ? justMeAnswer(state, justMeText) : null;
   const [country, setCountry] = useState(values.country || defaultCountry);
+  const countrySelect = useRef<HTMLSelectElement>(null);
+  // The options are the server's markup, taken as it is: React neither creates nor hydrates 250
+  // elements. It marks the first choice itself (so the page works without JavaScript), and React
+  // keeps the select's value from then on.
+  const [countryMarkup] = useState(() =>
+    countryOptions.replace(`<option value="${country}">`, `<option value="${country}" selected>`),
+  );
   const [subdivisions, setSubdivisions] = useState(defaultSubdivisions);
   /** The subdivision our lookup of the visitor's address suggests, pre-selected until they choose. */
   const [guessedSubdivision, setGuessedSubdivision] = useState("");
@@ -127,7 +141,8 @@ export function ReportForm({
         const response = await fetch("/api/v1/location", { signal: controller.signal });
         if (!response.ok || touched.current) return;
         const guess = (await response.json()) as { country: string | null; subdivision: string | null };
-        if (!guess.country || !countries.some((c) => c.code === guess.country)) return;
+        const known = [...(countrySelect.current?.options ?? [])].some((o) => o.value === guess.country);
+        if (!guess.country || !known) return;
         if (guess.country !== country) await changeCountry(guess.country);
         if (!touched.current) setGuessedSubdivision(guess.subdivision ?? "");
       } catch {
@@ -185,7 +200,12 @@ export function ReportForm({
           </div>
         ) : state.kind === "error" ? (
           <div className={`notice ${parts["notice-error"]}`} role="alert">
-            <strong>{state.message}</strong>
+            <strong>
+              {t(`problem.${state.problem}`, {
+                seconds: state.retryAfterSeconds ?? 60,
+                period: time("per", periodArgs(cooldownMinutes)),
+              })}
+            </strong>
           </div>
         ) : null}
       </div>
@@ -209,6 +229,7 @@ export function ReportForm({
         <select
           id="report-country"
           name="country"
+          ref={countrySelect}
           value={country}
           onChange={(e) => {
             touched.current = true;
@@ -217,13 +238,8 @@ export function ReportForm({
           }}
           aria-invalid={errors.country ? true : undefined}
           aria-describedby={describedBy("country")}
-        >
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+          dangerouslySetInnerHTML={{ __html: countryMarkup }}
+        />
         <FieldError id="country-error" message={errors.country} />
       </div>
       <div>

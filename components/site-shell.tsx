@@ -1,10 +1,9 @@
 import { NextIntlClientProvider } from "next-intl";
-import { getMessages } from "next-intl/server";
 import { SiteFooter, SiteHeader } from "./site-header";
 import { ServiceWorker } from "./service-worker";
 import { QueuedReports } from "./queued-reports";
 import type { Locale } from "@/lib/i18n/routing";
-import { CLIENT_NAMESPACES } from "@/lib/i18n/client-namespaces";
+import { clientMessages } from "./with-messages";
 
 /**
  * The document every page sits in, in its language: the public pages' layout (app/[locale]) and the
@@ -21,8 +20,7 @@ export async function SiteShell({
   reportQueue?: boolean;
   children: React.ReactNode;
 }) {
-  const messages = await getMessages({ locale });
-  const forClient = Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
+  const forClient = await clientMessages([], locale);
   return (
     <html lang={locale}>
       <body>

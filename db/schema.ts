@@ -441,6 +441,8 @@ export const alertSubscriptions = pgTable(
     level: varchar("level", { length: 16 }).notNull(),
     /** ISO 3166-1 countries an incident must touch; empty for anywhere. */
     countries: jsonb("countries").$type<string[]>().notNull().default([]),
+    /** The language its messages are written in (lib/i18n/locales.ts): the page's it was made from. */
+    locale: varchar("locale", { length: 8 }).notNull().default("en"),
     createdAt: tstz("created_at").notNull().defaultNow(),
     /** When a message last went out: the next waits a little, and what piles up meanwhile goes as one digest. */
     lastSentAt: tstz("last_sent_at"),

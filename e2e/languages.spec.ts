@@ -145,7 +145,7 @@ for (const { lang, home } of LANGUAGES) {
 }
 
 for (const { lang, home } of LANGUAGES) {
-  test(`how it works, a common cause and a network's page speak ${lang}`, async ({ page }) => {
+  test(`how it works, a common cause, a network's page and the alerts page speak ${lang}`, async ({ page }) => {
     const messages = MESSAGES[lang]!;
     const t = createTranslator({ locale: lang, messages });
     // The demo's AWS scenario: twelve services at once, whose evidence the home page links to.
@@ -159,6 +159,7 @@ for (const { lang, home } of LANGUAGES) {
       { path: "/about", heading: t("About.title") },
       { path: "/isp/7922", heading: t("IspPage.heading", { name: "Comcast Cable Communications" }) },
       { path: cause, heading: t("CausePage.heading", { name: "Amazon Web Services", count: 12 }) },
+      { path: "/alerts", heading: t("AlertPages.heading") },
     ];
     for (const { path, heading } of pages) {
       await page.goto(inLanguage(home, path));

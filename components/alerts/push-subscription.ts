@@ -1,15 +1,16 @@
 import { SERVICE_WORKER_URL } from "@/lib/pwa/paths";
 
+/** Why a browser gave no push subscription (the form says each in words, as the "Subscribe.push" messages). */
+export type PushProblem = "unsupported" | "blocked" | "failed";
+
 /**
  * Asks the browser for a push subscription with our VAPID key (registering the site's service
- * worker); the subscription as JSON, or why not in words.
+ * worker); the subscription as JSON, or why not.
  */
-export async function browserPushSubscription(vapidKey: string): Promise<PushSubscriptionJSON | string> {
-  if (!("serviceWorker" in navigator) || !("PushManager" in window))
-    return "This browser cannot show notifications from websites. Choose e-mail or a chat channel instead.";
+export async function browserPushSubscription(vapidKey: string): Promise<PushSubscriptionJSON | PushProblem> {
+  if (!("serviceWorker" in navigator) || !("PushManager" in window)) return "unsupported";
   const permission = await Notification.requestPermission();
-  if (permission !== "granted")
-    return "Notifications are blocked for this site. Allow them in your browser's site settings, or choose another channel.";
+  if (permission !== "granted") return "blocked";
   try {
     const registration = await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: "/" });
     await navigator.serviceWorker.ready;
@@ -24,6 +25,6 @@ export async function browserPushSubscription(vapidKey: string): Promise<PushSub
       }));
     return subscription.toJSON();
   } catch {
-    return "The browser could not set up notifications just now. Please try again, or choose another channel.";
+    return "failed";
   }
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { SUBSCRIBE_IDLE, type SubscribeFormState } from "@/lib/alerts/form-state";
-import { ALERT_LEVEL_LABELS, ALERT_LEVELS, CHANNEL_LABELS, type AlertChannel } from "@/lib/alerts/levels";
-import { browserPushSubscription } from "./push-subscription";
+import { ALERT_CHANNELS, ALERT_LEVELS } from "@/lib/alerts/levels";
+import { browserPushSubscription, type PushProblem } from "./push-subscription";
 import styles from "./subscribe-form.module.css";
 import parts from "../form-parts.module.css";
 import { FieldError } from "../field-error";
@@ -13,14 +14,8 @@ interface Option {
   name: string;
 }
 
-const CHANNEL_HINTS: Record<AlertChannel, string> = {
-  email: "We send a confirmation link first; nothing else until you open it.",
-  push: "Your browser asks for permission; alerts arrive even when this site is closed.",
-  slack: "An incoming webhook URL from Slack (https://hooks.slack.com/…). We post a test message first.",
-  discord: "A channel webhook URL from Discord (https://discord.com/api/webhooks/…). We post a test message first.",
-  teams: "An incoming webhook or Workflows URL from Microsoft Teams. We post a test message first.",
-  webhook: "Any https URL: we POST signed JSON, as our webhooks do. We post a test message first.",
-};
+/** The URL field's placeholder: a scheme, the same in every language. */
+const HTTPS = "https://";
 
 /**
  * Services, level, an optional country and a channel. Works as a plain POST without JavaScript for
@@ -36,15 +31,23 @@ export function SubscribeForm({
   action: (previous: SubscribeFormState, form: FormData) => Promise<SubscribeFormState>;
   groups: { label: string; services: Option[] }[];
   chosen: string[];
-  countries: { code: string; name: string }[];
+  countries: readonly { code: string; name: string }[];
   /** The server's VAPID public key, for the browser's push subscription. */
   pushKey: string;
 }) {
+  const t = useTranslations("Subscribe");
+  const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, SUBSCRIBE_IDLE);
   const values = state.kind === "error" ? state.values : {};
-  const errors = state.kind === "error" ? state.fields : {};
+  const faulty = new Set(state.kind === "error" ? state.fields : []);
+  // Each field at fault has one sentence saying what it needs: the form's choices leave little else to go wrong.
+  const errors = Object.fromEntries(
+    ["services", "level", "countries", "channel", "email", "url", "push"]
+      .filter((f) => faulty.has(f))
+      .map((f) => [f, t(`field.${f}`)]),
+  ) as Record<string, string | undefined>;
   const [filter, setFilter] = useState("");
-  const [pushProblem, setPushProblem] = useState<string | null>(null);
+  const [pushProblem, setPushProblem] = useState<PushProblem | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const initial = Array.isArray(values.services) ? values.services : chosen;
   const selected = new Set(initial);
@@ -88,28 +91,33 @@ export function SubscribeForm({
       id="subscribe"
       data-testid="subscribe-form"
     >
-      <h2 id="subscribe-heading">Get an alert when something breaks</h2>
+      <input type="hidden" name="locale" value={locale} />
+      <h2 id="subscribe-heading">{t("heading")}</h2>
       <div ref={noticeRef} tabIndex={-1} aria-live="polite" className={parts["notice-slot"]}>
         {state.kind === "done" ? <Done state={state} /> : null}
         {state.kind === "error" || pushProblem ? (
           <div className={`notice ${parts["notice-error"]}`} role="alert">
-            <strong>{pushProblem ?? (state.kind === "error" ? state.message : "")}</strong>
+            <strong>
+              {pushProblem ? t(`push.${pushProblem}`) : state.kind === "error" ? problemText(state, t) : ""}
+            </strong>
           </div>
         ) : null}
       </div>
 
       <fieldset aria-describedby={describedBy("services", "services-hint")}>
-        <legend>Services</legend>
+        <legend>{t("services")}</legend>
         <p className={styles.picked} aria-live="polite" data-testid="picked">
-          {picked.length ? `Chosen: ${picked.map((slug) => names.get(slug) ?? slug).join(", ")}` : "None chosen yet"}
+          {picked.length
+            ? t("chosen", { list: picked.map((slug) => names.get(slug) ?? slug).join(", ") })
+            : t("noneChosen")}
         </p>
         <label className="label" htmlFor="service-filter">
-          <span className="visually-hidden">Find a service</span>
+          <span className="visually-hidden">{t("find")}</span>
         </label>
         <input
           id="service-filter"
           type="search"
-          placeholder="Find a service"
+          placeholder={t("find")}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           autoComplete="off"
@@ -141,18 +149,18 @@ export function SubscribeForm({
           })}
         </div>
         <p className="hint" id="services-hint">
-          Choose one or more; when several break at once you get one message, not one each.
+          {t("servicesHint")}
         </p>
         <FieldError id="services-error" message={errors.services} />
       </fieldset>
 
       <fieldset>
-        <legend>Tell me about</legend>
+        <legend>{t("tellMe")}</legend>
         <div className={`${parts.choices} ${styles.choices}`}>
           {ALERT_LEVELS.map((level) => (
             <label className={parts.choice} key={level}>
               <input type="radio" name="level" value={level} defaultChecked={(values.level || "possible") === level} />
-              {ALERT_LEVEL_LABELS[level]}
+              {t(`level.${level}`)}
             </label>
           ))}
         </div>
@@ -160,7 +168,7 @@ export function SubscribeForm({
 
       <div>
         <label className="label" htmlFor="subscribe-country">
-          Only problems in <span className="muted">(optional)</span>
+          {t("onlyIn")} <span className="muted">{t("optional")}</span>
         </label>
         <select
           id="subscribe-country"
@@ -168,7 +176,7 @@ export function SubscribeForm({
           defaultValue={typeof values.country === "string" ? values.country : ""}
           aria-describedby={describedBy("countries")}
         >
-          <option value="">Any country</option>
+          <option value="">{t("anyCountry")}</option>
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
@@ -179,26 +187,26 @@ export function SubscribeForm({
       </div>
 
       <fieldset className={styles.channels} aria-describedby={describedBy("channel")}>
-        <legend>Send alerts by</legend>
+        <legend>{t("sendBy")}</legend>
         <div className={`${parts.choices} ${styles.choices}`}>
-          {(Object.keys(CHANNEL_LABELS) as AlertChannel[]).map((c) => (
+          {ALERT_CHANNELS.map((c) => (
             <label className={parts.choice} key={c}>
               <input type="radio" name="channel" value={c} defaultChecked={channel === c} />
-              {CHANNEL_LABELS[c]}
+              {t(`channel.${c}`)}
             </label>
           ))}
         </div>
         <FieldError id="channel-error" message={errors.channel ?? errors.push} />
-        {(Object.keys(CHANNEL_HINTS) as AlertChannel[]).map((c) => (
+        {ALERT_CHANNELS.map((c) => (
           <p className={`hint ${styles.only}`} data-channel={c} key={c}>
-            {CHANNEL_HINTS[c]}
+            {t(`hint.${c}`)}
           </p>
         ))}
       </fieldset>
 
       <div className={styles.only} data-channel="email">
         <label className="label" htmlFor="subscribe-email">
-          E-mail address
+          {t("email")}
         </label>
         <input
           id="subscribe-email"
@@ -213,14 +221,14 @@ export function SubscribeForm({
       </div>
       <div className={styles.only} data-channel="chat">
         <label className="label" htmlFor="subscribe-url">
-          Webhook URL
+          {t("url")}
         </label>
         <input
           id="subscribe-url"
           type="url"
           name="url"
           inputMode="url"
-          placeholder="https://"
+          placeholder={HTTPS}
           defaultValue={typeof values.url === "string" ? values.url : ""}
           aria-invalid={errors.url ? true : undefined}
           aria-describedby={describedBy("url")}
@@ -229,43 +237,46 @@ export function SubscribeForm({
       </div>
 
       <button className="button" type="submit" disabled={pending}>
-        {pending ? "Sending…" : "Notify me"}
+        {pending ? t("sending") : t("submit")}
       </button>
-      <p className="hint">
-        No account: every message has a link to change or stop your alerts. Addresses are kept encrypted and deleted
-        when you unsubscribe.
-      </p>
+      <p className="hint">{t("noAccount")}</p>
     </form>
   );
 }
 
+type Translate = ReturnType<typeof useTranslations<"Subscribe">>;
+
+/** What went wrong, in a sentence: the fields themselves say what each needs. */
+function problemText(state: Extract<SubscribeFormState, { kind: "error" }>, t: Translate): string {
+  switch (state.problem) {
+    case "invalid_input":
+    case "rate_limited":
+    case "unavailable":
+      return t(`problem.${state.problem}`, { minutes: Math.max(1, Math.ceil((state.retryAfterSeconds ?? 60) / 60)) });
+    default:
+      return t("problem.other");
+  }
+}
+
 function Done({ state }: { state: Extract<SubscribeFormState, { kind: "done" }> }) {
+  const t = useTranslations("Subscribe");
   const { accepted } = state;
   if (accepted.status === "confirmation_sent")
     return (
       <div className={`notice ${parts["notice-ok"]}`} data-testid="subscribe-result">
-        <strong>Check your inbox.</strong>
-        <p>
-          We sent you a confirmation link. Your alerts start when you open it; it works for 24 hours, and nothing else
-          is sent until then.
-        </p>
-        {state.outbox ? (
-          <p>
-            This server has no mail relay set up, so the e-mail waits on its <a href="/alerts/outbox">outbox page</a>.
-          </p>
-        ) : null}
+        <strong>{t("checkInbox")}</strong>
+        <p>{t("linkSent", { hours: state.hours })}</p>
+        {state.outbox ? <p>{t.rich("outbox", { link: (chunks) => <a href="/alerts/outbox">{chunks}</a> })}</p> : null}
       </div>
     );
   return (
     <div className={`notice ${parts["notice-ok"]}`} data-testid="subscribe-result">
-      <strong>Alerts are on.</strong>
-      <p>We sent a test message{state.channel === "push" ? " to this browser" : " to your channel"}.</p>
-      <p>
-        Keep this link to see what was sent or to stop the alerts: <a href={accepted.manageUrl}>manage your alerts</a>.
-      </p>
+      <strong>{t("on")}</strong>
+      <p>{t("testSent", { push: state.channel === "push" ? "yes" : "no" })}</p>
+      <p>{t.rich("keep", { link: (chunks) => <a href={accepted.manageUrl}>{chunks}</a> })}</p>
       {accepted.secret ? (
         <p>
-          Signing secret (shown only now): <code data-testid="webhook-secret">{accepted.secret}</code>
+          {t("secret")} <code data-testid="webhook-secret">{accepted.secret}</code>
         </p>
       ) : null}
     </div>

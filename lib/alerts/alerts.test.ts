@@ -401,4 +401,44 @@ describe.each(testTargets())("alerts on $name", (target) => {
     expect(await unsubscribe(t.handle.db, token)).toMatchObject({ ok: false, kind: "not_found" });
     expect(await subscriptionView(t.handle.db, token)).toBeNull();
   });
+
+  it("speaks each subscriber's language: the confirmation, the alerts and the pages they link to", async () => {
+    inbox.received.length = 0;
+    posted.length = 0;
+    const asked = await subscribe({ email: "lena@example.com", services: ["tiktok"], locale: "de" });
+    expect(asked.ok).toBe(true);
+    const [confirmation] = inbox.received;
+    expect(confirmation!.mail.subject).toBe("Bestätige deine Benachrichtigungen von Outage Radar");
+    expect(confirmation!.mail.html).toContain('<html lang="de">');
+    const link = /https:\/\/radar\.example\/de\/alerts\/confirm\?token=(\S+)/.exec(confirmation!.mail.text!)!;
+    const confirmed = await confirmSubscription(t.handle.db, decodeURIComponent(link[1]!), {
+      origin: ORIGIN,
+      now: new Date(T0 + MINUTE),
+    });
+    if (!confirmed.ok) throw new Error(confirmed.message);
+    expect(confirmed.value.manageUrl).toBe(`${ORIGIN}/de/alerts/manage/${confirmed.value.token}`);
+    const french = await subscribe({
+      chat: { platform: "slack", url: `${chatUrl}/slack-fr` },
+      services: ["tiktok"],
+      locale: "fr",
+    });
+    expect(french.ok).toBe(true);
+    const welcome = JSON.parse(posted.find((p) => p.path === "/slack-fr")!.body) as { text: string; blocks: unknown[] };
+    expect(welcome.text).toContain("Les alertes Outage Radar sont activées");
+    expect(JSON.stringify(welcome.blocks)).toContain("/fr/status/tiktok|Ouvrir sur Outage Radar>");
+
+    inbox.received.length = 0;
+    const start = T0 + 7000 * MINUTE;
+    await store(t, traffic(ids.tiktok!, start, start + 20 * MINUTE, 40));
+    await runTick(t.handle.db, new Date(start + 21 * MINUTE));
+    await dispatch(new Date(start + 21 * MINUTE));
+    const [alert] = inbox.received.filter((r) => r.to[0] === "lena@example.com");
+    expect(alert!.mail.subject).toMatch(/^(TikTok ist gestört|Mögliche Probleme bei TikTok)$/);
+    expect(alert!.mail.text).toMatch(/https:\/\/radar\.example\/de\/incidents\/\d+/);
+    expect(alert!.mail.text).toContain(`${ORIGIN}/de/alerts/unsubscribe/`);
+    expect(alert!.mail.text).toContain("Abmelden");
+    const slack = posted.filter((p) => p.path === "/slack-fr");
+    expect(JSON.parse(slack.at(-1)!.body).text).toMatch(/TikTok/);
+    expect(JSON.parse(slack.at(-1)!.body).text).not.toMatch(/reporting|is down/);
+  }, 120_000);
 });

@@ -54,6 +54,7 @@ const message: AlertMessage = {
   title: "AT&T <is> down",
   body: "People are reporting an outage at AT&T. @everyone",
   url: "https://radar.example/incidents/7",
+  locale: "en",
 };
 
 describe("chat payloads", () => {

@@ -1,4 +1,7 @@
+import { translator } from "@/lib/i18n/translator";
 import type { AlertMessage } from "./message";
+
+const openLabel = (message: AlertMessage) => translator(message.locale, "AlertMail")("open");
 
 /** The chat platforms whose incoming webhooks take a message in their own format. */
 export type ChatPlatform = "slack" | "discord" | "teams";
@@ -16,7 +19,7 @@ function slack(message: AlertMessage) {
     blocks: [
       { type: "header", text: { type: "plain_text", text: message.title.slice(0, 150), emoji: false } },
       { type: "section", text: { type: "mrkdwn", text: body.slice(0, 3000) } },
-      { type: "section", text: { type: "mrkdwn", text: `<${message.url}|Open on Outage Radar>` } },
+      { type: "section", text: { type: "mrkdwn", text: `<${message.url}|${slackEscape(openLabel(message))}>` } },
     ],
   };
 }
@@ -48,7 +51,7 @@ function teams(message: AlertMessage) {
             { type: "TextBlock", text: message.title, weight: "Bolder", size: "Medium", wrap: true },
             { type: "TextBlock", text: message.body, wrap: true },
           ],
-          actions: [{ type: "Action.OpenUrl", title: "Open on Outage Radar", url: message.url }],
+          actions: [{ type: "Action.OpenUrl", title: openLabel(message), url: message.url }],
         },
       },
     ],

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import { rows, type Db } from "@/db/client";
 import type { Symptom } from "@/lib/catalog/constants";
 import { RETRY_DELAYS_S, MAX_ATTEMPTS, RETRY_JITTER } from "@/lib/webhooks/dispatch";
+import type { Locale } from "@/lib/i18n/locales";
+import { knownLocale } from "@/lib/i18n/translator";
 import { alertLinks } from "./link-urls";
 import { alertSecrets, manageToken, type AlertSecrets } from "./links";
 import { alertMessage, digestMessage, type AlertChange, type AlertIncident, type AlertMessage } from "./message";
@@ -89,6 +91,7 @@ interface Claimed {
   channel: AlertChannel;
   target: string;
   secret: string | null;
+  locale: string;
 }
 
 interface IncidentRow {
@@ -140,7 +143,7 @@ export async function sendDueAlerts(db: Db, opts: AlertDispatchOptions): Promise
           where s.id = d.subscription_id and i.id = d.incident_id
             and d.subscription_id in (${ids}) and d.state = 'pending' and d.next_attempt_at <= ${at}::timestamptz
           returning d.id, d.subscription_id as "subscriptionId", d.incident_id as "incidentId", d.change,
-                    d.attempts, i.merged_into as "mergedInto", s.channel, s.target, s.secret`,
+                    d.attempts, i.merged_into as "mergedInto", s.channel, s.target, s.secret, s.locale`,
     );
   });
   if (!claimed.length) return { messages: 0, sent: 0 };
@@ -164,7 +167,8 @@ export async function sendDueAlerts(db: Db, opts: AlertDispatchOptions): Promise
   await Promise.all(
     [...bySubscription.values()].map(async (group) => {
       const first = group[0]!;
-      const message = compose(group, incidents, opts.origin);
+      const locale = knownLocale(first.locale);
+      const message = compose(group, incidents, opts.origin, locale);
       const outcome = await sendAlert(
         {
           id: first.subscriptionId,
@@ -173,7 +177,7 @@ export async function sendDueAlerts(db: Db, opts: AlertDispatchOptions): Promise
           secret: first.secret === null ? null : secrets.targets.open(first.secret),
         },
         message,
-        alertLinks(opts.origin, manageToken(secrets, first.subscriptionId)),
+        alertLinks(opts.origin, manageToken(secrets, first.subscriptionId), locale),
         opts,
         { delivery: String(first.id), kind: "alert" },
       );
@@ -185,13 +189,18 @@ export async function sendDueAlerts(db: Db, opts: AlertDispatchOptions): Promise
 }
 
 /** One message for a subscription's due deliveries: each incident told once, at its latest change. */
-function compose(group: Claimed[], incidents: Map<number, AlertIncident>, origin: string): AlertMessage {
+function compose(
+  group: Claimed[],
+  incidents: Map<number, AlertIncident>,
+  origin: string,
+  locale: Locale,
+): AlertMessage {
   const latest = new Map<number, AlertChange>();
   for (const d of [...group].sort((a, b) => a.id - b.id)) latest.set(d.incidentId, d.change);
   const changes = [...latest].map(([id, change]) => ({ change, incident: incidents.get(id)! }));
   return changes.length === 1
-    ? alertMessage(changes[0]!.change, changes[0]!.incident, origin)
-    : digestMessage(changes, origin);
+    ? alertMessage(changes[0]!.change, changes[0]!.incident, origin, locale)
+    : digestMessage(changes, origin, locale);
 }
 
 async function record(
@@ -254,7 +263,10 @@ async function loadIncidents(db: Db, ids: number[]): Promise<Map<number, AlertIn
         endedAt: r.ended_at,
         peakRate: r.peak_rate === null ? null : Number(r.peak_rate),
         regions: r.regions,
-        symptoms: r.symptoms.map((slug) => r.symptom_list.find((s) => s.slug === slug)?.label ?? slug),
+        symptoms: r.symptoms.map((slug) => ({
+          slug,
+          label: r.symptom_list.find((s) => s.slug === slug)?.label ?? slug,
+        })),
       },
     ]),
   );

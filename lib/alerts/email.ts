@@ -1,4 +1,7 @@
 import escapeHtml from "escape-html";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import type { AlertLevel } from "./levels";
 import type { Mail } from "./mailer";
 import type { AlertMessage } from "./message";
 
@@ -11,13 +14,17 @@ export interface AlertLinks {
   oneClick: string;
 }
 
-const FOOTER = "You get this because you asked Outage Radar to tell you about these services.";
-
 /** A plain page (`footer` is HTML the caller built): readable in every client, no images, no tracking, no remote content. */
-function page(title: string, paragraphs: string[], button: { href: string; label: string }, footer: string[]) {
+function page(
+  locale: Locale,
+  title: string,
+  paragraphs: string[],
+  button: { href: string; label: string },
+  footer: string[],
+) {
   const p = (html: string) => `<p style="margin:0 0 16px;line-height:1.5">${html}</p>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${escapeHtml(title)}</title></head>
 <body style="margin:0;padding:24px;background:#f4f5f7;font-family:system-ui,-apple-system,'Segoe UI',sans-serif;color:#1d2330">
 <div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px">
@@ -37,36 +44,42 @@ const link = (href: string, label: string) =>
 /** The double opt-in message: nothing else is sent to the address until its link is used. */
 export function confirmationMail(
   to: string,
-  what: { services: string[]; level: string; countries: string[] },
+  what: { services: string[]; level: AlertLevel; countries: string[] },
   confirmUrl: string,
   hours: number,
+  locale: Locale = "en",
 ): Mail {
-  const subject = "Confirm your Outage Radar alerts";
-  const ask = `Someone, hopefully you, asked Outage Radar to e-mail this address about problems at ${what.services.join(", ")} (${what.level.toLowerCase()}${what.countries.length ? `, in ${what.countries.join(", ")}` : ""}).`;
-  const act = `To start the alerts, open the link below within ${hours} hours. If you did not ask, ignore this e-mail: nothing more will be sent and the address is not kept.`;
+  const t = translator(locale, "AlertMail");
+  const subject = t("confirmSubject");
+  const services = what.services.join(", ");
+  const ask = what.countries.length
+    ? t("confirmAskIn", { services, level: what.level, countries: what.countries.join(", ") })
+    : t("confirmAsk", { services, level: what.level });
+  const act = t("confirmAct", { hours });
   return {
     to,
     subject,
-    text: `${ask}\n\n${act}\n\nConfirm: ${confirmUrl}\n`,
-    html: page(subject, [ask, act], { href: confirmUrl, label: "Confirm alerts" }, [
-      "Outage Radar sends no other e-mail and keeps no address that was not confirmed.",
-    ]),
+    text: `${ask}\n\n${act}\n\n${t("confirmLine", { url: confirmUrl })}\n`,
+    html: page(locale, subject, [ask, act], { href: confirmUrl, label: t("confirmButton") }, [t("confirmFooter")]),
     headers: {},
   };
 }
 
 /**
- * An alert. The unsubscribe link works in one click, and the List-Unsubscribe headers (RFC 2369, RFC
- * 8058) let the mail client offer it too, as the large providers require of bulk senders.
+ * An alert, in its message's language. The unsubscribe link works in one click, and the
+ * List-Unsubscribe headers (RFC 2369, RFC 8058) let the mail client offer it too, as the large
+ * providers require of bulk senders.
  */
 export function alertMail(to: string, message: AlertMessage, links: AlertLinks): Mail {
+  const t = translator(message.locale, "AlertMail");
+  const footer = t("footer");
   return {
     to,
     subject: message.title,
-    text: `${message.body}\n\nDetails: ${message.url}\n\n--\n${FOOTER}\nManage or see what was sent: ${links.manage}\nUnsubscribe: ${links.unsubscribe}\n`,
-    html: page(message.title, [message.body], { href: message.url, label: "See the details" }, [
-      FOOTER,
-      `${link(links.manage, "Manage your alerts")} · ${link(links.unsubscribe, "Unsubscribe")}`,
+    text: `${message.body}\n\n${t("details", { url: message.url })}\n\n--\n${footer}\n${t("manageLine", { url: links.manage })}\n${t("unsubscribeLine", { url: links.unsubscribe })}\n`,
+    html: page(message.locale, message.title, [message.body], { href: message.url, label: t("seeDetails") }, [
+      footer,
+      `${link(links.manage, t("manage"))} · ${link(links.unsubscribe, t("unsubscribe"))}`,
     ]),
     headers: {
       "List-Unsubscribe": `<${links.oneClick}>`,

@@ -2,6 +2,8 @@ import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { derivedKey, sealingKey } from "@/lib/secrets/sealing-key";
 import { secretBox, type SecretBox } from "@/lib/secrets/secret-box";
+import type { Locale } from "@/lib/i18n/locales";
+import { knownLocale } from "@/lib/i18n/translator";
 import type { AlertLevel } from "./levels";
 
 /** How long a confirmation link works: an address nobody confirms is forgotten after a day. */
@@ -15,6 +17,8 @@ export interface PendingSubscription {
   countries: string[];
   /** Milliseconds since the epoch. */
   expiresAt: number;
+  /** The language its messages will be in. */
+  locale: Locale;
 }
 
 export interface AlertSecrets {
@@ -42,7 +46,7 @@ export function alertSecrets(): AlertSecrets {
 }
 
 export function sealPending(s: AlertSecrets, p: PendingSubscription): string {
-  return s.pending.seal(JSON.stringify([p.email, p.serviceIds, p.level, p.countries, p.expiresAt]));
+  return s.pending.seal(JSON.stringify([p.email, p.serviceIds, p.level, p.countries, p.expiresAt, p.locale]));
 }
 
 /** The pending subscription in a confirmation token; "expired" after a day; null if it was not ours. */
@@ -54,10 +58,18 @@ export function openPending(s: AlertSecrets, token: string, now = Date.now()): P
   } catch {
     return null;
   }
-  if (!Array.isArray(fields) || fields.length !== 5) return null;
-  const [email, serviceIds, level, countries, expiresAt] = fields as [string, number[], AlertLevel, string[], number];
+  // Five fields: a link sent before subscriptions had a language (English then).
+  if (!Array.isArray(fields) || (fields.length !== 5 && fields.length !== 6)) return null;
+  const [email, serviceIds, level, countries, expiresAt, locale] = fields as [
+    string,
+    number[],
+    AlertLevel,
+    string[],
+    number,
+    string | undefined,
+  ];
   if (expiresAt <= now) return "expired";
-  return { email, serviceIds, level, countries, expiresAt };
+  return { email, serviceIds, level, countries, expiresAt, locale: knownLocale(locale) };
 }
 
 const mac = (s: AlertSecrets, id: number) =>

@@ -9,7 +9,10 @@ const incident = (over: Partial<AlertIncident> = {}): AlertIncident => ({
   endedAt: null,
   peakRate: 12.4,
   regions: ["US", "DE", "US-NY"],
-  symptoms: ["Login", "Feed"],
+  symptoms: [
+    { slug: "login", label: "Login" },
+    { slug: "our-own-feed", label: "Feed" },
+  ],
   ...over,
 });
 const ORIGIN = "https://radar.example";
@@ -61,5 +64,18 @@ describe("alert messages", () => {
     );
     expect(d.url).toBe("https://radar.example/");
     expect(digestMessage(changes.slice(4), ORIGIN).title).toBe("1 of your services recovered");
+  });
+
+  it("speak the subscriber's language: words, dates, numbers, regions and symptoms, and link its pages", () => {
+    const m = alertMessage("opened", incident({ level: "outage", peakRate: 2.5 }), ORIGIN, "de");
+    expect(m.locale).toBe("de");
+    expect(m.title).toBe("TikTok ist gestört");
+    expect(m.body).toContain("Vereinigte Staaten, Deutschland und New York, US");
+    expect(m.body).toContain("2,5");
+    expect(m.body).toContain("Anmeldung");
+    expect(m.url).toBe("https://radar.example/de/incidents/42");
+    const digest = digestMessage([{ change: "resolved", incident: incident() }], ORIGIN, "pt-BR");
+    expect(digest.url).toBe("https://radar.example/pt-br/");
+    expect(digest.title).not.toMatch(/recovered/);
   });
 });

@@ -1,5 +1,7 @@
 import type { StatusLevel } from "@/lib/catalog/constants";
-import { regionName } from "@/lib/regions/regions";
+import { localePrefix, type Locale } from "@/lib/i18n/locales";
+import { symptomName, translator } from "@/lib/i18n/translator";
+import { regionNameIn } from "@/lib/regions/regions";
 import { formatDuration } from "@/lib/text/duration";
 import { formatUtcTime } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
@@ -18,8 +20,8 @@ export interface AlertIncident {
   peakRate: number | null;
   /** ISO 3166 codes (countries, or subdivisions such as US-NY). */
   regions: readonly string[];
-  /** The symptoms' names as the service page shows them ("Login", "Sending messages"). */
-  symptoms: readonly string[];
+  /** The symptoms, with the catalog's names for those the messages do not translate. */
+  symptoms: readonly { slug: string; label: string }[];
 }
 
 /** One message in words, the same for every channel: each channel only lays it out. */
@@ -28,47 +30,59 @@ export interface AlertMessage {
   title: string;
   /** Sentences with the numbers, the regions and the symptoms. */
   body: string;
-  /** Where to read more: the incident page, or for a digest the home page. */
+  /** Where to read more: the incident page, or for a digest the home page (in the message's language). */
   url: string;
+  /** The language it is written in: the subscription's. */
+  locale: Locale;
 }
 
-const LEVEL_WORDS = { possible: "possible problems", outage: "an outage" } as const;
+/** A page of the site in the reader's language. */
+export const sitePage = (origin: string, locale: Locale, path: string) => `${origin}${localePrefix(locale)}${path}`;
 
-const perMinute = (rate: number) =>
-  rate >= 10 ? `${Math.round(rate)} people a minute` : `${rate.toFixed(1)} people a minute`;
-
-/** What one incident's change means, in sentences. */
-export function alertMessage(change: AlertChange, incident: AlertIncident, origin: string): AlertMessage {
+/** What one incident's change means, in sentences, in the subscriber's language. */
+export function alertMessage(
+  change: AlertChange,
+  incident: AlertIncident,
+  origin: string,
+  locale: Locale = "en",
+): AlertMessage {
+  const t = translator(locale, "AlertMessages");
   const name = incident.service.name;
-  const since = `since ${formatUtcTime(incident.startedAt, true)}`;
-  const where = incident.regions.length ? `Most reports come from ${nameList(incident.regions.map(regionName))}.` : "";
-  const what = incident.symptoms.length ? `Most reported: ${nameList(incident.symptoms)}.` : "";
-  const peak = incident.peakRate !== null ? `At the peak, ${perMinute(incident.peakRate)} reported a problem.` : "";
-  let title: string;
-  let opening: string;
-  switch (change) {
-    case "opened":
-      title = incident.level === "outage" ? `${name} is down` : `Possible problems at ${name}`;
-      opening = `People are reporting ${LEVEL_WORDS[incident.level]} at ${name}, ${since}.`;
-      break;
-    case "escalated":
-      title = `${name} is down`;
-      opening = `Reports of problems at ${name} have grown into an outage (${since}).`;
-      break;
-    case "resolved": {
-      const lasted =
-        incident.endedAt !== null
-          ? ` after ${formatDuration((Date.parse(incident.endedAt) - Date.parse(incident.startedAt)) / 60_000)}`
-          : "";
-      title = `${name} is back to normal`;
-      opening = `Reports at ${name} are back to the usual level${lasted}; the problems began ${formatUtcTime(incident.startedAt, true)}.`;
-      break;
-    }
-  }
+  const since = formatUtcTime(incident.startedAt, true, locale);
+  const regions = incident.regions.map((r) => regionNameIn(r, locale));
+  const symptoms = incident.symptoms.map((s) => symptomName(locale, s));
+  const peak = incident.peakRate;
+  const opening =
+    change === "opened"
+      ? t("opened", { name, since, level: incident.level })
+      : change === "escalated"
+        ? t("escalated", { name, since })
+        : t("resolved", {
+            name,
+            since,
+            lasted:
+              incident.endedAt === null
+                ? "none"
+                : formatDuration((Date.parse(incident.endedAt) - Date.parse(incident.startedAt)) / 60_000, locale),
+          });
+  const title =
+    change === "resolved"
+      ? t("backTitle", { name })
+      : change === "opened" && incident.level === "possible"
+        ? t("possibleTitle", { name })
+        : t("downTitle", { name });
   return {
     title,
-    body: [opening, peak, where, what].filter(Boolean).join(" "),
-    url: `${origin}/incidents/${incident.id}`,
+    body: [
+      opening,
+      peak === null ? "" : t("peak", { rate: peak >= 10 ? Math.round(peak) : Math.round(peak * 10) / 10 }),
+      regions.length ? t("where", { list: nameList(regions, 5, "and", locale) }) : "",
+      symptoms.length ? t("what", { list: nameList(symptoms, 5, "and", locale) }) : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+    url: sitePage(origin, locale, `/incidents/${incident.id}`),
+    locale,
   };
 }
 
@@ -79,19 +93,45 @@ export function alertMessage(change: AlertChange, incident: AlertIncident, origi
 export function digestMessage(
   changes: { change: AlertChange; incident: AlertIncident }[],
   origin: string,
+  locale: Locale = "en",
 ): AlertMessage {
+  const t = translator(locale, "AlertMessages");
   const down = changes.filter((c) => c.change !== "resolved").map((c) => c.incident.service.name);
   const back = changes.filter((c) => c.change === "resolved").map((c) => c.incident.service.name);
   const parts = [
-    down.length ? `Problems at ${nameList(down, 10)}.` : "",
-    back.length ? `Back to normal: ${nameList(back, 10)}.` : "",
-    down.length > 2 ? "When many services fail at once, a shared provider is often the cause." : "",
+    down.length ? t("digestDown", { list: nameList(down, 10, "and", locale) }) : "",
+    back.length ? t("digestBack", { list: nameList(back, 10, "and", locale) }) : "",
+    down.length > 2 ? t("digestShared") : "",
   ];
   const title =
     down.length && back.length
-      ? `Problems at ${down.length} of your services; ${back.length} recovered`
+      ? t("digestBoth", { down: down.length, back: back.length })
       : down.length
-        ? `Problems at ${down.length} of your services`
-        : `${back.length} of your services recovered`;
-  return { title, body: parts.filter(Boolean).join(" "), url: `${origin}/` };
+        ? t("digestDownTitle", { down: down.length })
+        : t("digestBackTitle", { back: back.length });
+  return { title, body: parts.filter(Boolean).join(" "), url: sitePage(origin, locale, "/"), locale };
+}
+
+/** The first message a chat or push channel gets: it proves the channel works, and says what will come. */
+export function welcomeMessage(
+  what: { services: string[]; level: "possible" | "outage"; countries: string[]; firstSlug: string },
+  origin: string,
+  locale: Locale,
+): AlertMessage {
+  const t = translator(locale, "AlertMessages");
+  const names = nameList(what.services, 5, "and", locale);
+  const countries = nameList(
+    what.countries.map((c) => regionNameIn(c, locale)),
+    5,
+    "and",
+    locale,
+  );
+  return {
+    title: t("welcomeTitle"),
+    body: what.countries.length
+      ? t("welcomeIn", { level: what.level, names, countries })
+      : t("welcome", { level: what.level, names }),
+    url: sitePage(origin, locale, `/status/${what.firstSlug}`),
+    locale,
+  };
 }

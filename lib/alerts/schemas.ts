@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SERVICE_SLUG } from "@/lib/catalog/constants";
 import { isCountry } from "@/lib/regions/regions";
+import { LOCALES } from "@/lib/i18n/locales";
 import { ALERT_LEVELS } from "./levels";
 
 export const CHAT_PLATFORMS = ["slack", "discord", "teams", "webhook"] as const;
@@ -53,6 +54,9 @@ export const subscriptionRequestSchema = z
       .default([])
       .transform((c) => [...new Set(c)].sort())
       .meta({ description: "Only incidents touching these countries; every country when empty" }),
+    locale: z.enum(LOCALES).default("en").meta({
+      description: "The language of the confirmation e-mail, the alerts and the pages they link to",
+    }),
   })
   .strict()
   .refine((r) => [r.email, r.push, r.chat].filter((c) => c !== undefined).length === 1, {

@@ -7,11 +7,13 @@ import { config } from "@/lib/config";
 import { done, failure, invalidInput, notFound, type Outcome } from "@/lib/errors";
 import { SlidingWindowLimit } from "@/lib/limits/sliding-window";
 import { sharedPeers } from "@/lib/limits/peer-counts";
-import { countryName } from "@/lib/regions/regions";
+import { countryNameIn } from "@/lib/regions/regions";
+import type { Locale } from "@/lib/i18n/locales";
 import { nameList } from "@/lib/text/name-list";
 import { confirmationMail } from "./email";
-import { ALERT_LEVEL_LABELS, type AlertChannel, type AlertLevel } from "./levels";
+import type { AlertChannel, AlertLevel } from "./levels";
 import { alertLinks } from "./link-urls";
+import { sitePage, welcomeMessage } from "./message";
 import {
   alertSecrets,
   CONFIRM_HOURS,
@@ -99,7 +101,12 @@ export async function requestSubscription(
       { field: "services", message: `no service called ${nameList(unknown.map((u) => `"${u}"`))}` },
     ]);
   const chosen = input.services.map((s) => found.find((f) => f.slug === s)!);
-  const what = { serviceIds: chosen.map((c) => c.id), level: input.level, countries: input.countries };
+  const what = {
+    serviceIds: chosen.map((c) => c.id),
+    level: input.level,
+    countries: input.countries,
+    locale: input.locale,
+  };
 
   if (input.email !== undefined) {
     if (ctx.mailer.kind === "outbox" && !config().demo)
@@ -112,11 +119,12 @@ export async function requestSubscription(
       input.email,
       {
         services: chosen.map((c) => c.name),
-        level: ALERT_LEVEL_LABELS[input.level],
-        countries: input.countries.map(countryName),
+        level: input.level,
+        countries: input.countries.map((c) => countryNameIn(c, input.locale)),
       },
-      `${ctx.origin}/alerts/confirm?token=${encodeURIComponent(token)}`,
+      sitePage(ctx.origin, input.locale, `/alerts/confirm?token=${encodeURIComponent(token)}`),
       CONFIRM_HOURS,
+      input.locale,
     );
     try {
       await ctx.mailer.send(mail);
@@ -138,15 +146,23 @@ export async function requestSubscription(
     : (["push", JSON.stringify(input.push), targetProblem(input.push!.endpoint, ctx.policy)] as const);
   if (problem) return invalidInput([{ field: input.chat ? "chat.url" : "push.endpoint", message: problem }]);
   const secret = channel === "webhook" ? randomBytes(32).toString("base64url") : null;
-  const names = nameList(chosen.map((c) => c.name));
   const test = await sendAlert(
     { id: 0, channel, target, secret },
+    welcomeMessage(
+      {
+        services: chosen.map((c) => c.name),
+        level: input.level,
+        countries: input.countries,
+        firstSlug: chosen[0]!.slug,
+      },
+      ctx.origin,
+      input.locale,
+    ),
     {
-      title: "Outage Radar alerts are on",
-      body: `You will hear here about ${input.level === "outage" ? "outages" : "problems"} at ${names}${input.countries.length ? ` in ${nameList(input.countries.map(countryName))}` : ""}.`,
-      url: `${ctx.origin}/status/${chosen[0]!.slug}`,
+      manage: sitePage(ctx.origin, input.locale, "/alerts"),
+      unsubscribe: sitePage(ctx.origin, input.locale, "/alerts"),
+      oneClick: `${ctx.origin}/alerts`,
     },
-    { manage: `${ctx.origin}/alerts`, unsubscribe: `${ctx.origin}/alerts`, oneClick: `${ctx.origin}/alerts` },
     ctx,
     { delivery: "test", kind: "test" },
   );
@@ -157,7 +173,7 @@ export async function requestSubscription(
   const id = await saveSubscription(db, secrets, { channel, target, secret, ...what });
   return done({
     status: "subscribed",
-    manageUrl: alertLinks(ctx.origin, manageToken(secrets, id)).manage,
+    manageUrl: alertLinks(ctx.origin, manageToken(secrets, id), input.locale).manage,
     ...(secret ? { secret } : {}),
   });
 }
@@ -176,18 +192,19 @@ async function saveSubscription(
     serviceIds: number[];
     level: AlertLevel;
     countries: string[];
+    locale: Locale;
   },
 ): Promise<number> {
   const [row] = await rows<{ id: number }>(
     db,
-    sql`insert into alert_subscriptions (channel, target, target_hash, secret, service_ids, level, countries)
+    sql`insert into alert_subscriptions (channel, target, target_hash, secret, service_ids, level, countries, locale)
         values (${s.channel}, ${secrets.targets.seal(s.target)}, ${targetHash(secrets, `${s.channel}:${s.target}`)},
                 ${s.secret === null ? null : secrets.targets.seal(s.secret)}, ${JSON.stringify(s.serviceIds)}::jsonb,
-                ${s.level}, ${JSON.stringify(s.countries)}::jsonb)
+                ${s.level}, ${JSON.stringify(s.countries)}::jsonb, ${s.locale})
         on conflict (channel, target_hash) do update set
           service_ids = (select coalesce(jsonb_agg(distinct v), '[]'::jsonb)
                          from jsonb_array_elements(alert_subscriptions.service_ids || excluded.service_ids) v),
-          level = excluded.level, countries = excluded.countries,
+          level = excluded.level, countries = excluded.countries, locale = excluded.locale,
           secret = coalesce(excluded.secret, alert_subscriptions.secret)
         returning id`,
   );
@@ -210,7 +227,7 @@ export async function confirmSubscription(
     );
   const id = await saveSubscription(db, secrets, { channel: "email", target: pending.email, secret: null, ...pending });
   const manage = manageToken(secrets, id);
-  return done({ manageUrl: alertLinks(ctx.origin, manage).manage, token: manage });
+  return done({ manageUrl: alertLinks(ctx.origin, manage, pending.locale).manage, token: manage });
 }
 
 /** Ends a subscription and forgets everything tied to it: the sealed target and its delivery log. */

@@ -17,15 +17,8 @@ const ALLOWED = [/^Outage Radar$/, /^API$/, /^IP Geolocation by DB-IP$/];
  * Pages and components still in English only (#29 item 3 is done when this list is empty). The
  * moderator console (app/admin, components/console-*) stays English on purpose: it is for operators.
  */
-const NOT_YET = new Set([
-  "app/[locale]/alerts/confirm/page.tsx",
-  "app/[locale]/alerts/manage/[token]/page.tsx",
-  "app/[locale]/alerts/outbox/page.tsx",
-  "app/[locale]/alerts/page.tsx",
-  "app/[locale]/alerts/unsubscribe/[token]/page.tsx",
-  "app/[locale]/status/[service]/opengraph-image.tsx",
-]);
-const ENGLISH_ONLY = [/^components\/console-/, /^components\/alerts\//];
+const NOT_YET = new Set<string>([]);
+const ENGLISH_ONLY = [/^components\/console-/];
 
 const ATTRIBUTES = new Set(["aria-label", "title", "alt", "placeholder", "label"]);
 const WORDS = /[A-Za-z]{2,}/;

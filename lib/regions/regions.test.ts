@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { COUNTRIES, countryName, isCountry, subdivision, subdivisionsOf } from "./regions";
+import {
+  COUNTRIES,
+  countriesIn,
+  countryName,
+  countryOptionsIn,
+  isCountry,
+  subdivision,
+  subdivisionsOf,
+} from "./regions";
 import { countryFromAcceptLanguage, countryFromHeaders } from "./from-request";
 
 describe("regions", () => {
@@ -52,5 +60,22 @@ describe("country from the request", () => {
     expect(countryFromHeaders(h({ "cf-ipcountry": "XX", "accept-language": "en-AU" }), names)).toBe("AU");
     expect(countryFromHeaders(h({ "cf-ipcountry": "T1" }), names)).toBeUndefined();
     expect(countryFromHeaders(h({ "cf-ipcountry": "BR", "accept-language": "en-US" }), [])).toBe("US");
+  });
+});
+
+describe("country lists for forms", () => {
+  it("name and sort every country in the page's language", () => {
+    const german = countriesIn("de");
+    expect(german).toHaveLength(COUNTRIES.length);
+    expect(german.find((c) => c.code === "DE")?.name).toBe("Deutschland");
+    const names = german.map((c) => c.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator("de").compare));
+  });
+
+  it("give a select's options as escaped markup, in the same order", () => {
+    const html = countryOptionsIn("en");
+    expect(html.match(/<option /g)).toHaveLength(COUNTRIES.length);
+    expect(html).toContain('<option value="TT">Trinidad &amp; Tobago</option>');
+    expect(html.indexOf('value="AF"')).toBeLessThan(html.indexOf('value="ZW"'));
   });
 });

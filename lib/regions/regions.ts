@@ -1,3 +1,4 @@
+import escapeHtml from "escape-html";
 import { iso31661 } from "iso-3166/1";
 import { iso31662 } from "iso-3166/2";
 
@@ -57,6 +58,36 @@ export function countryNameIn(code: string, locale: string): string {
     return names.of(code) ?? code;
   }
   return countryName(code);
+}
+
+const listsByLocale = new Map<string, readonly { code: string; name: string }[]>();
+/** Every country named and sorted in a page's language, as forms list them (built once per language). */
+export function countriesIn(locale: string): readonly { code: string; name: string }[] {
+  let list = listsByLocale.get(locale);
+  if (!list) {
+    const collator = new Intl.Collator(locale);
+    list = COUNTRIES.map((c) => ({ code: c.code, name: countryNameIn(c.code, locale) })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
+    listsByLocale.set(locale, list);
+  }
+  return list;
+}
+
+const optionsByLocale = new Map<string, string>();
+/**
+ * The same list as a select's options, in HTML: a form's 250 countries are markup the browser parses,
+ * not elements React has to create and hydrate on a phone (components/report-form.tsx).
+ */
+export function countryOptionsIn(locale: string): string {
+  let html = optionsByLocale.get(locale);
+  if (html === undefined) {
+    html = countriesIn(locale)
+      .map((c) => `<option value="${c.code}">${escapeHtml(c.name)}</option>`)
+      .join("");
+    optionsByLocale.set(locale, html);
+  }
+  return html;
 }
 
 export function subdivisionsOf(countryCode: string): readonly Subdivision[] {

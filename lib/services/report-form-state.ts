@@ -19,7 +19,20 @@ export type ReportFormState =
     }
   /** Made without a connection: kept in this browser (lib/pwa/report-queue.ts) until it can be sent. */
   | { kind: "queued"; serviceName: string; key: string }
-  | { kind: "error"; message: string; fields: Record<string, string>; values: Record<string, string> };
+  | {
+      kind: "error";
+      /** What went wrong, as the form says it in the page's language ("ReportForm.problem" messages). */
+      problem: ReportProblem;
+      retryAfterSeconds?: number;
+      /** The form's fields at fault: each has one sentence saying what it needs ("ReportForm.field"). */
+      fields: string[];
+      values: Record<string, string>;
+    };
+
+export type ReportProblem = "fields" | "rate_limited" | "unavailable" | "unconfirmed" | "refused";
+
+/** The fields the form has; a fault elsewhere (an unknown service) is the whole report's. */
+const FORM_FIELDS = new Set(["symptom", "country", "subdivision", "text", "website"]);
 
 export const IDLE: ReportFormState = { kind: "idle" };
 
@@ -43,25 +56,23 @@ export function reportFormState(
     };
   }
   if (outcome.kind === "rate_limited")
-    return { kind: "error", message: capitalise(outcome.issues[0]!.message), fields: {}, values };
-  const fields: Record<string, string> = {};
-  for (const issue of outcome.issues) fields[issue.field] ??= issue.message;
-  return { kind: "error", message: "Please check the highlighted fields.", fields, values };
+    return {
+      kind: "error",
+      problem: "rate_limited",
+      retryAfterSeconds: outcome.retryAfterSeconds ?? 60,
+      fields: [],
+      values,
+    };
+  const fields = [...new Set(outcome.issues.map((i) => i.field))];
+  if (outcome.kind !== "invalid_input" || !fields.every((f) => FORM_FIELDS.has(f)))
+    return { kind: "error", problem: "refused", fields: [], values };
+  return { kind: "error", problem: "fields", fields, values };
 }
 
 /** When a report could not be stored at all (database down, server restarting, queue full). */
 export function unavailableState(values: Record<string, string>, unconfirmed = false): ReportFormState {
-  return {
-    kind: "error",
-    message: unconfirmed
-      ? "We could not confirm your report in time; it may have been saved. Trying again is safe: you are counted once an hour."
-      : "We could not store your report just now, and nothing was saved. Please try again in a moment.",
-    fields: {},
-    values,
-  };
+  return { kind: "error", problem: unconfirmed ? "unconfirmed" : "unavailable", fields: [], values };
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * How many people usually report in an hour like this one: the baseline's expectation for the last

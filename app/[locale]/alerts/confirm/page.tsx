@@ -1,55 +1,64 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { IntentLink as Link } from "@/components/intent-link";
-import { ALERT_LEVEL_LABELS } from "@/lib/alerts/levels";
+import { CONFIRM_HOURS } from "@/lib/alerts/links";
 import { pendingSummary } from "@/lib/alerts/view";
 import { getReadDb } from "@/lib/db";
-import { countryName } from "@/lib/regions/regions";
+import { pageLocale } from "@/lib/i18n/routing";
+import { countryNameIn } from "@/lib/regions/regions";
 import { formatUtcTime } from "@/lib/text/format";
 import { nameList } from "@/lib/text/name-list";
 import { confirmAction } from "../actions";
 
-export const metadata: Metadata = { title: "Confirm your alerts", robots: { index: false } };
+export async function generateMetadata({ params }: PageProps<"/[locale]/alerts/confirm">): Promise<Metadata> {
+  const t = await getTranslations({ locale: pageLocale((await params).locale), namespace: "AlertPages" });
+  return { title: t("confirm.title"), robots: { index: false } };
+}
 
 /** Opening the link shows what it would start; only the button starts it (mail scanners open links too). */
-export default async function ConfirmPage({ searchParams }: PageProps<"/[locale]/alerts/confirm">) {
+export default async function ConfirmPage({ params, searchParams }: PageProps<"/[locale]/alerts/confirm">) {
+  const locale = pageLocale((await params).locale);
+  const t = await getTranslations({ locale, namespace: "AlertPages" });
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
   const pending = token ? await pendingSummary(getReadDb(), token) : null;
   if (pending === null || pending === "expired")
     return (
       <>
-        <h1>{pending === "expired" ? "This link has expired" : "This link does not work"}</h1>
+        <h1>{pending === "expired" ? t("confirm.expired") : t("confirm.broken")}</h1>
         <div className="card">
-          <p>
-            {pending === "expired"
-              ? "Confirmation links work for 24 hours, and we forgot the request after that."
-              : "It may have been cut short when it was copied. Try opening it straight from the e-mail."}
-          </p>
+          <p>{pending === "expired" ? t("confirm.expiredBody", { hours: CONFIRM_HOURS }) : t("confirm.brokenBody")}</p>
           <p className="links">
-            <Link href="/alerts">Subscribe again</Link>
+            <Link href="/alerts">{t("confirm.again")}</Link>
           </p>
         </div>
       </>
     );
+  const what = {
+    email: pending.email,
+    services: nameList(pending.services, 5, "and", locale),
+    level: t("levelPhrase", { level: pending.level }),
+    countries: nameList(
+      pending.countries.map((c) => countryNameIn(c, locale)),
+      5,
+      "and",
+      locale,
+    ),
+    strong: (chunks: React.ReactNode) => <strong>{chunks}</strong>,
+  };
   return (
     <>
-      <h1>Confirm your alerts</h1>
+      <h1>{t("confirm.title")}</h1>
       <div className="card">
-        <p>
-          Send alerts to <strong>{pending.email}</strong> about {nameList(pending.services)}:{" "}
-          {ALERT_LEVEL_LABELS[pending.level].toLowerCase()}
-          {pending.countries.length ? ` in ${nameList(pending.countries.map(countryName))}` : ""}.
-        </p>
+        <p>{t.rich(pending.countries.length ? "confirm.sendToIn" : "confirm.sendTo", what)}</p>
         <form action={confirmAction} className="form">
           <input type="hidden" name="token" value={token} />
+          <input type="hidden" name="locale" value={locale} />
           <button className="button" type="submit">
-            Confirm alerts
+            {t("confirm.button")}
           </button>
         </form>
-        <p className="hint">
-          This link works until {formatUtcTime(pending.expiresAt, true)}. If you did not ask for alerts, close this
-          page.
-        </p>
+        <p className="hint">{t("confirm.until", { time: formatUtcTime(pending.expiresAt, true, locale) })}</p>
       </div>
     </>
   );

@@ -1,12 +1,15 @@
 import { ImageResponse } from "next/og";
+import { getTranslations } from "next-intl/server";
 import { RadarMark } from "@/components/radar-mark";
 import { StatusIcon } from "@/components/status-icon";
 import { getReadDb } from "@/lib/db";
-import { STATUS_LABELS, type StatusLevel } from "@/lib/catalog/constants";
+import type { StatusLevel } from "@/lib/catalog/constants";
 import { findService } from "@/lib/services/queries";
 import { OG_FONT_FAMILY, ogFonts } from "@/lib/og/fonts";
 import { currentLevel } from "@/lib/reports/service-cache";
 import { CACHE_CONTROL } from "@/lib/http/cache-control";
+import { knownLocale } from "@/lib/i18n/translator";
+import { shapedLine } from "@/lib/og/shaped-text";
 
 export const alt = "The service's current status on Outage Radar";
 export const size = { width: 1200, height: 630 };
@@ -20,13 +23,38 @@ const LOOK: Record<StatusLevel, { fg: string; bg: string }> = {
   outage: { fg: "#b91c1c", bg: "#fdeaea" },
 };
 
-/** A link preview that says whether the service is down right now (as of the last detector tick). */
-export default async function Image({ params }: { params: Promise<{ service: string }> }) {
+/** The image's width inside its padding: a line wider than this is drawn smaller. */
+const INNER_WIDTH = 1200 - 2 * 72;
+
+/**
+ * A line of text: as text where the renderer draws its script well, else as an image of the line
+ * shaped beforehand (lib/og/shaped-text.ts), no wider than the image.
+ */
+async function line(text: string, locale: string, style: { size: number; color: string; weight?: 400 | 700 }) {
+  const shaped = await shapedLine(text, locale, style);
+  if (!shaped) return text;
+  const fit = Math.min(1, INNER_WIDTH / shaped.width);
+  return <img src={shaped.src} width={shaped.width * fit} height={shaped.height * fit} alt={text} />;
+}
+
+/** A link preview, in the page's language, that says whether the service is down right now (as of the last detector tick). */
+export default async function Image({ params }: { params: Promise<{ service: string; locale: string }> }) {
+  const p = await params;
+  const locale = knownLocale(p.locale);
   const db = getReadDb();
-  const service = await findService(db, (await params).service);
-  const name = service?.name ?? "Unknown service";
+  const service = await findService(db, p.service);
+  const [t, levels] = await Promise.all([
+    getTranslations({ locale, namespace: "OgImage" }),
+    getTranslations({ locale, namespace: "Levels" }),
+  ]);
+  const name = service?.name ?? t("unknownService");
   const level = service ? await currentLevel(db, service.id) : "ok";
   const look = LOOK[level];
+  const [heading, status, tagline] = await Promise.all([
+    line(t("heading", { name }), locale, { size: 76, color: "#141821", weight: 700 }),
+    line(service ? levels(`${level}.label`) : t("unknown"), locale, { size: 52, color: look.fg }),
+    line(t("tagline"), locale, { size: 32, color: "#4a5262" }),
+  ]);
   return new ImageResponse(
     <div
       style={{
@@ -49,7 +77,7 @@ export default async function Image({ params }: { params: Promise<{ service: str
         Outage Radar
       </div>
       <div style={{ display: "flex", flexDirection: "column" }}>
-        <div style={{ fontSize: 76, fontWeight: 700 }}>{`Is ${name} down?`}</div>
+        <div style={{ display: "flex", fontSize: 76, fontWeight: 700 }}>{heading}</div>
         <div
           style={{
             display: "flex",
@@ -66,12 +94,10 @@ export default async function Image({ params }: { params: Promise<{ service: str
           <div style={{ display: "flex", marginRight: 22 }}>
             <StatusIcon level={level} size={52} surface="#ffffff" />
           </div>
-          {service ? STATUS_LABELS[level] : "Not a service we track"}
+          {status}
         </div>
       </div>
-      <div style={{ display: "flex", color: "#4a5262", fontSize: 32 }}>
-        Live user reports, where it is failing, and what to try
-      </div>
+      <div style={{ display: "flex", color: "#4a5262", fontSize: 32 }}>{tagline}</div>
     </div>,
     { ...size, fonts: await ogFonts().catch(() => undefined), headers: { "cache-control": CACHE_CONTROL.history } },
   );

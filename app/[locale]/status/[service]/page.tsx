@@ -7,7 +7,6 @@ import { getReadDb } from "@/lib/db";
 import { getTranslations } from "next-intl/server";
 import { pageLocale } from "@/lib/i18n/routing";
 import { localeAlternates } from "@/lib/i18n/alternates";
-import { countryNameIn } from "@/lib/regions/regions";
 import { currentLevel } from "@/lib/reports/service-cache";
 import { config } from "@/lib/config";
 import { cachedRegionActivity } from "@/lib/regions/map-data";
@@ -15,7 +14,7 @@ import { serviceSnapshot } from "@/lib/services/snapshot";
 import { listIncidents } from "@/lib/incidents/queries";
 import { IncidentList } from "@/components/incident-list";
 import { findServiceForRequest } from "@/lib/services/queries";
-import { COUNTRIES, subdivisionsOf } from "@/lib/regions/regions";
+import { countryOptionsIn, subdivisionsOf } from "@/lib/regions/regions";
 import { stepsOf } from "@/lib/services/steps";
 import { countryFromHeaders } from "@/lib/regions/from-request";
 import { LiveRefresh } from "@/components/live-refresh";
@@ -60,10 +59,6 @@ export default async function ServicePage({ params }: PageProps<"/[locale]/statu
   if (!service) notFound();
   const t = await getTranslations({ locale, namespace: "Status" });
   const categories = await getTranslations({ locale, namespace: "Categories" });
-  const collator = new Intl.Collator(locale);
-  const countries = COUNTRIES.map((c) => ({ code: c.code, name: countryNameIn(c.code, locale) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
   const drawnAt = new Date();
   const [snapshot, regions, recent, requestHeaders, official, causes, isps] = await Promise.all([
     serviceSnapshot(db, service, drawnAt),
@@ -131,7 +126,7 @@ export default async function ServicePage({ params }: PageProps<"/[locale]/statu
             <ReportForm
               action={reportAction}
               service={{ slug: service.slug, name: service.name, symptoms: service.symptoms }}
-              countries={countries}
+              countryOptions={countryOptionsIn(locale)}
               defaultCountry={country}
               defaultSubdivisions={subdivisionsOf(country).map((s) => ({ code: s.code, name: s.name }))}
               cooldownMinutes={cooldownMinutes}

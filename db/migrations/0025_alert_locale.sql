@@ -1,0 +1,1 @@
+ALTER TABLE "alert_subscriptions" ADD COLUMN "locale" varchar(8) DEFAULT 'en' NOT NULL;
