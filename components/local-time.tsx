@@ -1,21 +1,15 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
 import { useLocale } from "next-intl";
 import { formatLocalTime, formatUtcTime } from "@/lib/text/format";
-
-const subscribe = () => () => {};
+import { useHydrated } from "./use-hydrated";
 
 /**
  * Whose clock times are shown in: the visitor's once the browser has taken over; UTC on the server
  * (which cannot know the visitor's zone) and while hydrating, so both render the same.
  */
 export function useClockZone(): "local" | "utc" {
-  return useSyncExternalStore(
-    subscribe,
-    () => "local" as const,
-    () => "utc" as const,
-  );
+  return useHydrated() ? "local" : "utc";
 }
 
 /** Shows an instant in the visitor's time zone; the server renders UTC, and says so. */

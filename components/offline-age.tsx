@@ -23,19 +23,23 @@ function subscribeClock(onChange: () => void) {
 
 /** Offline, says how old the status on screen is: the page may be the copy kept from an earlier visit. */
 export function OfflineAge({ generatedAt }: { generatedAt: string }) {
-  const t = useTranslations("Offline");
-  const locale = useLocale();
   const online = useSyncExternalStore(
     subscribeOnline,
     () => navigator.onLine,
     () => true,
   );
+  // Online (nearly always) nothing else is read: the clock below would re-render this after hydration.
+  return online ? null : <Age generatedAt={generatedAt} />;
+}
+
+function Age({ generatedAt }: { generatedAt: string }) {
+  const t = useTranslations("Offline");
+  const locale = useLocale();
   const now = useSyncExternalStore(
     subscribeClock,
     () => Math.floor(Date.now() / TICK) * TICK,
     () => 0,
   );
-  if (online) return null;
   return (
     <p role="status" className={styles.offline} data-testid="offline-age">
       {t.rich("age", {

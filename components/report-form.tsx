@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { REPORT_TEXT_MAX, type Symptom } from "@/lib/catalog/constants";
 import { IDLE, justMeAnswer, unavailableState, type ReportFormState } from "@/lib/services/report-form-state";
 import {
@@ -12,6 +12,7 @@ import {
   type SendResult,
 } from "@/lib/pwa/report-queue";
 import { showSnapshot } from "./live-snapshot";
+import { useHydrated } from "./use-hydrated";
 import { periodArgs } from "@/lib/text/duration";
 import { useTranslations } from "next-intl";
 import styles from "./report-form.module.css";
@@ -48,11 +49,7 @@ export function ReportForm({
   // the form), and the page comes back with its answer. Once hydrated it goes through the function
   // below, which can keep a report made offline.
   const [serverState, serverFormAction] = useActionState(action, IDLE);
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  const hydrated = useHydrated();
   const [clientState, formAction, pending] = useActionState<ReportFormState, FormData>(async (previous, form) => {
     // One key per report, the same whichever way it goes: the action, or the queue if that fails.
     form.set("idempotencyKey", newReportKey());
@@ -309,4 +306,3 @@ function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
-const noSubscription = () => () => {};
