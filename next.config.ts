@@ -14,9 +14,6 @@ const nextConfig: NextConfig = {
   compress: false,
   experimental: {
     serverActions: { bodySizeLimit: "16kb" },
-    // The stylesheets (8 KiB compressed in all) come in the page rather than after it: on a slow
-    // phone connection the first paint no longer waits a round trip for them.
-    inlineCss: true,
   },
 };
 
