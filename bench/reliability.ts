@@ -41,7 +41,7 @@ const symptomOf = (slug: string) => CATALOG.find((s) => s.slug === slug)!.sympto
 let server: AppServer | undefined;
 const cluster = new ThrowawayCluster(PG_PORT);
 // For the black-hole scenario the app reaches Postgres through a proxy that can stop answering.
-const proxy = new BlackholeProxy(PG_PORT + 1, { host: "127.0.0.1", port: PG_PORT });
+const proxy = new BlackholeProxy({ host: "127.0.0.1", port: PG_PORT });
 const COMMIT_TIMEOUT_MS = 3_000;
 
 async function startServer(viaProxy = false): Promise<AppServer> {

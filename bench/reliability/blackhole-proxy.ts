@@ -1,4 +1,4 @@
-import { connect, createServer, type Server, type Socket } from "node:net";
+import { connect, createServer, type AddressInfo, type Server, type Socket } from "node:net";
 
 /**
  * A TCP proxy between the app and Postgres that can stop answering without closing anything, as a
@@ -21,11 +21,9 @@ export class BlackholeProxy {
   private server: Server;
   private pairs: Array<[Socket, Socket]> = [];
   private holding = false;
+  private listening: number | undefined;
 
-  constructor(
-    readonly port: number,
-    private readonly target: { host: string; port: number },
-  ) {
+  constructor(private readonly target: { host: string; port: number }) {
     this.server = createServer((client) => {
       const upstream = connect(target.port, target.host);
       const pair: [Socket, Socket] = [client, upstream];
@@ -41,8 +39,23 @@ export class BlackholeProxy {
     });
   }
 
+  /**
+   * Listens on a port the system picks: a fixed one inside the ephemeral range (as 55440 was) can be
+   * taken at that moment by any process that asked for a free port, and a CI run failed on that.
+   */
   listen(): Promise<void> {
-    return new Promise((resolve) => this.server.listen(this.port, "127.0.0.1", resolve));
+    return new Promise((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(0, "127.0.0.1", () => {
+        this.listening = (this.server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  }
+
+  get port(): number {
+    if (this.listening === undefined) throw new Error("the proxy is not listening yet");
+    return this.listening;
   }
 
   /** Nothing passes, nothing closes: bytes wait unread in the sockets. */
