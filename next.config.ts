@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "fontkit"],
   poweredByHeader: false,
   // Source maps for the browser's bundles only when asked (BROWSER_SOURCE_MAPS=1 npm run build), to
-  // profile a page by module (bench/profile-page.ts); visitors never download them.
+  // profile a page by module (scripts/profile-page.ts); visitors never download them.
   productionBrowserSourceMaps: process.env.BROWSER_SOURCE_MAPS === "1",
   // The Node front compresses every response (server/front/front.ts), including the page cache's copies.
   compress: false,

@@ -1,7 +1,7 @@
 // npm run profile:page -- /status/whatsapp — where a phone's main thread goes while a page loads.
 // Starts the production server on a throwaway embedded database with demo data, loads the page in
-// Chromium slowed down 4× (Lighthouse's mobile CPU), records a JavaScript CPU profile until the page
-// has been quiet a while, and prints the time by source module and the longest stretches of work.
+// Chromium slowed down 4× (Lighthouse's mobile CPU), records a JavaScript CPU profile until 5 s after
+// the load event, and prints the time by source module and the longest stretches of work.
 // Modules are named through the bundles' source maps: build with BROWSER_SOURCE_MAPS=1 first, or
 // the time is told by bundle file. A diagnosis tool, not a benchmark: one run, nothing recorded.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -21,7 +21,6 @@ const CHUNKS = path.join(".next", "static", "chunks");
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -30,7 +29,7 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** The original module (and function) a bundle position comes from, through the bundle's source map. */
+/** The original module a bundle position comes from, through the bundle's source map. */
 function moduleNamer() {
   const maps = new Map<string, SourceMapConsumer | null>();
   const mapOf = (url: string) => {

@@ -23,7 +23,7 @@ export class BlackholeProxy {
   private holding = false;
   private listening: number | undefined;
 
-  constructor(private readonly target: { host: string; port: number }) {
+  constructor(target: { host: string; port: number }) {
     this.server = createServer((client) => {
       const upstream = connect(target.port, target.host);
       const pair: [Socket, Socket] = [client, upstream];
