@@ -1,4 +1,4 @@
-import { geoArea, geoEqualEarth, geoPath, type GeoPath } from "d3-geo";
+import { geoArea, geoEqualEarth, geoPath, type GeoPath, type GeoProjection } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import { presimplify, simplify } from "topojson-simplify";
@@ -7,6 +7,7 @@ import world from "world-atlas/countries-110m.json";
 import usStates from "us-atlas/states-albers-10m.json";
 import { iso31661 } from "iso-3166/1";
 import { countryName, subdivisionsOf } from "./regions";
+import { CompactPathData } from "./path-data";
 
 /** One region's outline as an SVG path, keyed by its ISO code (alpha-2, or ISO 3166-2 for US states). */
 export interface RegionShape {
@@ -33,6 +34,13 @@ function mainlandBox(path: GeoPath, f: Feature<Geometry>): RegionShape["box"] {
   return [x0, y0, x1, y1];
 }
 
+/** A region's outline as compact SVG path data (whole pixels, relative steps); "" when nothing is left. */
+function outline(projection: GeoProjection | null, f: Feature<Geometry>): string {
+  const context = new CompactPathData();
+  geoPath(projection, context)(f);
+  return context.toString();
+}
+
 export interface MapGeometry {
   width: number;
   height: number;
@@ -53,12 +61,12 @@ export function worldGeometry(): MapGeometry {
   const countries = feature(topology, topology.objects.countries);
   const width = 960;
   const height = 470;
-  // Whole pixels are plenty at this size and keep the page light.
-  const path = geoPath(geoEqualEarth().fitSize([width, height], countries)).digits(0);
+  const projection = geoEqualEarth().fitSize([width, height], countries);
+  const path = geoPath(projection);
   const shapes: RegionShape[] = [];
   for (const f of countries.features) {
     const code = f.id === undefined ? undefined : alpha2ByNumeric.get(String(f.id));
-    const d = path(f);
+    const d = outline(projection, f);
     if (code && d) shapes.push({ code, name: countryName(code), d, box: mainlandBox(path, f) });
   }
   worldCache = { width, height, shapes };
@@ -77,11 +85,11 @@ export function usStatesGeometry(): MapGeometry {
   const topology = simplify(presimplify(structuredClone(usStates) as unknown as States), 2) as States;
   const states = feature(topology, topology.objects.states);
   const byName = new Map(subdivisionsOf("US").map((s) => [s.name, s.code]));
-  const path = geoPath().digits(0);
+  const path = geoPath();
   const shapes: RegionShape[] = [];
   for (const f of states.features) {
     const code = byName.get(f.properties.name);
-    const d = path(f);
+    const d = outline(null, f);
     if (code && d) shapes.push({ code, name: f.properties.name, d, box: mainlandBox(path, f) });
   }
   usCache = { width: 975, height: 610, shapes };
