@@ -9,6 +9,9 @@ import styles from "./chart-sketch.module.css";
 // Drawing space of the plot; the SVG stretches it over the box, strokes keep their pixel widths.
 const W = 1000;
 const H = 1000;
+// Whole units are under a pixel in a box this size; d3's default of three decimals doubled the paths,
+// which the page carries twice (in its HTML and in the payload that hydrates it).
+const DIGITS = 0;
 
 /** The bucket (an x value of the chart) that contains an instant, clamped to the chart. */
 export function bucketAt(series: SeriesPoint[], iso: string | null): string | undefined {
@@ -51,21 +54,25 @@ export function ChartSketch({
     .x((_, i) => x(i))
     .y0(H)
     .y1((p) => y(p.reporters))
-    .curve(curveMonotoneX)(series);
+    .curve(curveMonotoneX)
+    .digits(DIGITS)(series);
   const reportersLine = line<SeriesPoint>()
     .x((_, i) => x(i))
     .y((p) => y(p.reporters))
-    .curve(curveMonotoneX)(series);
+    .curve(curveMonotoneX)
+    .digits(DIGITS)(series);
   const expected = line<SeriesPoint>()
     .defined((p) => p.expected !== null)
     .x((_, i) => x(i))
     .y((p) => y(p.expected ?? 0))
-    .curve(curveMonotoneX)(series);
+    .curve(curveMonotoneX)
+    .digits(DIGITS)(series);
   const threshold = line<SeriesPoint>()
     .defined((p) => p.threshold !== null)
     .x((_, i) => x(i))
     .y((p) => y(p.threshold ?? 0))
-    .curve(curveStepAfter)(series);
+    .curve(curveStepAfter)
+    .digits(DIGITS)(series);
   const xTicks = timeTicks(
     series.map((p) => p.t),
     { utc: zone === "utc" },
