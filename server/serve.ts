@@ -1,9 +1,11 @@
+import path from "node:path";
 import next from "next";
 import type { DbHandle } from "@/db/client";
 import { config } from "@/lib/config";
 import { reportQueue } from "@/lib/reports/submit";
 import { proxyTrust } from "./front/client-address";
 import { createFront } from "./front/front";
+import { createStaticAssets } from "./front/static-assets";
 import { createHttpServer, DEFAULT_CONNECTION_LIMITS } from "./http-server";
 import { checkHealth } from "./front/health";
 import { createPageCache } from "./front/page-cache";
@@ -96,6 +98,7 @@ export async function serve(handle: DbHandle, demo: DemoJob | null, dev: boolean
             regionHeaders: cfg.REGION_HEADERS,
           },
       live,
+      staticAssets: dev ? undefined : createStaticAssets(path.join(process.cwd(), ".next", "static")),
     }),
     {
       ...DEFAULT_CONNECTION_LIMITS,

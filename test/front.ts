@@ -7,6 +7,7 @@ import type { PageCache } from "@/server/front/page-cache";
 import { checkHealth } from "@/server/front/health";
 import { proxyTrust } from "@/server/front/client-address";
 import type { LiveHub } from "@/server/front/live-events";
+import type { StaticAssets } from "@/server/front/static-assets";
 
 /**
  * The Node front (lean report endpoint, health, security headers) on a free port of 127.0.0.1 over
@@ -32,6 +33,7 @@ export function listenFront(t: TestDb, proxies = proxyTrust(["loopback"]), live?
 export function listenFrontWithout(
   next: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>,
   cache?: PageCache,
+  staticAssets?: StaticAssets,
 ): Promise<Listening> {
   return listen(
     createFront({
@@ -41,6 +43,7 @@ export function listenFrontWithout(
       health: async () => ({ ok: true, detector: "leader", queued: 0 }),
       next,
       pages: cache ? { cache, regionHeaders: [] } : undefined,
+      staticAssets,
     }),
   );
 }

@@ -17,6 +17,7 @@ import type { PageCache } from "./page-cache";
 import { errorBody } from "@/lib/http/responses";
 import { sendJson } from "./send-json";
 import { eventStreamOf, type LiveHub } from "./live-events";
+import type { StaticAssets } from "./static-assets";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -64,6 +65,8 @@ export function createFront(opts: {
   pages?: { cache: PageCache; regionHeaders: readonly string[] };
   /** Live pages' event streams; without it those paths go to Next.js (and are not found). */
   live?: LiveHub;
+  /** The build's scripts and stylesheets, compressed once; without it Next.js serves them. */
+  staticAssets?: StaticAssets;
 }): Handler {
   const security = opts.security ?? { https: false, dev: false };
   return async (req, res) => {
@@ -96,6 +99,7 @@ export function createFront(opts: {
     const stream = opts.live ? eventStreamOf(path) : null;
     // Before compression: an event must leave as soon as it is written, not when a zlib block fills.
     if (stream !== null) return opts.live!.serve(req, res, stream);
+    if (opts.staticAssets && (await opts.staticAssets(req, res, path))) return;
     compress(req, res, () => {});
     releaseOnClose(res);
     if (isPrivatePath(path)) {
