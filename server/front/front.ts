@@ -17,7 +17,7 @@ import type { PageCache } from "./page-cache";
 import { errorBody } from "@/lib/http/responses";
 import { sendJson } from "./send-json";
 import { eventStreamOf, type LiveHub } from "./live-events";
-import type { StaticAssets } from "./static-assets";
+import { STATIC_PREFIX, type StaticAssets } from "./static-assets";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -99,7 +99,8 @@ export function createFront(opts: {
     const stream = opts.live ? eventStreamOf(path) : null;
     // Before compression: an event must leave as soon as it is written, not when a zlib block fills.
     if (stream !== null) return opts.live!.serve(req, res, stream);
-    if (opts.staticAssets && (await opts.staticAssets(req, res, path))) return;
+    // Only the build's own paths wait on it; pages pay nothing for it.
+    if (opts.staticAssets && path.startsWith(STATIC_PREFIX) && (await opts.staticAssets(req, res, path))) return;
     compress(req, res, () => {});
     releaseOnClose(res);
     if (isPrivatePath(path)) {
