@@ -2,6 +2,7 @@ import { nice, ticks } from "d3-array";
 import { area, curveMonotoneX, curveStepAfter, line } from "d3-shape";
 import type { SeriesPoint, SnapshotIncident } from "@/lib/services/snapshot";
 import { useLocale } from "next-intl";
+import { useMemo } from "react";
 import { formatLocalTime, formatUtcTime } from "@/lib/text/format";
 import { timeTicks } from "@/lib/text/time-ticks";
 import styles from "./chart-sketch.module.css";
@@ -29,27 +30,11 @@ export function valueAxis(series: SeriesPoint[]): { top: number; ticks: number[]
   return { top, ticks: ticks(0, top, 4).filter(Number.isInteger) };
 }
 
-/**
- * The reports chart drawn without recharts: in the page's HTML (so it shows before any JavaScript
- * runs, and without it), and cheap enough to redraw on every live update. It draws what the
- * interactive chart draws — reports, the usual level, the alarm level, shaded incidents — on the
- * same margins, which the interactive chart replaces when someone reaches for it.
- */
-export function ChartSketch({
-  series,
-  incidents,
-  zone,
-}: {
-  series: SeriesPoint[];
-  incidents: SnapshotIncident[];
-  /** "utc" where the viewer's time zone is unknown: on the server and until hydration. */
-  zone: "local" | "utc";
-}) {
+/** The sketch's value axis and its four lines as SVG paths in the 1000-unit box. */
+function sketchLines(series: SeriesPoint[]) {
   const { top, ticks: yTicks } = valueAxis(series);
   const y = (v: number) => H - (v / top) * H;
-  const index = new Map(series.map((p, i) => [p.t, i]));
   const x = (i: number) => (series.length > 1 ? (i / (series.length - 1)) * W : W / 2);
-  const xOf = (t: string | undefined) => x(t === undefined ? 0 : (index.get(t) ?? 0));
   const reporters = area<SeriesPoint>()
     .x((_, i) => x(i))
     .y0(H)
@@ -73,6 +58,32 @@ export function ChartSketch({
     .y((p) => y(p.threshold ?? 0))
     .curve(curveStepAfter)
     .digits(DIGITS)(series);
+  return { top, yTicks, reporters, reportersLine, expected, threshold };
+}
+
+/**
+ * The reports chart drawn without recharts: in the page's HTML (so it shows before any JavaScript
+ * runs, and without it), and cheap enough to redraw on every live update. It draws what the
+ * interactive chart draws — reports, the usual level, the alarm level, shaded incidents — on the
+ * same margins, which the interactive chart replaces when someone reaches for it.
+ */
+export function ChartSketch({
+  series,
+  incidents,
+  zone,
+}: {
+  series: SeriesPoint[];
+  incidents: SnapshotIncident[];
+  /** "utc" where the viewer's time zone is unknown: on the server and until hydration. */
+  zone: "local" | "utc";
+}) {
+  // The lines depend on the numbers only: when the clock turns from UTC to the visitor's zone just
+  // after hydrating, only the time labels are drawn again.
+  const { top, yTicks, reporters, reportersLine, expected, threshold } = useMemo(() => sketchLines(series), [series]);
+  const y = (v: number) => H - (v / top) * H;
+  const index = new Map(series.map((p, i) => [p.t, i]));
+  const x = (i: number) => (series.length > 1 ? (i / (series.length - 1)) * W : W / 2);
+  const xOf = (t: string | undefined) => x(t === undefined ? 0 : (index.get(t) ?? 0));
   const xTicks = timeTicks(
     series.map((p) => p.t),
     { utc: zone === "utc" },
