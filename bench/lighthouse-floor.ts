@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { waitFor } from "@/deploy/stack/wait-for";
 
 const DIR = path.join(".data", "lighthouse-floor");
 const NEXT = require.resolve("next/dist/bin/next");
@@ -62,20 +63,12 @@ export async function startFloorPage(port: number): Promise<{ origin: string; st
   const orphanGuard = () => server.child.kill("SIGKILL");
   process.once("exit", orphanGuard);
   const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.child.exitCode !== null) throw new Error(`the floor page's server exited:\n${server.output.join("")}`);
-    if (Date.now() > deadline) {
-      server.child.kill("SIGKILL");
-      throw new Error("the floor page's server did not start in time");
-    }
-    try {
-      if ((await fetch(origin + "/")).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const ready = await waitFor(
+    "the floor page's server",
+    async () => (server.child.exitCode !== null ? "exited" : (await fetch(origin + "/")).ok && "up"),
+    60_000,
+  );
+  if (ready === "exited") throw new Error(`the floor page's server exited:\n${server.output.join("")}`);
   return {
     origin,
     stop: async () => {

@@ -30,7 +30,7 @@ export function valueAxis(series: SeriesPoint[]): { top: number; ticks: number[]
   return { top, ticks: ticks(0, top, 4).filter(Number.isInteger) };
 }
 
-/** The sketch's value axis and its four lines as SVG paths in the 1000-unit box. */
+/** The sketch's scales, value axis and four lines as SVG paths in the 1000-unit box. */
 function sketchLines(series: SeriesPoint[]) {
   const { top, ticks: yTicks } = valueAxis(series);
   const y = (v: number) => H - (v / top) * H;
@@ -58,7 +58,7 @@ function sketchLines(series: SeriesPoint[]) {
     .y((p) => y(p.threshold ?? 0))
     .curve(curveStepAfter)
     .digits(DIGITS)(series);
-  return { top, yTicks, reporters, reportersLine, expected, threshold };
+  return { x, y, yTicks, reporters, reportersLine, expected, threshold };
 }
 
 /**
@@ -79,10 +79,8 @@ export function ChartSketch({
 }) {
   // The lines depend on the numbers only: when the clock turns from UTC to the visitor's zone just
   // after hydrating, only the time labels are drawn again.
-  const { top, yTicks, reporters, reportersLine, expected, threshold } = useMemo(() => sketchLines(series), [series]);
-  const y = (v: number) => H - (v / top) * H;
+  const { x, y, yTicks, reporters, reportersLine, expected, threshold } = useMemo(() => sketchLines(series), [series]);
   const index = new Map(series.map((p, i) => [p.t, i]));
-  const x = (i: number) => (series.length > 1 ? (i / (series.length - 1)) * W : W / 2);
   const xOf = (t: string | undefined) => x(t === undefined ? 0 : (index.get(t) ?? 0));
   const xTicks = timeTicks(
     series.map((p) => p.t),
