@@ -5,7 +5,15 @@ import { countryNameIn, subdivisionsOf } from "@/lib/regions/regions";
 import type { MapGeometry } from "@/lib/regions/geometry";
 import { LiveRefresh } from "./live-refresh";
 import { RegionMap } from "./region-map";
-import { mapSummary, scopeWords, type MapRow, type MapScope, type RegionLevel } from "./region-describe";
+import {
+  formatRatio,
+  formatUsual,
+  mapSummary,
+  scopeWords,
+  type MapRow,
+  type MapScope,
+  type RegionLevel,
+} from "./region-describe";
 import { RegionTable } from "./region-table";
 
 /** How often map pages re-render from live data. */
@@ -44,6 +52,13 @@ export function RegionMapSection({
     window: windowKey,
   };
   const words = scopeWords(scope, t);
+  const tableWords = useTranslations("RegionTable");
+  const tableRows = named.map((r) => ({
+    ...r,
+    usualText: r.expected === null ? "–" : formatUsual(r.expected, locale),
+    ratioText: r.ratio === null ? "–" : formatRatio(r.ratio, locale),
+  }));
+  const hidden = rows.filter((r) => r.reporters === null).length;
   return (
     <>
       <LiveRefresh
@@ -82,7 +97,12 @@ export function RegionMapSection({
       ) : null}
       <section className="card" aria-labelledby="table-heading" style={geometry ? undefined : { marginTop: "1rem" }}>
         <h2 id="table-heading">{t("tableHeading", { level: scope.level, country: scope.country ?? "" })}</h2>
-        <RegionTable rows={named} caption={t("tableCaption", words)} level={scope.level} />
+        <RegionTable
+          rows={tableRows}
+          caption={t("tableCaption", words)}
+          level={scope.level}
+          hiddenNote={hidden > 0 ? tableWords("hidden", { count: hidden }) : null}
+        />
       </section>
     </>
   );

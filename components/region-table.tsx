@@ -4,7 +4,7 @@ import { IntentLink } from "./intent-link";
 import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ANOMALY_BANDS } from "@/lib/regions/bands";
-import { formatRatio, formatUsual, type MapRow, type RegionLevel } from "./region-describe";
+import type { MapRow, RegionLevel } from "./region-describe";
 import { SortHeader } from "./sort-header";
 
 type SortKey = "name" | "band" | "reporters" | "expected" | "ratio";
@@ -18,7 +18,17 @@ const COLUMNS: Array<{ key: SortKey; label: "region" | "status" | "reporters" | 
     { key: "ratio", label: "ratio", numeric: true },
   ];
 
-function compare(a: MapRow, b: MapRow, key: SortKey, locale: string): number {
+/**
+ * A row with its decimals already written in the page's language by the server (formatUsual,
+ * formatRatio): the browser then draws the table without Intl, whose start-up would hold a
+ * phone's main thread while the page hydrates.
+ */
+export interface RegionTableRow extends MapRow {
+  usualText: string;
+  ratioText: string;
+}
+
+function compare(a: RegionTableRow, b: RegionTableRow, key: SortKey, locale: string): number {
   switch (key) {
     case "name":
       return a.name.localeCompare(b.name, locale);
@@ -32,15 +42,24 @@ function compare(a: MapRow, b: MapRow, key: SortKey, locale: string): number {
 /**
  * The map's table equivalent. Rows arrive ranked by how unusual they are; column headers re-sort
  * where JavaScript runs and say how the table is sorted. Regions under the privacy minimum are
- * counted, not listed.
+ * counted, not listed: `hiddenNote` says how many (written by the server, as it holds a number).
  */
-export function RegionTable({ rows, caption, level }: { rows: MapRow[]; caption: string; level: RegionLevel }) {
+export function RegionTable({
+  rows,
+  caption,
+  level,
+  hiddenNote,
+}: {
+  rows: RegionTableRow[];
+  caption: string;
+  level: RegionLevel;
+  hiddenNote: string | null;
+}) {
   const t = useTranslations("RegionTable");
   const bands = useTranslations("Bands");
   const locale = useLocale();
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean } | null>(null);
   const shown = rows.filter((r) => r.reporters !== null);
-  const hidden = rows.length - shown.length;
   const sorted = sort ? [...shown].sort((a, b) => (sort.descending ? -1 : 1) * compare(a, b, sort.key, locale)) : shown;
 
   return (
@@ -73,8 +92,8 @@ export function RegionTable({ rows, caption, level }: { rows: MapRow[]; caption:
               <th scope="row">{r.href ? <IntentLink href={r.href}>{r.name}</IntentLink> : r.name}</th>
               <td>{bands(r.band)}</td>
               <td className="num">{r.reporters}</td>
-              <td className="num">{r.expected === null ? "–" : formatUsual(r.expected, locale)}</td>
-              <td className="num">{r.ratio === null ? "–" : formatRatio(r.ratio, locale)}</td>
+              <td className="num">{r.usualText}</td>
+              <td className="num">{r.ratioText}</td>
             </tr>
           ))}
           {sorted.length === 0 ? (
@@ -84,9 +103,9 @@ export function RegionTable({ rows, caption, level }: { rows: MapRow[]; caption:
           ) : null}
         </tbody>
       </table>
-      {hidden > 0 ? (
+      {hiddenNote ? (
         <p className="hint" style={{ padding: "0 0.75rem 0.5rem" }}>
-          {t("hidden", { count: hidden })}
+          {hiddenNote}
         </p>
       ) : null}
     </div>

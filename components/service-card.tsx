@@ -1,9 +1,8 @@
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { IntentLink } from "./intent-link";
 import type { CategorySlug, StatusLevel } from "@/lib/catalog/constants";
 import { Sparkline } from "./sparkline";
 import { StatusBadge } from "./status-badge";
-import { formatCount } from "@/lib/text/format";
 import styles from "./service-card.module.css";
 
 export interface ServiceCardData {
@@ -13,17 +12,18 @@ export interface ServiceCardData {
   aliases: string[];
   status: StatusLevel;
   reportersLastHour: number;
+  /**
+   * The same count as the page's language writes it, formatted by the server: cards drawn in the
+   * browser (the directory's) then need no Intl, whose start-up holds a phone's main thread.
+   */
+  reportersLastHourText: string;
   sparkline: number[];
 }
 
 export function ServiceCard({ s }: { s: ServiceCardData }) {
   const t = useTranslations("Directory");
   const categories = useTranslations("Categories");
-  const locale = useLocale();
-  const reports = t("reportsLastHour", {
-    count: s.reportersLastHour,
-    formatted: formatCount(s.reportersLastHour, locale),
-  });
+  const reports = t("reportsLastHour", { count: s.reportersLastHour, formatted: s.reportersLastHourText });
   return (
     <IntentLink
       href={`/status/${s.slug}`}

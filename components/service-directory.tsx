@@ -3,10 +3,8 @@
 import { IntentLink } from "./intent-link";
 import { Fragment, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { DIRECTORY_FIRST_CARDS, directoryHref } from "@/lib/catalog/directory";
-import { closeServices, matchesService } from "@/lib/catalog/match";
-import { nameList } from "@/lib/text/name-list";
-import { formatCount } from "@/lib/text/format";
+import { directoryHref, directoryView } from "@/lib/catalog/directory";
+import { directoryTexts, type DirectoryTexts } from "./service-directory-texts";
 import { useLocale, useTranslations } from "next-intl";
 import { getPathname } from "@/lib/i18n/navigation";
 import { ServiceGrid, type ServiceCardData } from "./service-card";
@@ -22,11 +20,14 @@ export function ServiceDirectory({
   initialQuery,
   category,
   initialShowAll,
+  initialTexts,
 }: {
   services: ServiceCardData[];
   initialQuery: string;
   category: string | null;
   initialShowAll: boolean;
+  /** The sentences with numbers for the directory as first drawn, from the server (service-directory-texts.ts). */
+  initialTexts: DirectoryTexts;
 }) {
   const t = useTranslations("Directory");
   const locale = useLocale();
@@ -36,17 +37,12 @@ export function ServiceDirectory({
   const [query, setQuery] = useState(initialQuery);
   const [showAll, setShowAll] = useState(initialShowAll);
   const listRef = useRef<HTMLUListElement>(null);
-  const matching = useMemo(
-    () => services.filter((s) => (!category || s.category === category) && matchesService(s, query)),
-    [services, category, query],
+  const view = useMemo(
+    () => directoryView(services, { query, category, showAll }),
+    [services, category, query, showAll],
   );
-  // Across every category: someone in Gaming who types "instagarm" still means Instagram.
-  const close = useMemo(
-    () => (matching.length === 0 ? closeServices(services, query) : []),
-    [matching, services, query],
-  );
-  const shown = showAll ? matching : matching.slice(0, DIRECTORY_FIRST_CARDS);
-  const hidden = matching.length - shown.length;
+  const { matching, close, shown, hidden } = view;
+  const texts = query === initialQuery && showAll === initialShowAll ? initialTexts : directoryTexts(t, locale, view);
 
   const replaceUrl = (change: (params: URLSearchParams) => void) => {
     const url = new URL(window.location.href);
@@ -80,19 +76,7 @@ export function ServiceDirectory({
         </button>
       </form>
       <p className="visually-hidden" role="status" aria-live="polite">
-        {hidden > 0
-          ? t("someShown", { shown: shown.length, count: matching.length })
-          : close.length
-            ? t("shownDidYouMean", {
-                count: matching.length,
-                names: nameList(
-                  close.map((c) => c.name),
-                  close.length,
-                  "or",
-                  locale,
-                ),
-              })
-            : t("shown", { count: matching.length })}
+        {texts.status}
       </p>
       {matching.length === 0 ? (
         <p className="empty">
@@ -115,7 +99,7 @@ export function ServiceDirectory({
       )}
       {hidden > 0 ? (
         <p className={styles["directory-more"]}>
-          <span>{t("showingBusiest", { shown: shown.length, count: formatCount(matching.length, locale) })}</span>{" "}
+          <span>{texts.showingBusiest}</span>{" "}
           <a
             className={`button ${styles["button-secondary"]}`}
             href={inHome(directoryHref({ q: query, category, all: true }))}
@@ -129,7 +113,7 @@ export function ServiceDirectory({
               replaceUrl((p) => p.set("all", "1"));
             }}
           >
-            {t("showAll", { count: matching.length })}
+            {texts.showAll}
           </a>
         </p>
       ) : null}

@@ -3,9 +3,11 @@ import { connection } from "next/server";
 import { getReadDb } from "@/lib/db";
 import { CATEGORIES } from "@/lib/catalog/constants";
 import { cachedServicesOverview } from "@/lib/services/queries";
-import { ServiceGrid } from "@/components/service-card";
+import { ServiceGrid, type ServiceCardData } from "@/components/service-card";
 import { ServiceDirectory } from "@/components/service-directory";
-import { directoryHref } from "@/lib/catalog/directory";
+import { directoryHref, directoryView } from "@/lib/catalog/directory";
+import { directoryTexts } from "@/components/service-directory-texts";
+import { formatCount } from "@/lib/text/format";
 import { LiveRefresh } from "@/components/live-refresh";
 import { cachedOpenCauses } from "@/lib/upstreams/queries";
 import { CommonCause } from "@/components/common-causes";
@@ -43,17 +45,21 @@ export default async function HomePage({ params: route, searchParams }: PageProp
     cachedOpenIspIncidents(getReadDb()),
     cachedActiveCountries(getReadDb()),
   ]);
-  const broken = all.filter((s) => s.status !== "ok");
-  const busiest = all.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
-  const cards = all.map(({ slug, name, category: c, aliases, status, reportersLastHour, sparkline }) => ({
-    slug,
-    name,
-    category: c,
-    aliases,
-    status,
-    reportersLastHour,
-    sparkline,
-  }));
+  const cards: ServiceCardData[] = all.map(
+    ({ slug, name, category: c, aliases, status, reportersLastHour, sparkline }) => ({
+      slug,
+      name,
+      category: c,
+      aliases,
+      status,
+      reportersLastHour,
+      reportersLastHourText: formatCount(reportersLastHour, locale),
+      sparkline,
+    }),
+  );
+  const broken = cards.filter((s) => s.status !== "ok");
+  const busiest = cards.filter((s) => s.status === "ok" && s.reportersLastHour > 0).slice(0, 6);
+  const directory = directoryView(cards, { query: q, category, showAll });
 
   return (
     <>
@@ -133,7 +139,13 @@ export default async function HomePage({ params: route, searchParams }: PageProp
           current={category}
           href={(c) => directoryHref({ q, category: c })}
         />
-        <ServiceDirectory services={cards} initialQuery={q} category={category} initialShowAll={showAll} />
+        <ServiceDirectory
+          services={cards}
+          initialQuery={q}
+          category={category}
+          initialShowAll={showAll}
+          initialTexts={directoryTexts(await getTranslations({ locale, namespace: "Directory" }), locale, directory)}
+        />
       </section>
     </>
   );
