@@ -13,10 +13,11 @@ test.beforeEach(async ({ page }) => {
     const built: string[] = [];
     (window as unknown as { intlBuilt: string[] }).intlBuilt = built;
     for (const name of ["NumberFormat", "DateTimeFormat"] as const) {
-      const Original = Intl[name] as unknown as new (...args: unknown[]) => object;
+      const Original = Intl[name];
+      const Construct = Original as unknown as new (...args: unknown[]) => object;
       const Counted = function (...args: unknown[]) {
         built.push(name);
-        return new Original(...args);
+        return new Construct(...args);
       };
       Counted.prototype = Original.prototype;
       Object.assign(Counted, { supportedLocalesOf: Original.supportedLocalesOf.bind(Original) });
