@@ -107,6 +107,29 @@ async function warmUp(origin: string, page: string): Promise<void> {
   }
 }
 
+/**
+ * The browser audited with, as it names itself ("Chromium 156.0.8078.129"): a new Chromium moves
+ * the mobile scores, so a result says which one it came from.
+ */
+async function browserVersion(): Promise<string> {
+  const { stdout } = await promisify(execFile)(chromiumLaunchOptions.executablePath!, ["--version"]);
+  return stdout.match(/^\S+ [\d.]+/)?.[0] ?? stdout.trim();
+}
+
+/**
+ * What a fresh page of memory costs this machine, in microseconds: 64 MiB allocated and touched
+ * once per 4 KiB page. Every audit starts a fresh Chromium whose heaps and DOM fault their memory
+ * in, so when faults are slow (on this shared machine they have ranged from well under a
+ * microsecond to 15) a page that allocates more loses far more than the CPU benchmark index says.
+ */
+function pageFaultMicros(): number {
+  const pages = (64 * 1024 * 1024) / 4096;
+  const started = process.hrtime.bigint();
+  const memory = Buffer.alloc(pages * 4096);
+  for (let i = 0; i < memory.length; i += 4096) memory[i] = 1;
+  return Number(process.hrtime.bigint() - started) / 1000 / pages;
+}
+
 const score = (lhr: LighthouseResult, c: Category) => Math.round((lhr.categories[c]?.score ?? 0) * 100);
 const metric = (lhr: LighthouseResult, id: string) => Math.round(lhr.audits[id]?.numericValue ?? 0);
 
@@ -150,6 +173,9 @@ async function auditRuns(url: string, preset: Preset): Promise<{ lhr: Lighthouse
 }
 
 async function main() {
+  const browser = await browserVersion();
+  log(`browser: ${browser}`);
+  const faultBefore = pageFaultMicros();
   const dataDir = path.join(tmpdir(), `outage-radar-lighthouse-${process.pid}`);
   log("starting the production server on a fresh embedded database with demo data (builds first if needed)…");
   const app = await startAppServer({
@@ -214,10 +240,12 @@ async function main() {
     rmSync(dataDir, { recursive: true, force: true });
   }
 
+  const faults = [faultBefore, pageFaultMicros()].map((us) => Number(us.toFixed(2)));
+  log(`a fresh page of memory: ${faults.join(" µs before, ")} µs after the audits`);
   const md = [
     "# Lighthouse",
     "",
-    `\`npm run bench:lighthouse\`: Lighthouse 12 (npm) driving Debian's Chromium against the production server (embedded database, two days of demo data), with its desktop preset and its mobile one (simulated slow 4G, 4× CPU slowdown); each figure is from the median of ${RUNS} runs (Lighthouse's computeMedianRun), every run's performance score in brackets. Server, browser and Lighthouse share this machine's 2 cores. Target: ≥ ${TARGET} in every category; JavaScript within each page's budget (compressed bytes downloaded).`,
+    `\`npm run bench:lighthouse\`: Lighthouse 12 (npm) driving Debian's Chromium (${browser}) against the production server (embedded database, two days of demo data), with its desktop preset and its mobile one (simulated slow 4G, 4× CPU slowdown); each figure is from the median of ${RUNS} runs (Lighthouse's computeMedianRun), every run's performance score in brackets. Server, browser and Lighthouse share this machine's 2 cores. Target: ≥ ${TARGET} in every category; JavaScript within each page's budget (compressed bytes downloaded).`,
     "",
     // The mobile preset's 4× slowdown is applied on top of whatever this machine does, so on a slow
     // hour the same page scores lower; Lighthouse's CPU benchmark says how fast the machine was.
@@ -226,6 +254,8 @@ async function main() {
         .map(([p, r]) => `\`${p}\` ${r.benchmark_index} / ${r.mobile.benchmark_index}`)
         .join(", ") +
       " (desktop / mobile runs).",
+    "",
+    `A fresh 4 KiB page of memory (64 MiB allocated and touched once, in the bench's own process) cost ${faults[0]} µs before the audits and ${faults[1]} µs after: every run starts a fresh Chromium that faults its memory in, so when faults are slow a page that allocates more than another loses far more than the benchmark index shows.`,
     "",
     "| page | preset | performance | TBT ms | LCP s | accessibility | best practices | SEO | JavaScript KiB (budget) |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -252,7 +282,7 @@ async function main() {
   writeFileSync("bench/results/lighthouse.md", md);
   writeFileSync(
     "bench/results/lighthouse.json",
-    JSON.stringify({ ...results, reference_floor: floor }, null, 2) + "\n",
+    JSON.stringify({ browser, page_fault_us: faults, ...results, reference_floor: floor }, null, 2) + "\n",
   );
   console.log("\n" + md);
   if (failures.length) process.exitCode = 1;
