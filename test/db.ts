@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { createDb, type DbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { seedCatalog } from "@/db/seed";
+import { readyReportPartitions } from "@/lib/reports/partitions";
 
 export interface TestDb {
   handle: DbHandle;
@@ -17,11 +18,17 @@ export interface TestTarget {
   open(): Promise<TestDb>;
 }
 
-/** A migrated, catalog-seeded database of its own: in-memory PGlite, or a fresh database on the server. */
+/**
+ * A migrated, catalog-seeded database of its own: in-memory PGlite, or a fresh database on the server.
+ * Its report partitions are readied as the server's start readies them (yesterday to a few days
+ * ahead): migrations alone make today's onwards, so a test writing reports minutes old failed when
+ * it ran just after midnight UTC.
+ */
 async function openPglite(): Promise<TestDb> {
   const handle = createDb({ dataDir: "memory://" });
   await migrateDb(handle);
   await seedCatalog(handle.db);
+  await readyReportPartitions(handle.db);
   return { handle, drop: () => handle.close() };
 }
 
@@ -34,6 +41,7 @@ async function openServer(baseUrl: string): Promise<TestDb> {
   const handle = createDb({ url: url.toString() });
   await migrateDb(handle, url.toString());
   await seedCatalog(handle.db);
+  await readyReportPartitions(handle.db);
   return {
     handle,
     url: url.toString(),
