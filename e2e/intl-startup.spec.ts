@@ -2,17 +2,16 @@ import { expect, test } from "@playwright/test";
 
 /**
  * The first Intl.NumberFormat or Intl.DateTimeFormat a page builds starts ICU in the browser: 35–65 ms
- * of one task on this machine's Chromium, four times that on a phone. Pages whose numbers the server
- * can write build none while they load and hydrate; the browser's Intl starts when the visitor
- * changes something. Clock times are the exception still: LocalTime turns the server's UTC into
- * the visitor's zone with a DateTimeFormat (on service and incident pages, and in the home page's
- * notices of ongoing common causes), so only the map pages are held to no Intl at all.
+ * of one task on this machine's Chromium, four times that on a phone. No page builds one while it
+ * loads and hydrates: the server writes what it can, and the browser writes clock times and counts
+ * from forms the server learnt (lib/text/written-forms.ts). Its Intl starts when the visitor
+ * changes something.
  */
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
     const built: string[] = [];
     (window as unknown as { intlBuilt: string[] }).intlBuilt = built;
-    for (const name of ["NumberFormat", "DateTimeFormat"] as const) {
+    for (const name of ["NumberFormat", "DateTimeFormat", "RelativeTimeFormat"] as const) {
       const Original = Intl[name];
       const Construct = Original as unknown as new (...args: unknown[]) => object;
       const Counted = function (...args: unknown[]) {
@@ -41,26 +40,76 @@ test.beforeEach(async ({ page }) => {
 const built = (page: import("@playwright/test").Page) =>
   page.evaluate(() => (window as unknown as { intlBuilt: string[] }).intlBuilt);
 
-const PAGES: Array<{ path: string; clockTimes: boolean }> = [
-  { path: "/", clockTimes: true },
-  { path: "/de", clockTimes: true },
-  { path: "/map", clockTimes: false },
-  { path: "/hi/map", clockTimes: false },
-];
+/** Loads a page and waits until React has claimed it and the effects after hydration have run. */
+async function hydrated(page: import("@playwright/test").Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() =>
+    Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react")),
+  );
+  await page.waitForTimeout(1_000);
+}
 
-for (const { path, clockTimes } of PAGES) {
-  test(`${path} loads and hydrates without starting the browser's Intl for numbers`, async ({ page }) => {
-    await page.goto(path);
-    await page.waitForLoadState("networkidle");
-    // Hydrated: React has claimed the server's elements (and the effects after hydration have run).
-    await page.waitForFunction(() =>
-      Object.keys(document.querySelector("main") ?? {}).some((k) => k.startsWith("__react")),
-    );
-    await page.waitForTimeout(1_000);
-    const started = await built(page);
-    expect(clockTimes ? started.filter((name) => name !== "DateTimeFormat") : started).toEqual([]);
+const PAGES = ["/", "/de", "/map", "/hi/map", "/status/whatsapp", "/hi/status/whatsapp", "/fr/status/whatsapp"];
+
+for (const path of PAGES) {
+  test(`${path} loads and hydrates without starting the browser's Intl`, async ({ page }) => {
+    await hydrated(page, path);
+    expect(await built(page)).toEqual([]);
   });
 }
+
+test("an incident page loads and hydrates without starting the browser's Intl", async ({ page }) => {
+  await page.goto("/status/whatsapp");
+  const href = await page
+    .getByRole("region", { name: "Recent WhatsApp incidents" })
+    .getByRole("link")
+    .first()
+    .getAttribute("href");
+  expect(href).toMatch(/\/incidents\/\d+$/);
+  await hydrated(page, href!);
+  expect(await built(page)).toEqual([]);
+});
+
+/** The status banner's "updated at" time, as the page shows it and as Intl would write it locally. */
+async function updatedAt(page: import("@playwright/test").Page, locale: string, timeZone: string) {
+  const time = page.getByTestId("status-banner").locator("time").last();
+  const iso = (await time.getAttribute("datetime"))!;
+  const expected = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone }).format(
+    new Date(iso),
+  );
+  return { time, expected };
+}
+
+test.describe("in New York, with the browser in American English", () => {
+  test.use({ locale: "en-US", timezoneId: "America/New_York" });
+
+  test("clock times turn local, on a twelve-hour clock", async ({ page }) => {
+    await hydrated(page, "/status/whatsapp");
+    const { time, expected } = await updatedAt(page, "en-US", "America/New_York");
+    expect(expected).toMatch(/[AP]M$/);
+    await expect(time).toHaveText(expected);
+    expect(await built(page)).toEqual([]);
+  });
+});
+
+test.describe("in Berlin, with the browser in German", () => {
+  test.use({ locale: "de-DE", timezoneId: "Europe/Berlin" });
+
+  test("an English page writes local times the way English is written in Germany", async ({ page }) => {
+    await hydrated(page, "/status/whatsapp");
+    const { time, expected } = await updatedAt(page, "en-DE", "Europe/Berlin");
+    expect(expected).toMatch(/^\d\d:\d\d$/);
+    await expect(time).toHaveText(expected);
+  });
+
+  test("a German page writes them in German", async ({ page }) => {
+    await hydrated(page, "/de/status/whatsapp");
+    const { time, expected } = await updatedAt(page, "de", "Europe/Berlin");
+    await expect(time).toHaveText(expected);
+    expect(await built(page)).toEqual([]);
+  });
+});
 
 test("the directory writes its numbers in the browser once the visitor filters", async ({ page }) => {
   await page.goto("/");

@@ -1,3 +1,5 @@
+import { localClock, regionOf, writeClock, writeCount, type WrittenForms } from "./written-forms";
+
 // Building an Intl formatter costs about as much as rendering a table row (and `toLocaleString`
 // builds one on every call), so a page that shows a hundred times or counts paid for a hundred
 // formatters while hydrating. One formatter per format, built on first use and kept.
@@ -15,14 +17,34 @@ function perLocale<T>(make: (locale: string) => T): (locale?: string) => T {
 const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
 const DATE_AND_CLOCK: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
-// English pages show local times in the browser's own conventions (an English page read in Germany
-// keeps a 24-hour clock); other languages in their own. UTC times in English read the British way.
-const localOf = (locale: string) => (locale === "en" ? undefined : locale);
+// UTC times in English read the British way; local times the way the visitor's region writes
+// English (written-forms.ts). Other languages write both in their own way.
 const utcOf = (locale: string) => (locale === "en" ? "en-GB" : locale);
+const browserLanguage = () => globalThis.navigator?.language ?? "";
+const localOf = (locale: string) => {
+  const region = locale === "en" ? regionOf(browserLanguage()) : undefined;
+  return region ? `en-${region}` : utcOf(locale);
+};
 
+const NOTHING_TAUGHT: WrittenForms = { utc: null, local: null, count: null };
+const taught = new Map<string, WrittenForms>();
+
+/**
+ * How a language writes times and counts, as the server learnt it from Intl (learn-written-forms.ts):
+ * the site's shell teaches it on the server, and hands it to the browser with the page
+ * (components/written-forms.tsx) so that both write the same text and the browser starts no Intl.
+ */
+export function teachWrittenForms(locale: string, forms: WrittenForms): void {
+  taught.set(locale, forms);
+}
+
+const writtenForms = (locale = "en") => taught.get(locale) ?? NOTHING_TAUGHT;
+
+// What was not taught, or cannot be written without Intl (none of the site's languages, as
+// written-forms.test.ts checks), is written by Intl.
 const counts = perLocale((l) => new Intl.NumberFormat(l));
-const localClock = perLocale((l) => new Intl.DateTimeFormat(localOf(l), CLOCK));
-const localDateAndClock = perLocale((l) => new Intl.DateTimeFormat(localOf(l), DATE_AND_CLOCK));
+const localTime = perLocale((l) => new Intl.DateTimeFormat(localOf(l), CLOCK));
+const localDateAndTime = perLocale((l) => new Intl.DateTimeFormat(localOf(l), DATE_AND_CLOCK));
 const utcClock = perLocale((l) => new Intl.DateTimeFormat(utcOf(l), { ...CLOCK, timeZone: "UTC" }));
 const utcDateAndClock = perLocale((l) => new Intl.DateTimeFormat(utcOf(l), { ...DATE_AND_CLOCK, timeZone: "UTC" }));
 const utcDay = perLocale((l) => new Intl.DateTimeFormat(utcOf(l), { dateStyle: "long", timeZone: "UTC" }));
@@ -30,17 +52,39 @@ const relative = perLocale((l) => new Intl.RelativeTimeFormat(l, { numeric: "aut
 
 /** 12,345 (12.345 in German): counts of people, reports and incidents. */
 export function formatCount(n: number, locale?: string): string {
+  const form = writtenForms(locale).count;
+  if (form && Number.isSafeInteger(n) && n >= 0) return writeCount(form, n);
   return counts(locale).format(n);
 }
 
 /** An instant in the visitor's own time zone and locale (browser only: the server cannot know them). */
 export function formatLocalTime(iso: string, withDate = false, locale?: string): string {
-  return (withDate ? localDateAndClock : localClock)(locale).format(new Date(iso));
+  const at = new Date(iso);
+  const form = localClock(writtenForms(locale), browserLanguage());
+  if (!form) return (withDate ? localDateAndTime : localTime)(locale).format(at);
+  const fields = {
+    year: at.getFullYear(),
+    month: at.getMonth(),
+    day: at.getDate(),
+    hour: at.getHours(),
+    minute: at.getMinutes(),
+  };
+  return writeClock(form, fields, withDate);
 }
 
 /** The same instant as the server renders it before the browser takes over: in UTC, said so. */
 export function formatUtcTime(iso: string, withDate = false, locale?: string): string {
-  return `${(withDate ? utcDateAndClock : utcClock)(locale).format(new Date(iso))} UTC`;
+  const at = new Date(iso);
+  const form = writtenForms(locale).utc;
+  if (!form) return `${(withDate ? utcDateAndClock : utcClock)(locale).format(at)} UTC`;
+  const fields = {
+    year: at.getUTCFullYear(),
+    month: at.getUTCMonth(),
+    day: at.getUTCDate(),
+    hour: at.getUTCHours(),
+    minute: at.getUTCMinutes(),
+  };
+  return `${writeClock(form, fields, withDate)} UTC`;
 }
 
 /** "30 November 2026": a day, in UTC, for titles and descriptions. */
