@@ -12,7 +12,7 @@ import {
   type SendResult,
 } from "@/lib/pwa/report-queue";
 import { showSnapshot } from "./live-snapshot";
-import { useHydrated } from "./use-hydrated";
+import { HydratedForm } from "./hydrated-form";
 import { periodArgs } from "@/lib/text/duration";
 import { useTranslations } from "next-intl";
 import styles from "./report-form.module.css";
@@ -49,7 +49,6 @@ export function ReportForm({
   // the form), and the page comes back with its answer. Once hydrated it goes through the function
   // below, which can keep a report made offline.
   const [serverState, serverFormAction] = useActionState(action, IDLE);
-  const hydrated = useHydrated();
   const [clientState, formAction, pending] = useActionState<ReportFormState, FormData>(async (previous, form) => {
     // One key per report, the same whichever way it goes: the action, or the queue if that fails.
     form.set("idempotencyKey", newReportKey());
@@ -155,8 +154,9 @@ export function ReportForm({
     [errors[field] ? `${field}-error` : null, hint].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form
-      action={hydrated ? formAction : serverFormAction}
+    <HydratedForm
+      serverAction={serverFormAction}
+      clientAction={formAction}
       className="form"
       id="report"
       aria-labelledby="report-heading"
@@ -295,7 +295,7 @@ export function ReportForm({
         {pending ? t("sending") : t("submit")}
       </button>
       <p className="hint">{t("countRule", { period: time("per", periodArgs(cooldownMinutes)) })}</p>
-    </form>
+    </HydratedForm>
   );
 }
 
@@ -305,4 +305,3 @@ function formValues(form: FormData): Record<string, string> {
   for (const [name, value] of form) if (typeof value === "string") values[name] = value;
   return values;
 }
-
