@@ -1,4 +1,14 @@
-import { localClock, regionOf, writeClock, writeCount, type WrittenForms } from "./written-forms";
+import {
+  CLOCK,
+  DATE_AND_CLOCK,
+  localClock,
+  regionOf,
+  utcLocale,
+  writeClock,
+  writeCount,
+  type ClockForm,
+  type WrittenForms,
+} from "./written-forms";
 
 // Building an Intl formatter costs about as much as rendering a table row (and `toLocaleString`
 // builds one on every call), so a page that shows a hundred times or counts paid for a hundred
@@ -14,16 +24,12 @@ function perLocale<T>(make: (locale: string) => T): (locale?: string) => T {
   };
 }
 
-const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
-const DATE_AND_CLOCK: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
-
 // UTC times in English read the British way; local times the way the visitor's region writes
 // English (written-forms.ts). Other languages write both in their own way.
-const utcOf = (locale: string) => (locale === "en" ? "en-GB" : locale);
 const browserLanguage = () => globalThis.navigator?.language ?? "";
 const localOf = (locale: string) => {
   const region = locale === "en" ? regionOf(browserLanguage()) : undefined;
-  return region ? `en-${region}` : utcOf(locale);
+  return region ? `en-${region}` : utcLocale(locale);
 };
 
 const NOTHING_TAUGHT: WrittenForms = { utc: null, local: null, count: null };
@@ -40,14 +46,23 @@ export function teachWrittenForms(locale: string, forms: WrittenForms): void {
 
 const writtenForms = (locale = "en") => taught.get(locale) ?? NOTHING_TAUGHT;
 
+// The browser's language does not change under a page: each taught language's local form is looked
+// up once, not each time a page writes one.
+const localForms = new WeakMap<WrittenForms, ClockForm | null>();
+function localForm(forms: WrittenForms): ClockForm | null {
+  let form = localForms.get(forms);
+  if (form === undefined) localForms.set(forms, (form = localClock(forms, browserLanguage())));
+  return form;
+}
+
 // What was not taught, or cannot be written without Intl (none of the site's languages, as
 // written-forms.test.ts checks), is written by Intl.
 const counts = perLocale((l) => new Intl.NumberFormat(l));
 const localTime = perLocale((l) => new Intl.DateTimeFormat(localOf(l), CLOCK));
 const localDateAndTime = perLocale((l) => new Intl.DateTimeFormat(localOf(l), DATE_AND_CLOCK));
-const utcClock = perLocale((l) => new Intl.DateTimeFormat(utcOf(l), { ...CLOCK, timeZone: "UTC" }));
-const utcDateAndClock = perLocale((l) => new Intl.DateTimeFormat(utcOf(l), { ...DATE_AND_CLOCK, timeZone: "UTC" }));
-const utcDay = perLocale((l) => new Intl.DateTimeFormat(utcOf(l), { dateStyle: "long", timeZone: "UTC" }));
+const utcClock = perLocale((l) => new Intl.DateTimeFormat(utcLocale(l), { ...CLOCK, timeZone: "UTC" }));
+const utcDateAndClock = perLocale((l) => new Intl.DateTimeFormat(utcLocale(l), { ...DATE_AND_CLOCK, timeZone: "UTC" }));
+const utcDay = perLocale((l) => new Intl.DateTimeFormat(utcLocale(l), { dateStyle: "long", timeZone: "UTC" }));
 const relative = perLocale((l) => new Intl.RelativeTimeFormat(l, { numeric: "auto", style: "short" }));
 
 /** 12,345 (12.345 in German): counts of people, reports and incidents. */
@@ -60,7 +75,7 @@ export function formatCount(n: number, locale?: string): string {
 /** An instant in the visitor's own time zone and locale (browser only: the server cannot know them). */
 export function formatLocalTime(iso: string, withDate = false, locale?: string): string {
   const at = new Date(iso);
-  const form = localClock(writtenForms(locale), browserLanguage());
+  const form = localForm(writtenForms(locale));
   if (!form) return (withDate ? localDateAndTime : localTime)(locale).format(at);
   const fields = {
     year: at.getFullYear(),

@@ -1,6 +1,6 @@
 import "server-only";
 import { iso31661 } from "iso-3166";
-import { learnClock, learnCount, learnRegionalClocks, type WrittenForms } from "./written-forms";
+import { learnClock, learnCount, learnRegionalClocks, utcLocale, type WrittenForms } from "./written-forms";
 
 const REGIONS = iso31661.map((c) => c.alpha2);
 const learnt = new Map<string, WrittenForms>();
@@ -12,7 +12,7 @@ const learnt = new Map<string, WrittenForms>();
 export function learnWrittenForms(locale: string): WrittenForms {
   let forms = learnt.get(locale);
   if (forms === undefined) {
-    const utc = learnClock(locale === "en" ? "en-GB" : locale);
+    const utc = learnClock(utcLocale(locale));
     forms = { utc, local: locale === "en" ? learnRegionalClocks(REGIONS) : utc, count: learnCount(locale) };
     learnt.set(locale, forms);
   }

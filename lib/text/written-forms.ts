@@ -42,8 +42,12 @@ export interface ClockFields {
   minute: number;
 }
 
-const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
-const DATE_AND_CLOCK: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+/** The two ways the site writes a time: a time of day, and a date with one. */
+export const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
+export const DATE_AND_CLOCK: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
+
+/** The language UTC times are written in: English the British way, others their own. */
+export const utcLocale = (locale: string) => (locale === "en" ? "en-GB" : locale);
 /** 3 February 2001, 04:05 UTC: no field of it reads the same as another, or the same padded and not. */
 const PROBE = { year: 2001, month: 1, day: 3, hour: 4, minute: 5 };
 const AFTERNOON = 16;
