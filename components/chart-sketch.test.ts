@@ -3,7 +3,9 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { SeriesPoint } from "@/lib/services/snapshot";
 import { IntlProvider } from "next-intl";
-import { bucketAt, ChartSketch, valueAxis } from "./chart-sketch";
+import { ChartSketch } from "./chart-sketch";
+import { bucketAt } from "./chart-sketch-box";
+import { sketchLines, valueAxis } from "./chart-sketch-lines";
 
 const series: SeriesPoint[] = Array.from({ length: 96 }, (_, i) => ({
   t: new Date(Date.UTC(2026, 10, 29, 5, 15) + i * 15 * 60_000).toISOString(),
@@ -36,6 +38,7 @@ describe("ChartSketch", () => {
         { locale: "en", messages: {} },
         createElement(ChartSketch, {
           series,
+          lines: sketchLines(series),
           incidents: [{ id: 1, level: "outage", startedAt: series[40]!.t, endedAt: series[60]!.t }],
           zone: "utc",
         }),
@@ -44,6 +47,9 @@ describe("ChartSketch", () => {
     for (const line of ["reports", "expected", "threshold"]) {
       expect(html).toMatch(new RegExp(`d="M[^"]+" class="[^"]*" data-line="${line}"`));
     }
+    // The shaded area is the reporters' line closed down along the axis.
+    const reportsLine = /d="(M[^"]+)" class="[^"]*" data-line="reports"/.exec(html)![1];
+    expect(html).toContain(`d="${reportsLine}L1000,1000L0,1000Z" class`);
     // The shaded incident spans buckets 40 to 60 of 95: x from 421 to 632 of 1000.
     expect(html).toMatch(/<rect x="421\.0\d*" y="0" width="210\.5\d*"/);
     expect(html).toContain(">06:00 UTC<");

@@ -5,7 +5,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { formatLocalTime } from "@/lib/text/format";
 import { timeTicks } from "@/lib/text/time-ticks";
 import type { SeriesPoint, SnapshotIncident } from "@/lib/services/snapshot";
-import { bucketAt, valueAxis } from "./chart-sketch";
+import { bucketAt } from "./chart-sketch-box";
+import { valueAxis } from "./chart-sketch-lines";
 
 const noLines = () => [];
 

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ReportsChartProps } from "./reports-chart-plot";
 import { ChartSketch } from "./chart-sketch";
+import type { SketchLines } from "./chart-sketch-lines";
 import { useClockZone } from "./local-time";
 
 // Recharts is over a third of the page's JavaScript and most of its start-up work: on a phone it
@@ -29,8 +30,11 @@ class KeepSketchOnError extends Component<{ sketch: ReactNode; children: ReactNo
  */
 export function ReportsChart({
   span = "day",
+  lines,
   ...plot
 }: ReportsChartProps & {
+  /** The sketch's lines, drawn for `series` where the page is rendered (`sketchLines`). */
+  lines: SketchLines;
   /** What the chart covers, for its accessible name: the last 24 hours, or around an incident. */
   span?: "day" | "incident";
 }) {
@@ -38,7 +42,7 @@ export function ReportsChart({
   const [wanted, setWanted] = useState<"pointer" | "focus" | null>(null);
   const zone = useClockZone();
   const figure = useRef<HTMLDivElement>(null);
-  const sketch = <ChartSketch series={plot.series} incidents={plot.incidents} zone={zone} />;
+  const sketch = <ChartSketch series={plot.series} lines={lines} incidents={plot.incidents} zone={zone} />;
 
   // Once recharts has drawn, the box stops being a tab stop of its own; a keyboard user who tabbed
   // to it is moved into recharts' keyboard layer, so the arrow keys work at once.

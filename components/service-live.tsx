@@ -9,6 +9,8 @@ import { ChartLegend } from "./series-details";
 import { SeriesTable } from "./series-table";
 import { useLiveSnapshot } from "./live-snapshot";
 import { ReportTexts } from "./report-texts";
+import type { SketchLines } from "./chart-sketch-lines";
+import { useLiveSketch } from "./live-sketch-lines";
 import { formatCount } from "@/lib/text/format";
 import { useLocale, useTranslations } from "next-intl";
 import styles from "./service-live.module.css";
@@ -53,8 +55,16 @@ export function LiveBanner({ initial }: { initial: ServiceSnapshot }) {
   );
 }
 
-export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
+export function LiveActivity({
+  initial,
+  lines,
+}: {
+  initial: ServiceSnapshot;
+  /** The chart sketch's lines for `initial.series`. */
+  lines: SketchLines;
+}) {
   const s = useLiveSnapshot(initial);
+  const chart = useLiveSketch(s.series, { series: initial.series, lines });
   const t = useTranslations("Live");
   const symptomName = useTranslations("Symptoms");
   const locale = useLocale();
@@ -88,7 +98,12 @@ export function LiveActivity({ initial }: { initial: ServiceSnapshot }) {
           </div>
         </div>
         <ChartLegend bucketMinutes={s.bucketMinutes} incidents={s.incidents.length > 0} />
-        <ReportsChart series={s.series} incidents={s.incidents} bucketMinutes={s.bucketMinutes} />
+        <ReportsChart
+          series={chart.series}
+          lines={chart.lines}
+          incidents={s.incidents}
+          bucketMinutes={s.bucketMinutes}
+        />
         <SeriesTable
           series={s.series}
           caption={t("tableCaption", { minutes: s.bucketMinutes })}

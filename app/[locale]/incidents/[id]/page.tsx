@@ -5,6 +5,7 @@ import { Breadcrumb } from "@/components/breadcrumb";
 import { IncidentRegions } from "@/components/incident-regions";
 import { LocalTime } from "@/components/local-time";
 import { ReportsChart } from "@/components/reports-chart";
+import { sketchLines } from "@/components/chart-sketch-lines";
 import { ChartLegend } from "@/components/series-details";
 import { SeriesTable } from "@/components/series-table";
 import { StatusBadge } from "@/components/status-badge";
@@ -211,6 +212,7 @@ export default async function IncidentPage({ params }: PageProps<"/[locale]/inci
         <ChartLegend bucketMinutes={story.bucketMinutes} incidents />
         <ReportsChart
           series={story.series}
+          lines={sketchLines(story.series)}
           incidents={[{ id: story.id, level: story.level, startedAt: story.startedAt, endedAt: story.endedAt }]}
           bucketMinutes={story.bucketMinutes}
           span="incident"

@@ -20,6 +20,7 @@ import { countryFromHeaders } from "@/lib/regions/from-request";
 import { LiveRefresh } from "@/components/live-refresh";
 import { RegionMapPreview } from "@/components/region-map-preview";
 import { LiveActivity, LiveBanner, LiveReportTexts } from "@/components/service-live";
+import { sketchLines } from "@/components/chart-sketch-lines";
 import { ReportForm } from "@/components/report-form";
 import { reportAction } from "./actions";
 import { PAGE_TEXTS } from "@/lib/services/api-views";
@@ -95,7 +96,7 @@ export default async function ServicePage({ params }: PageProps<"/[locale]/statu
       ))}
       <div className={styles["service-layout"]}>
         <div className={styles["area-activity"]}>
-          <LiveActivity initial={snapshot} />
+          <LiveActivity initial={snapshot} lines={sketchLines(snapshot.series)} />
           <RegionMapPreview rows={regions} serviceName={service.name} slug={service.slug} />
           <LiveReportTexts
             initial={snapshot}
