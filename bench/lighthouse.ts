@@ -43,11 +43,20 @@ const PRESETS = ["desktop", "mobile"] as const;
 type Preset = (typeof PRESETS)[number];
 
 /**
+ * The mobile preset slows this machine's CPU 4×, so a fast hour makes a fast phone: the service
+ * page's code of 7 December scored 89–93 here at a benchmark index near 2,200 (the runs committed
+ * on 6 and 7 December) and 98–99 at 3,700. When the machine is faster than that, each page's mobile audit runs again with the
+ * slowdown scaled to that index (4 × index / 2,200): a check, not the target, that a score does not
+ * rest on a fast hour.
+ */
+const PACED_INDEX = 2200;
+
+/**
  * Lighthouse's own CLI in a plain Node process: it sends functions to the page as source text, and
  * under tsx they would carry helpers the page does not have. It starts a fresh Chromium for each
  * run (a second run of the same page in one browser lost its trace: NO_NAVSTART).
  */
-async function auditOnce(url: string, preset: Preset): Promise<LighthouseResult> {
+async function auditOnce(url: string, preset: Preset, cpuSlowdown?: number): Promise<LighthouseResult> {
   // The report goes to a file: on a runtime error the CLI exits before its output pipe drains.
   const report = path.join(tmpdir(), `outage-radar-lighthouse-${process.pid}.json`);
   rmSync(report, { force: true });
@@ -62,6 +71,7 @@ async function auditOnce(url: string, preset: Preset): Promise<LighthouseResult>
       "--quiet",
       // Mobile is Lighthouse's default; "desktop" is its named preset.
       ...(preset === "desktop" ? ["--preset=desktop"] : []),
+      ...(cpuSlowdown ? [`--throttling.cpuSlowdownMultiplier=${cpuSlowdown}`] : []),
       `--only-categories=${CATEGORIES.join(",")}`,
     ],
     { env: { ...process.env, NODE_OPTIONS: "", CHROME_PATH: chromiumLaunchOptions.executablePath } },
@@ -78,9 +88,9 @@ async function auditOnce(url: string, preset: Preset): Promise<LighthouseResult>
  * Lighthouse 12 with this Chromium now and then loses the start of its trace (NO_NAVSTART: "please
  * run Lighthouse again"); such a run is run again, up to three times, and said so.
  */
-async function audit(url: string, preset: Preset): Promise<LighthouseResult> {
+async function audit(url: string, preset: Preset, cpuSlowdown?: number): Promise<LighthouseResult> {
   for (let attempt = 1; ; attempt++) {
-    const lhr = await auditOnce(url, preset);
+    const lhr = await auditOnce(url, preset, cpuSlowdown);
     if (!lhr.runtimeError || attempt === 3) return lhr;
     log(`  ${preset}: ${lhr.runtimeError.code}, running again`);
   }
@@ -144,13 +154,17 @@ type Scores = Record<Category, number> & {
 };
 
 /** RUNS audits of one page with one preset, and the median run (Lighthouse's computeMedianRun). */
-async function auditRuns(url: string, preset: Preset): Promise<{ lhr: LighthouseResult; scores: Scores }> {
+async function auditRuns(
+  url: string,
+  preset: Preset,
+  cpuSlowdown?: number,
+): Promise<{ lhr: LighthouseResult; scores: Scores }> {
   const { computeMedianRun } = (await import("lighthouse/core/lib/median-run.js")) as {
     computeMedianRun: (runs: LighthouseResult[]) => LighthouseResult;
   };
   const runs: LighthouseResult[] = [];
   for (let run = 1; run <= RUNS; run++) {
-    const lhr = await audit(url, preset);
+    const lhr = await audit(url, preset, cpuSlowdown);
     if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
     runs.push(lhr);
     log(`  ${preset} run ${run}/${RUNS}: performance ${score(lhr, "performance")}`);
@@ -183,7 +197,10 @@ async function main() {
     env: { DATABASE_URL: "", DATA_DIR: dataDir, DEMO: "on", DEMO_HISTORY_DAYS: "2", WEB_CONCURRENCY: "1" },
     log: (line) => (line.includes("seed") || line.includes("rror") ? log(`  server: ${line}`) : undefined),
   });
-  const results: Record<string, Scores & { js_budget_kib: number; mobile: Scores }> = {};
+  const results: Record<
+    string,
+    Scores & { js_budget_kib: number; mobile: Scores; mobile_paced?: Scores & { cpu_slowdown: number } }
+  > = {};
   let floor: Scores | undefined;
   const failures: string[] = [];
   try {
@@ -222,6 +239,13 @@ async function main() {
         }
       }
       results[p] = { ...scored.desktop, js_budget_kib: JS_BUDGET_KIB[name]!, mobile: scored.mobile };
+      const index = scored.mobile.benchmark_index;
+      if (index > PACED_INDEX * 1.1) {
+        const cpuSlowdown = Number(((4 * index) / PACED_INDEX).toFixed(1));
+        log(`  mobile paced to a benchmark index of ${PACED_INDEX} (CPU ${cpuSlowdown}× slower):`);
+        const paced = (await auditRuns(app.origin + p, "mobile", cpuSlowdown)).scores;
+        results[p].mobile_paced = { ...paced, cpu_slowdown: cpuSlowdown };
+      }
       const jsKib = scored.mobile.js_kib;
       log(`  JavaScript ${jsKib} KiB (budget ${JS_BUDGET_KIB[name]})`);
       if (jsKib > JS_BUDGET_KIB[name]!) failures.push(`${p} JavaScript ${jsKib} KiB over ${JS_BUDGET_KIB[name]}`);
@@ -265,13 +289,23 @@ async function main() {
         return `| \`${p}\` | ${preset} | ${s.performance} (${s.performance_runs.join(", ")}) | ${s.tbt_ms} | ${(s.lcp_ms / 1000).toFixed(1)} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${s.js_kib} (${r.js_budget_kib}) |`;
       }),
     ),
+    ...Object.entries(results).flatMap(([p, r]) => {
+      const s = r.mobile_paced;
+      if (!s) return [];
+      return [
+        `| \`${p}\` | mobile at index ${PACED_INDEX} (CPU ${s.cpu_slowdown}×) | ${s.performance} (${s.performance_runs.join(", ")}) | ${s.tbt_ms} | ${(s.lcp_ms / 1000).toFixed(1)} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${s.js_kib} (${r.js_budget_kib}) |`,
+      ];
+    }),
     ...(floor
       ? [
           `| reference: the smallest App Router page | mobile | ${floor.performance} (${floor.performance_runs.join(", ")}) | ${floor.tbt_ms} | ${(floor.lcp_ms / 1000).toFixed(1)} | ${floor.accessibility} | ${floor["best-practices"]} | ${floor.seo} | ${floor.js_kib} |`,
         ]
       : []),
     "",
-    "TBT and LCP are the median run's total blocking time and largest contentful paint, the two metrics where a phone loses its points. The reference row is not a target: the smallest page Next.js's App Router serves (one heading, one paragraph, no client components; `bench/lighthouse-floor.ts`), built with this repo's Next.js, served by `next start` (which sends its scripts uncompressed, so if anything the reference is slowed) and audited in the same run, after the site's pages. Every App Router page pays the framework's start-up in the browser; the reference says how much of a score that is on this machine at this hour.",
+    "TBT and LCP are the median run's total blocking time and largest contentful paint, the two metrics where a phone loses its points. The reference row is not a target: the smallest page Next.js's App Router serves (one heading, one paragraph, no client components; `bench/lighthouse-floor.ts`), built with this repo's Next.js, served by `next start` (which sends its scripts uncompressed, so if anything the reference is slowed) and audited in the same run, after the site's pages. Every App Router page pays the framework's start-up in the browser; the reference says how much of a score that is on this machine at this hour." +
+      (Object.values(results).some((r) => r.mobile_paced)
+        ? ` Rows "mobile at index ${PACED_INDEX}" are not targets either: the mobile audit again, its CPU slowdown scaled from 4× to what 4× would be on this machine at a benchmark index of ${PACED_INDEX} (the runs committed on 6 and 7 December), so that a fast hour does not carry the score.`
+        : ""),
     "",
     failures.length
       ? `Below target: ${failures.join("; ")}.`
