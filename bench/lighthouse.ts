@@ -45,9 +45,9 @@ type Preset = (typeof PRESETS)[number];
 /**
  * The mobile preset slows this machine's CPU 4×, so a fast hour makes a fast phone: the service
  * page's code of 7 December scored 89–93 here at a benchmark index near 2,200 (the runs committed
- * on 6 and 7 December) and 98–99 at 3,700. When the machine is faster than that, each page's mobile audit runs again with the
- * slowdown scaled to that index (4 × index / 2,200): a check, not the target, that a score does not
- * rest on a fast hour.
+ * on 6 and 7 December) and 98–99 at 3,700. When the machine is faster than that, each page's
+ * mobile audit runs again with the slowdown scaled to that index (4 × index / 2,200): a check, not
+ * the target, that a score does not rest on a fast hour.
  */
 const PACED_INDEX = 2200;
 
@@ -152,6 +152,13 @@ type Scores = Record<Category, number> & {
   /** JavaScript downloaded (compressed), in KiB. */
   js_kib: number;
 };
+
+/** A row of the results table: a page with a preset, and its JavaScript budget in brackets if any. */
+function row(page: string, preset: string, s: Scores, budget?: number): string {
+  const perf = `${s.performance} (${s.performance_runs.join(", ")})`;
+  const js = budget === undefined ? `${s.js_kib}` : `${s.js_kib} (${budget})`;
+  return `| ${page} | ${preset} | ${perf} | ${s.tbt_ms} | ${(s.lcp_ms / 1000).toFixed(1)} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${js} |`;
+}
 
 /** RUNS audits of one page with one preset, and the median run (Lighthouse's computeMedianRun). */
 async function auditRuns(
@@ -284,23 +291,13 @@ async function main() {
     "| page | preset | performance | TBT ms | LCP s | accessibility | best practices | SEO | JavaScript KiB (budget) |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...Object.entries(results).flatMap(([p, r]) =>
-      PRESETS.map((preset) => {
-        const s = preset === "desktop" ? r : r.mobile;
-        return `| \`${p}\` | ${preset} | ${s.performance} (${s.performance_runs.join(", ")}) | ${s.tbt_ms} | ${(s.lcp_ms / 1000).toFixed(1)} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${s.js_kib} (${r.js_budget_kib}) |`;
-      }),
+      PRESETS.map((preset) => row(`\`${p}\``, preset, preset === "desktop" ? r : r.mobile, r.js_budget_kib)),
     ),
     ...Object.entries(results).flatMap(([p, r]) => {
       const s = r.mobile_paced;
-      if (!s) return [];
-      return [
-        `| \`${p}\` | mobile at index ${PACED_INDEX} (CPU ${s.cpu_slowdown}×) | ${s.performance} (${s.performance_runs.join(", ")}) | ${s.tbt_ms} | ${(s.lcp_ms / 1000).toFixed(1)} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${s.js_kib} (${r.js_budget_kib}) |`,
-      ];
+      return s ? [row(`\`${p}\``, `mobile at index ${PACED_INDEX} (CPU ${s.cpu_slowdown}×)`, s, r.js_budget_kib)] : [];
     }),
-    ...(floor
-      ? [
-          `| reference: the smallest App Router page | mobile | ${floor.performance} (${floor.performance_runs.join(", ")}) | ${floor.tbt_ms} | ${(floor.lcp_ms / 1000).toFixed(1)} | ${floor.accessibility} | ${floor["best-practices"]} | ${floor.seo} | ${floor.js_kib} |`,
-        ]
-      : []),
+    ...(floor ? [row("reference: the smallest App Router page", "mobile", floor)] : []),
     "",
     "TBT and LCP are the median run's total blocking time and largest contentful paint, the two metrics where a phone loses its points. The reference row is not a target: the smallest page Next.js's App Router serves (one heading, one paragraph, no client components; `bench/lighthouse-floor.ts`), built with this repo's Next.js, served by `next start` (which sends its scripts uncompressed, so if anything the reference is slowed) and audited in the same run, after the site's pages. Every App Router page pays the framework's start-up in the browser; the reference says how much of a score that is on this machine at this hour." +
       (Object.values(results).some((r) => r.mobile_paced)

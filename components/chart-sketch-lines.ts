@@ -1,5 +1,5 @@
 import { nice, ticks } from "d3-array";
-import { curveMonotoneX, curveStepAfter, line } from "d3-shape";
+import { curveMonotoneX, curveStepAfter, line, type CurveFactory } from "d3-shape";
 import type { SeriesPoint } from "@/lib/services/snapshot";
 import { SKETCH_H, sketchX } from "./chart-sketch-box";
 
@@ -32,28 +32,19 @@ export function sketchLines(series: SeriesPoint[]): SketchLines {
   const { top, ticks: yTicks } = valueAxis(series);
   const y = (v: number) => SKETCH_H - (v / top) * SKETCH_H;
   const x = (i: number) => sketchX(i, series.length);
-  const reporters = line<SeriesPoint>()
-    .x((_, i) => x(i))
-    .y((p) => y(p.reporters))
-    .curve(curveMonotoneX)
-    .digits(DIGITS)(series);
-  const expected = line<SeriesPoint>()
-    .defined((p) => p.expected !== null)
-    .x((_, i) => x(i))
-    .y((p) => y(p.expected ?? 0))
-    .curve(curveMonotoneX)
-    .digits(DIGITS)(series);
-  const threshold = line<SeriesPoint>()
-    .defined((p) => p.threshold !== null)
-    .x((_, i) => x(i))
-    .y((p) => y(p.threshold ?? 0))
-    .curve(curveStepAfter)
-    .digits(DIGITS)(series);
+  // One line per value; a bucket without one (no baseline yet) leaves a gap.
+  const draw = (value: (p: SeriesPoint) => number | null, curve: CurveFactory) =>
+    line<SeriesPoint>()
+      .defined((p) => value(p) !== null)
+      .x((_, i) => x(i))
+      .y((p) => y(value(p) ?? 0))
+      .curve(curve)
+      .digits(DIGITS)(series) ?? "";
   return {
     top,
     yTicks,
-    reporters: reporters ?? "",
-    expected: expected ?? "",
-    threshold: threshold ?? "",
+    reporters: draw((p) => p.reporters, curveMonotoneX),
+    expected: draw((p) => p.expected, curveMonotoneX),
+    threshold: draw((p) => p.threshold, curveStepAfter),
   };
 }
